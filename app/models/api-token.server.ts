@@ -1,0 +1,45 @@
+import { randomToken, sha256 } from "~/utils/crypto.server";
+import { db } from "~/utils/db.server";
+import { userSelect, type UserSummary } from "./user.server";
+
+export const API_TOKEN_PREFIX = "oc_pat_";
+
+/** Creates a personal API token; the plain token is returned once and never stored. */
+export async function createApiToken({ userId, name }: { userId: string; name: string }) {
+  const token = API_TOKEN_PREFIX + randomToken();
+  const row = await db().apiToken.create({
+    data: { userId, name, prefix: token.slice(0, API_TOKEN_PREFIX.length + 6), tokenHash: sha256(token) },
+    select: { id: true, name: true, prefix: true, createdAt: true },
+  });
+  return { ...row, token };
+}
+
+/** A user's tokens (active and revoked), newest first. */
+export async function listApiTokens(userId: string) {
+  return db().apiToken.findMany({
+    where: { userId },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+  });
+}
+
+/** Revokes one of the user's own tokens; false when there was none to revoke. */
+export async function revokeApiToken({ userId, tokenId }: { userId: string; tokenId: string }): Promise<boolean> {
+  const { count } = await db().apiToken.updateMany({ where: { id: tokenId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  return count === 1;
+}
+
+/** The user a live token belongs to, or null; records when it was last used. */
+export async function findUserByApiToken(token: string): Promise<UserSummary | null> {
+  if (!token.startsWith(API_TOKEN_PREFIX)) return null;
+  const row = await db().apiToken.findUnique({
+    where: { tokenHash: sha256(token) },
+    select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: userSelect } },
+  });
+  if (!row || row.revokedAt) return null;
+  // Write at most once a minute per token, so reads stay reads.
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+    await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  }
+  return row.user;
+}

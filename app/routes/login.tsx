@@ -1,0 +1,60 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Button, CsrfInput, Field, FormErrors } from "~/components/forms";
+import { LoginSchema, type FieldErrors } from "~/domain/validation";
+import { verifyLogin } from "~/models/user.server";
+import { accountLimiter, addressLimiter, createSession, requireAnonymous } from "~/utils/auth.server";
+import { readForm } from "~/utils/csrf.server";
+import { invalid, parseForm } from "~/utils/forms.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAnonymous(request);
+  const form = parseForm(await readForm(request), LoginSchema);
+  if (!form.ok) return invalid(form.errors, form.formErrors);
+  const { email, password, redirectTo } = form.data;
+  const address = context.clientAddress ?? "unknown";
+  const wait = Math.max(accountLimiter.retryAfterMs(email), addressLimiter.retryAfterMs(address));
+  if (wait > 0) {
+    const minutes = Math.ceil(wait / 60_000);
+    return data(
+      { ok: false as const, errors: {} as FieldErrors, formErrors: [`Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`] },
+      { status: 429, headers: { "Retry-After": String(Math.ceil(wait / 1000)) } },
+    );
+  }
+  const user = await verifyLogin(email, password);
+  if (!user) {
+    accountLimiter.fail(email);
+    addressLimiter.fail(address);
+    return invalid({}, ["The email address or password is not right."]);
+  }
+  accountLimiter.reset(email);
+  throw redirect(redirectTo ?? "/workspaces", { headers: { "Set-Cookie": await createSession(request, user.id) } });
+}
+
+export default function Login() {
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  return (
+    <div className="max-w-md">
+      <h1 className="mb-4 text-2xl font-bold">Sign in</h1>
+      <FormErrors errors={result?.formErrors} />
+      <Form method="post" noValidate>
+        <CsrfInput />
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+        <Field label="Email address" name="email" type="email" autoComplete="email" required errors={result?.errors?.email} />
+        <Field label="Password" name="password" type="password" autoComplete="current-password" required errors={result?.errors?.password} />
+        <Button>Sign in</Button>
+      </Form>
+      <p className="mt-4">
+        New here? <Link className="text-brand-700 underline" to={`/signup?${params}`}>Create an account</Link>
+      </p>
+    </div>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Sign in · Outcome Commons" }];

@@ -1,0 +1,43 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Button, CsrfInput, Field, FormErrors } from "~/components/forms";
+import { WorkspaceUpdateSchema } from "~/domain/validation";
+import { updateWorkspace } from "~/models/workspace.server";
+import { readForm } from "~/utils/csrf.server";
+import { invalid, parseForm } from "~/utils/forms.server";
+import { requireWorkspaceMember } from "~/utils/permissions.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { workspace } = await requireWorkspaceMember(request, params.workspaceId, "update:workspace");
+  return { workspace: { id: workspace.id, name: workspace.name, description: workspace.description } };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const formData = await readForm(request);
+  const { workspace } = await requireWorkspaceMember(request, params.workspaceId, "update:workspace");
+  const form = parseForm(formData, WorkspaceUpdateSchema);
+  if (!form.ok) return invalid(form.errors, form.formErrors);
+  await updateWorkspace({ workspaceId: workspace.id, ...form.data });
+  throw redirect(`/workspaces/${workspace.id}`);
+}
+
+export default function WorkspaceSettings() {
+  const { workspace } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <section aria-labelledby="settings-heading" className="max-w-xl">
+      <h2 id="settings-heading" className="mb-3 text-xl font-semibold">Workspace settings</h2>
+      <FormErrors errors={result?.formErrors} />
+      <Form method="post" noValidate>
+        <CsrfInput />
+        <Field label="Workspace name" name="name" defaultValue={workspace.name} required errors={result?.errors?.name} />
+        <div className="mb-4">
+          <label htmlFor="description" className="block font-medium">Description</label>
+          <textarea id="description" name="description" rows={5} defaultValue={workspace.description} className="mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2" />
+          {result?.errors?.description ? <p className="mt-1 text-sm font-medium text-red-700">{result.errors.description.join(" ")}</p> : null}
+        </div>
+        <Button>Save</Button>
+      </Form>
+    </section>
+  );
+}

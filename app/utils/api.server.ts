@@ -1,0 +1,79 @@
+// API plumbing: who is calling (Bearer token, or session cookie + CSRF header for
+// writes), membership checks, and zod parsing, each failing as problem+json.
+import type { z } from "zod";
+import type { Permission } from "~/domain/permissions";
+import { fieldErrors } from "~/domain/validation";
+import { findUserByApiToken } from "~/models/api-token.server";
+import type { UserSummary } from "~/models/user.server";
+import { getUser } from "./auth.server";
+import { CSRF_HEADER, validateCsrf } from "./csrf.server";
+import { problem } from "./http.server";
+import { authoriseMember, type MemberContext } from "./permissions.server";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** The calling user, or a thrown 401 problem. */
+export async function requireApiUser(request: Request): Promise<UserSummary> {
+  const header = request.headers.get("Authorization");
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const user = match ? await findUserByApiToken(match[1]!) : null;
+    if (!user) {
+      throw problem({
+        status: 401,
+        detail: "The API token is missing, malformed, revoked or unknown. Create one under API tokens.",
+        headers: { "WWW-Authenticate": 'Bearer realm="outcome-commons", error="invalid_token"' },
+      });
+    }
+    return user;
+  }
+  const user = await getUser(request);
+  if (!user) {
+    throw problem({
+      status: 401,
+      detail: "Sign in, or send a personal API token as 'Authorization: Bearer <token>'.",
+      headers: { "WWW-Authenticate": 'Bearer realm="outcome-commons"' },
+    });
+  }
+  if (!SAFE_METHODS.has(request.method)) {
+    try {
+      await validateCsrf(request, request.headers.get(CSRF_HEADER));
+    } catch {
+      throw problem({ status: 403, detail: `Requests authenticated by cookie must send the ${CSRF_HEADER} header.` });
+    }
+  }
+  return user;
+}
+
+/** The caller's membership with `permission`, or a thrown 404/403 problem. */
+export async function requireApiMember(user: UserSummary, workspaceId: string | undefined, permission: Permission): Promise<MemberContext> {
+  const result = await authoriseMember(user.id, workspaceId ?? "", permission);
+  if (result.ok) return result.member;
+  throw result.status === 404
+    ? problem({ status: 404, detail: "No workspace with this id exists, or you are not a member of it." })
+    : problem({ status: 403, detail: `Your role in this workspace does not allow '${permission}'.` });
+}
+
+/** Parses a JSON body with `schema`, or throws a 400/415 problem with field errors. */
+export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  if (!(request.headers.get("Content-Type") ?? "").includes("application/json")) {
+    throw problem({ status: 415, detail: "Send the body as JSON with 'Content-Type: application/json'." });
+  }
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw problem({ status: 400, detail: "The body is not valid JSON." });
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const { fieldErrors: errors, formErrors } = fieldErrors(parsed.error);
+    throw problem({ status: 400, detail: formErrors[0] ?? "Some fields are not valid; see 'errors'.", errors });
+  }
+  return parsed.data;
+}
+
+/** 405 for methods a resource does not support. */
+export function methodNotAllowed(allowed: string[]): Response {
+  return problem({ status: 405, detail: `Use ${allowed.join(" or ")}.`, headers: { Allow: allowed.join(", ") } });
+}

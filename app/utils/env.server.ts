@@ -1,0 +1,59 @@
+// Environment, parsed once by zod. Everything else reads `env()`.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { z } from "zod";
+
+export const DEFAULT_DATABASE_URL = "file:./data/outcome-commons.db";
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .default(DEFAULT_DATABASE_URL)
+    .refine((u) => /^(file:|postgres(ql)?:\/\/)/.test(u), {
+      message: "DATABASE_URL must be a file: URL (SQLite) or a postgres:// / postgresql:// URL",
+    }),
+  SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
+  SEED_DEMO: z.enum(["true", "false"]).default("true"),
+  /** Set when behind a TLS-terminating proxy that sends X-Forwarded-Proto. */
+  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+});
+
+export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string };
+let cached: Env | undefined;
+
+/** Parses process.env once; exits with a readable message on bad configuration. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  cached = { ...parsed.data, SESSION_SECRET: parsed.data.SESSION_SECRET ?? localSecret(parsed.data.DATABASE_URL) };
+  return cached;
+}
+
+export type DatabaseKind = "sqlite" | "postgres";
+
+/** Which database a URL points at. */
+export function databaseKind(url: string): DatabaseKind {
+  return /^postgres(ql)?:\/\//.test(url) ? "postgres" : "sqlite";
+}
+
+/**
+ * Without SESSION_SECRET, a random secret is kept beside the SQLite database (or in
+ * ./data) so that `npm start` needs no configuration and sessions survive restarts.
+ */
+function localSecret(databaseUrl: string): string {
+  const dir = databaseKind(databaseUrl) === "sqlite" ? dirname(databaseUrl.replace(/^file:/, "")) : "./data";
+  const file = `${dir}/session-secret`;
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

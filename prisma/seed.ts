@@ -1,0 +1,66 @@
+// The demo: the Pan-London edge-of-care social outcomes contract from the Positive
+// Families Partnership review (shared/seeds/003). People are fictional; the
+// organisations and their parts are the review's. Idempotent: run it twice and
+// nothing is duplicated.
+import type { OrganisationType, Role } from "~/domain/roles";
+import { upsertMember } from "~/models/membership.server";
+import { createUser, findOrCreateOrganisation, getUserByEmail } from "~/models/user.server";
+import { db } from "~/utils/db.server";
+
+export const DEMO_PASSWORD = "outcomes-demo";
+export const DEMO_WORKSPACE_NAME = "Pan-London Edge of Care";
+
+type DemoPerson = { email: string; name: string; org: string | null; orgType: OrganisationType; role: Role; lead?: boolean };
+
+export const DEMO_PEOPLE: DemoPerson[] = [
+  { email: "lead@sutton.example", name: "Sam Okafor", org: "London Borough of Sutton", orgType: "local-authority", role: "commissioner", lead: true },
+  { email: "commissioner@merton.example", name: "Priya Shah", org: "London Borough of Merton", orgType: "local-authority", role: "commissioner" },
+  { email: "commissioner@bexley.example", name: "Tom Reilly", org: "London Borough of Bexley", orgType: "local-authority", role: "commissioner" },
+  { email: "commissioner@newham.example", name: "Amina Diallo", org: "London Borough of Newham", orgType: "local-authority", role: "commissioner" },
+  { email: "commissioner@towerhamlets.example", name: "Rahim Chowdhury", org: "London Borough of Tower Hamlets", orgType: "local-authority", role: "commissioner" },
+  { email: "facilitator@gla.example", name: "Grace Adeyemi", org: "Greater London Authority", orgType: "other", role: "facilitator" },
+  { email: "prime@pfp.example", name: "Helen Marsh", org: "Positive Families Partnership", orgType: "provider", role: "provider" },
+  { email: "mst@familyaction.example", name: "Daniel Brooks", org: "Family Action", orgType: "provider", role: "provider" },
+  { email: "mst@swlstg.example", name: "Dr Maya Patel", org: "South West London and St George's Mental Health NHS Trust", orgType: "provider", role: "provider" },
+  { email: "fft@fpm.example", name: "Owen Lewis", org: "Family Psychology Mutual", orgType: "provider", role: "provider" },
+  { email: "investor@bridges.example", name: "Claire Whitfield", org: "Bridges Outcomes Partnerships", orgType: "investor", role: "investor" },
+  { email: "fund@tnlcf.example", name: "Jonah Mensah", org: "The National Lottery Community Fund", orgType: "national-funder", role: "observer" },
+  { email: "evaluator@ecorys.example", name: "Ruth Kaplan", org: "Ecorys UK", orgType: "other", role: "evaluator" },
+  { email: "youth@panel.example", name: "Youth panel (shared account)", org: null, orgType: "other", role: "service-user" },
+];
+
+const DESCRIPTION =
+  "Edge-of-care social outcomes contract for young people aged 10–16 at risk of entering care, delivered through Multi-Systemic " +
+  "Therapy (MST) and Functional Family Therapy (FFT). The founding boroughs commit to at least 384 referrals over three and a half " +
+  "years; outcome payments are made for each seven-day period a young person stays out of care, tracked for two years.";
+
+export type DemoResult = { created: boolean; workspaceId: string; logins: { email: string; role: Role; name: string }[] };
+
+/** Creates the demo workspace and its people, unless it is already there. */
+export async function seedDemo(): Promise<DemoResult> {
+  const lead = DEMO_PEOPLE[0]!;
+  const logins = DEMO_PEOPLE.map((p) => ({ email: p.email, role: p.role, name: p.name }));
+  const existing = await db().workspace.findFirst({
+    where: { name: DEMO_WORKSPACE_NAME, createdBy: { email: lead.email } },
+    select: { id: true },
+  });
+  if (existing) return { created: false, workspaceId: existing.id, logins };
+
+  const ids = new Map<string, string>();
+  for (const p of DEMO_PEOPLE) {
+    const user =
+      (await getUserByEmail(p.email)) ??
+      (await createUser({ email: p.email, name: p.name, password: DEMO_PASSWORD, organisation: p.org ? { name: p.org, type: p.orgType } : undefined }));
+    ids.set(p.email, user.id);
+  }
+  await findOrCreateOrganisation({ name: "Social Finance", type: "other" });
+  const workspace = await db().workspace.create({
+    data: { name: DEMO_WORKSPACE_NAME, description: DESCRIPTION, createdById: ids.get(lead.email)! },
+    select: { id: true },
+  });
+  for (const p of DEMO_PEOPLE) {
+    await upsertMember({ workspaceId: workspace.id, userId: ids.get(p.email)!, role: p.role });
+  }
+  await db().membership.updateMany({ where: { workspaceId: workspace.id, userId: ids.get(lead.email)! }, data: { isLead: true } });
+  return { created: true, workspaceId: workspace.id, logins };
+}

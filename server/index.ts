@@ -1,0 +1,71 @@
+// The Node entry: migrate, seed the demo on first start, then serve Remix with
+// Express. The WebSocket sync endpoint will attach to this same HTTP server.
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { disconnectDb } from "~/utils/db.server";
+import { databaseKind, env } from "~/utils/env.server";
+import { migrate } from "./db/migrate";
+import { prepareDemo } from "./demo";
+import { requestLog, securityHeaders } from "./middleware";
+
+const config = env();
+const kind = databaseKind(config.DATABASE_URL);
+const applied = await migrate(config.DATABASE_URL);
+if (applied.length) console.log(`database (${kind}): applied ${applied.join(", ")}`);
+const demo = config.SEED_DEMO === "true" ? await prepareDemo() : null;
+
+const app = express();
+app.disable("x-powered-by");
+if (config.TRUST_PROXY === "true") app.set("trust proxy", true);
+app.use(securityHeaders);
+if (config.NODE_ENV !== "test") app.use(requestLog);
+
+let build: ServerBuild | (() => Promise<ServerBuild>);
+if (config.NODE_ENV === "production" || config.NODE_ENV === "test") {
+  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("build/client", { maxAge: "1h" }));
+  // @ts-expect-error the build exists only after `npm run build`
+  build = (await import("../build/server/index.js")) as ServerBuild;
+} else {
+  const vite = await import("vite");
+  const devServer = await vite.createServer({ server: { middlewareMode: true } });
+  app.use(devServer.middlewares);
+  build = () => devServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+}
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: config.NODE_ENV === "development" ? "development" : "production",
+    getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+  }),
+);
+
+const server = createServer(app);
+// Until the sync server lands, refuse WebSocket upgrades cleanly.
+server.on("upgrade", (_req, socket) => socket.end("HTTP/1.1 404 Not Found\r\n\r\n"));
+
+server.listen(config.PORT, config.HOST, () => {
+  const { port } = server.address() as AddressInfo;
+  console.log(`Outcome Commons listening on http://localhost:${port} (database: ${kind})`);
+  if (demo) console.log(demo);
+});
+
+let stopping = false;
+function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: closing`);
+  server.close(async () => {
+    await disconnectDb();
+    process.exit(0);
+  });
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(1), 10_000).unref();
+}
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));
