@@ -1,0 +1,147 @@
+// Every role (and a non-member, and nobody) against every workspace route, pages,
+// form actions and API alike. Expectations come from the permissions table, and
+// the table itself must be fully exercised here.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { can, PERMISSIONS, type Permission } from "~/domain/permissions";
+import { ROLES, type Role } from "~/domain/roles";
+import { DEMO_PEOPLE } from "../../prisma/seed";
+import { Browser } from "../support/client";
+import { startServer, type TestServer } from "../support/server";
+
+let server: TestServer;
+let workspaceId: string;
+const browsers = new Map<Role | "outsider", Browser>();
+const tokens = new Map<Role | "outsider", string>();
+
+async function tokenFor(b: Browser): Promise<string> {
+  await b.page("/settings/tokens");
+  const res = await b.post("/settings/tokens", { intent: "create", name: "permissions test" });
+  const m = /id="new-token"[^>]*value="([^"]+)"/.exec(await res.text());
+  if (!m) throw new Error("no token in page");
+  return m[1]!;
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  for (const role of ROLES) {
+    const person = DEMO_PEOPLE.find((p) => p.role === role)!;
+    const b = new Browser(server.url);
+    await b.login(person.email);
+    browsers.set(role, b);
+    tokens.set(role, await tokenFor(b));
+  }
+  const outsider = new Browser(server.url);
+  await outsider.page("/signup");
+  const res = await outsider.post("/signup", { name: "Out Sider", email: "outsider@example.org", password: "a-long-password", confirmPassword: "a-long-password" });
+  expect(res.status).toBe(302);
+  browsers.set("outsider", outsider);
+  tokens.set("outsider", await tokenFor(outsider));
+  const list = await fetch(`${server.url}/api/v1/workspaces`, { headers: { Authorization: `Bearer ${tokens.get("commissioner")}` } });
+  workspaceId = ((await list.json()) as { workspaces: { id: string }[] }).workspaces[0]!.id;
+}, 120_000);
+
+afterAll(async () => server?.stop());
+
+type Check = {
+  name: string;
+  permission: Permission;
+  /** Status for a member with the permission. */
+  allowed: number;
+  run: (who: Role | "outsider") => Promise<Response>;
+};
+
+let n = 0;
+const page = (path: string) => (who: Role | "outsider") => browsers.get(who)!.get(path());
+const form = (path: () => string, fields: () => Record<string, string>) => async (who: Role | "outsider") => {
+  const b = browsers.get(who)!;
+  return b.post(path(), fields());
+};
+const api = (path: () => string) => (who: Role | "outsider") =>
+  fetch(server.url + path(), { headers: { Authorization: `Bearer ${tokens.get(who)}` } });
+
+const CHECKS: Check[] = [
+  { name: "GET overview page", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}`) as never },
+  { name: "GET members page", permission: "read:members", allowed: 200, run: page(() => `/workspaces/${workspaceId}/members`) as never },
+  { name: "GET settings page", permission: "update:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}/settings`) as never },
+  {
+    name: "POST settings (rename)",
+    permission: "update:workspace",
+    allowed: 302,
+    run: form(() => `/workspaces/${workspaceId}/settings`, () => ({ name: "Pan-London Edge of Care", description: "" })),
+  },
+  {
+    name: "POST invite",
+    permission: "create:invitations",
+    allowed: 200,
+    run: form(() => `/workspaces/${workspaceId}/members`, () => ({ intent: "invite", email: `new${++n}@example.org`, role: "observer" })),
+  },
+  // Unknown ids: a permitted member gets a 400 "not a member", which proves the
+  // permission check passed without changing anyone; others get 403/404.
+  {
+    name: "POST change-role",
+    permission: "manage:members",
+    allowed: 400,
+    run: form(() => `/workspaces/${workspaceId}/members`, () => ({ intent: "change-role", membershipId: "nope", role: "observer" })),
+  },
+  { name: "POST set-lead", permission: "manage:members", allowed: 400, run: form(() => `/workspaces/${workspaceId}/members`, () => ({ intent: "set-lead", membershipId: "nope" })) },
+  { name: "POST remove", permission: "manage:members", allowed: 400, run: form(() => `/workspaces/${workspaceId}/members`, () => ({ intent: "remove", membershipId: "nope" })) },
+  {
+    name: "POST revoke-invitation",
+    permission: "manage:members",
+    allowed: 400,
+    run: form(() => `/workspaces/${workspaceId}/members`, () => ({ intent: "revoke-invitation", invitationId: "nope" })),
+  },
+  { name: "GET /api/v1/workspaces/:id", permission: "read:workspace", allowed: 200, run: api(() => `/api/v1/workspaces/${workspaceId}`) },
+  { name: "GET /api/v1/workspaces/:id/members", permission: "read:members", allowed: 200, run: api(() => `/api/v1/workspaces/${workspaceId}/members`) },
+];
+
+describe("permissions: every role against every workspace route", () => {
+  for (const check of CHECKS) {
+    for (const role of ROLES) {
+      const expected = can(role, check.permission) ? check.allowed : 403;
+      it(`${check.name} as ${role} → ${expected}`, async () => {
+        const res = await check.run(role);
+        expect(res.status).toBe(expected);
+      });
+    }
+    it(`${check.name} as a non-member → 404, without the workspace's name`, async () => {
+      const res = await check.run("outsider");
+      expect(res.status).toBe(404);
+      expect(await res.text()).not.toContain("Pan-London");
+    });
+  }
+
+  it("every permission in the table is exercised above or below", () => {
+    const covered = new Set<Permission>([...CHECKS.map((c) => c.permission), "read:member-emails"]);
+    expect([...covered].sort()).toEqual([...PERMISSIONS].sort());
+  });
+
+  for (const role of ROLES) {
+    it(`member emails are ${can(role, "read:member-emails") ? "shown" : "hidden"} to ${role}s (page and API)`, async () => {
+      const html = await (await browsers.get(role)!.get(`/workspaces/${workspaceId}/members`)).text();
+      const json = (await (await api(() => `/api/v1/workspaces/${workspaceId}/members`)(role)).json()) as { members: { email: string | null }[] };
+      const others = DEMO_PEOPLE.filter((p) => p.role !== role).map((p) => p.email);
+      if (can(role, "read:member-emails")) {
+        expect(html).toContain(others[0]);
+        expect(json.members.every((m) => typeof m.email === "string")).toBe(true);
+      } else {
+        for (const email of others) expect(html).not.toContain(email);
+        expect(json.members.every((m) => m.email === null)).toBe(true);
+      }
+    });
+  }
+
+  it("signed-out visitors are sent to sign in from every page, and get 401 from the API", async () => {
+    const anon = new Browser(server.url);
+    for (const path of [`/workspaces/${workspaceId}`, `/workspaces/${workspaceId}/members`, `/workspaces/${workspaceId}/settings`, "/workspaces", "/workspaces/new", "/settings/tokens"]) {
+      const res = await anon.get(path);
+      expect(res.status, path).toBe(302);
+      expect(res.headers.get("location"), path).toBe(`/login?${new URLSearchParams({ redirectTo: path })}`);
+    }
+    for (const path of ["/api/v1/me", "/api/v1/workspaces", `/api/v1/workspaces/${workspaceId}`, `/api/v1/workspaces/${workspaceId}/members`]) {
+      const res = await fetch(server.url + path);
+      expect(res.status, path).toBe(401);
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+    }
+  });
+});

@@ -1,0 +1,56 @@
+// Starts the real server (server/index.ts over the production build) on port 0
+// against its own fresh database, and stops it afterwards.
+import { spawn, type ChildProcess } from "node:child_process";
+import { freshDatabase, type TestDatabase } from "./database";
+
+export type TestServer = { url: string; db: TestDatabase; env: Record<string, string>; logs: () => string; stop: () => Promise<void> };
+
+const ROOT = new URL("../..", import.meta.url).pathname;
+const TSX = `${ROOT}node_modules/.bin/tsx`;
+
+export async function startServer(extraEnv: Record<string, string> = {}): Promise<TestServer> {
+  const db = await freshDatabase();
+  const env = { DATABASE_URL: db.url, SESSION_SECRET: "test-secret-test-secret-test-secret-0000", ...extraEnv };
+  const child = spawn(TSX, ["server/index.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: "0", HOST: "127.0.0.1", NODE_ENV: "test" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /listening on (http:\/\/localhost:\d+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!.replace("localhost", "127.0.0.1"));
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url,
+    db,
+    env,
+    logs: () => output,
+    stop: async () => {
+      await stopChild(child);
+      await db.drop();
+    },
+  };
+}
+
+async function stopChild(child: ChildProcess) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
