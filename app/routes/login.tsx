@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { Button, CsrfInput, Field, FormErrors } from "~/components/forms";
 import { LoginSchema, type FieldErrors } from "~/domain/validation";
@@ -56,5 +56,8 @@ export default function Login() {
     </div>
   );
 }
+
+// Document responses take their headers from here (Retry-After on 429).
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Outcome Commons" }];

@@ -112,7 +112,7 @@ describe("permissions: every role against every workspace route", () => {
   }
 
   it("every permission in the table is exercised above or below", () => {
-    const covered = new Set<Permission>([...CHECKS.map((c) => c.permission), "read:member-emails"]);
+    const covered = new Set<Permission>([...CHECKS.map((c) => c.permission), "read:member-emails", "read:invitations"]);
     expect([...covered].sort()).toEqual([...PERMISSIONS].sort());
   });
 
@@ -128,6 +128,15 @@ describe("permissions: every role against every workspace route", () => {
         for (const email of others) expect(html).not.toContain(email);
         expect(json.members.every((m) => m.email === null)).toBe(true);
       }
+    });
+  }
+
+  for (const role of ROLES) {
+    it(`pending invitations are ${can(role, "read:invitations") ? "listed" : "not shown"} to ${role}s`, async () => {
+      const html = await (await browsers.get(role)!.get(`/workspaces/${workspaceId}/members`)).text();
+      // The invite checks above created invitations to new<N>@example.org.
+      if (can(role, "read:invitations")) expect(html).toMatch(/new\d+@example\.org/);
+      else expect(html).not.toMatch(/new\d+@example\.org/);
     });
   }
 

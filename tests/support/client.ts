@@ -33,7 +33,8 @@ export class Browser {
   /** GETs a page and remembers its CSRF token; returns status and HTML. */
   async page(path: string): Promise<{ status: number; html: string; location: string | null }> {
     const res = await this.get(path);
-    const html = await res.text();
+    // React separates adjacent text with <!-- -->; drop it so tests can match prose.
+    const html = (await res.text()).replaceAll("<!-- -->", "");
     const m = /name="csrf" value="([^"]+)"/.exec(html);
     if (m) this.csrf = m[1]!;
     return { status: res.status, html, location: res.headers.get("location") };
