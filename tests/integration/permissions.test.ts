@@ -51,7 +51,7 @@ type Check = {
 };
 
 let n = 0;
-const page = (path: string) => (who: Role | "outsider") => browsers.get(who)!.get(path());
+const page = (path: () => string) => (who: Role | "outsider") => browsers.get(who)!.get(path());
 const form = (path: () => string, fields: () => Record<string, string>) => async (who: Role | "outsider") => {
   const b = browsers.get(who)!;
   return b.post(path(), fields());
@@ -60,9 +60,9 @@ const api = (path: () => string) => (who: Role | "outsider") =>
   fetch(server.url + path(), { headers: { Authorization: `Bearer ${tokens.get(who)}` } });
 
 const CHECKS: Check[] = [
-  { name: "GET overview page", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}`) as never },
-  { name: "GET members page", permission: "read:members", allowed: 200, run: page(() => `/workspaces/${workspaceId}/members`) as never },
-  { name: "GET settings page", permission: "update:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}/settings`) as never },
+  { name: "GET overview page", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}`) },
+  { name: "GET members page", permission: "read:members", allowed: 200, run: page(() => `/workspaces/${workspaceId}/members`) },
+  { name: "GET settings page", permission: "update:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}/settings`) },
   {
     name: "POST settings (rename)",
     permission: "update:workspace",

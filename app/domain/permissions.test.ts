@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { can, PERMISSIONS, ROLE_PERMISSIONS } from "./permissions";
+import { ROLES } from "./roles";
+
+describe("permissions table", () => {
+  it("gives every role a row and only known permissions", () => {
+    expect(Object.keys(ROLE_PERMISSIONS).sort()).toEqual([...ROLES].sort());
+    for (const perms of Object.values(ROLE_PERMISSIONS)) for (const p of perms) expect(PERMISSIONS).toContain(p);
+  });
+
+  it("lets every member read the workspace and its members", () => {
+    for (const role of ROLES) {
+      expect(can(role, "read:workspace")).toBe(true);
+      expect(can(role, "read:members")).toBe(true);
+    }
+  });
+
+  it("lets only facilitators and commissioners manage members, invite, or see emails", () => {
+    const managers = ROLES.filter((r) => can(r, "manage:members"));
+    expect(managers.sort()).toEqual(["commissioner", "facilitator"]);
+    for (const p of ["create:invitations", "read:member-emails", "read:invitations", "update:workspace"] as const) {
+      expect(ROLES.filter((r) => can(r, p)).sort()).toEqual(["commissioner", "facilitator"]);
+    }
+  });
+
+  it("never lets observers or service users change anything", () => {
+    for (const role of ["observer", "service-user"] as const) {
+      expect(ROLE_PERMISSIONS[role].filter((p) => !p.startsWith("read:"))).toEqual([]);
+    }
+  });
+});
