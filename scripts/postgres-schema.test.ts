@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-// @ts-expect-error plain .mjs helper shared with the npm scripts
 import { postgresSchema } from "./postgres-schema.mjs";
 
 describe("postgresSchema", () => {

@@ -28,7 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { workspaceId } = await acceptInvitation({ token: params.token ?? "", user });
     throw redirect(`/workspaces/${workspaceId}`);
   } catch (error) {
-    if (error instanceof InvitationError) return invalid({}, [error.message]);
+    if (error instanceof InvitationError) return invalid({ formErrors: [error.message] });
     throw error;
   }
 }

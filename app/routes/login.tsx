@@ -15,14 +15,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const form = parseForm(await readForm(request), LoginSchema);
-  if (!form.ok) return invalid(form.errors, form.formErrors);
+  if (!form.ok) return invalid(form);
   const { email, password, redirectTo } = form.data;
   const address = context.clientAddress ?? "unknown";
   const wait = Math.max(accountLimiter.retryAfterMs(email), addressLimiter.retryAfterMs(address));
   if (wait > 0) {
     const minutes = Math.ceil(wait / 60_000);
     return data(
-      { ok: false as const, errors: {} as FieldErrors, formErrors: [`Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`] },
+      { ok: false as const, errors: {} as FieldErrors, values: { email } as Record<string, string>, formErrors: [`Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`] },
       { status: 429, headers: { "Retry-After": String(Math.ceil(wait / 1000)) } },
     );
   }
@@ -30,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!user) {
     accountLimiter.fail(email);
     addressLimiter.fail(address);
-    return invalid({}, ["The email address or password is not right."]);
+    return invalid({ formErrors: ["The email address or password is not right."], values: { email } });
   }
   accountLimiter.reset(email);
   throw redirect(redirectTo ?? "/workspaces", { headers: { "Set-Cookie": await createSession(request, user.id) } });
@@ -46,7 +46,7 @@ export default function Login() {
       <Form method="post" noValidate>
         <CsrfInput />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-        <Field label="Email address" name="email" type="email" autoComplete="email" required errors={result?.errors?.email} />
+        <Field label="Email address" name="email" type="email" autoComplete="email" defaultValue={result?.values.email} required errors={result?.errors?.email} />
         <Field label="Password" name="password" type="password" autoComplete="current-password" required errors={result?.errors?.password} />
         <Button>Sign in</Button>
       </Form>

@@ -18,14 +18,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   if (intent === "create") {
     const form = parseForm(formData, ApiTokenCreateSchema);
-    if (!form.ok) return invalid(form.errors, form.formErrors, "create");
+    if (!form.ok) return invalid(form, "create");
     const created = await createApiToken({ userId: user.id, name: form.data.name });
     return data({ ok: true as const, intent: "create", token: created.token, message: `Token “${created.name}” created.` });
   }
   const form = parseForm(formData, ApiTokenIdSchema);
-  if (!form.ok) return invalid(form.errors, form.formErrors, "revoke");
+  if (!form.ok) return invalid(form, "revoke");
   if (!(await revokeApiToken({ userId: user.id, tokenId: form.data.tokenId }))) {
-    return invalid({}, ["That token was already revoked or is not yours."], "revoke");
+    return invalid({ formErrors: ["That token was already revoked or is not yours."] }, "revoke");
   }
   return data({ ok: true as const, intent: "revoke", token: null, message: "Token revoked. Programs using it can no longer sign in." });
 }

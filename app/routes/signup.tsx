@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const form = parseForm(await readForm(request), SignupSchema);
-  if (!form.ok) return invalid(form.errors, form.formErrors);
+  if (!form.ok) return invalid(form);
   const { name, email, password, organisationName, organisationType, redirectTo } = form.data;
   try {
     const user = await createUser({
@@ -27,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
     });
     throw redirect(redirectTo ?? "/workspaces", { headers: { "Set-Cookie": await createSession(request, user.id) } });
   } catch (error) {
-    if (error instanceof EmailTakenError) return invalid({ email: [error.message] });
+    if (error instanceof EmailTakenError) return invalid({ errors: { email: [error.message] }, values: { name, email, organisationName, organisationType } });
     throw error;
   }
 }
@@ -35,6 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Signup() {
   const result = useActionData<typeof action>();
   const errors = result?.errors;
+  const values = result && !result.ok ? result.values : undefined;
   const [params] = useSearchParams();
   return (
     <div className="max-w-md">
@@ -43,14 +44,15 @@ export default function Signup() {
       <Form method="post" noValidate>
         <CsrfInput />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-        <Field label="Your name" name="name" autoComplete="name" required errors={errors?.name} />
-        <Field label="Email address" name="email" type="email" autoComplete="email" required errors={errors?.email} />
+        <Field label="Your name" name="name" autoComplete="name" defaultValue={values?.name} required errors={errors?.name} />
+        <Field label="Email address" name="email" type="email" autoComplete="email" defaultValue={values?.email} required errors={errors?.email} />
         <Field label="Password" name="password" type="password" autoComplete="new-password" hint="At least 10 characters." required errors={errors?.password} />
         <Field label="Confirm password" name="confirmPassword" type="password" autoComplete="new-password" required errors={errors?.confirmPassword} />
-        <Field label="Organisation (optional)" name="organisationName" autoComplete="organization" hint="For example, London Borough of Sutton." errors={errors?.organisationName} />
+        <Field label="Organisation (optional)" name="organisationName" autoComplete="organization" defaultValue={values?.organisationName} hint="For example, London Borough of Sutton." errors={errors?.organisationName} />
         <SelectField
           label="Organisation type"
           name="organisationType"
+          defaultValue={values?.organisationType}
           errors={errors?.organisationType}
           options={[{ value: "", label: "Choose a type" }, ...ORGANISATION_TYPES.map((t) => ({ value: t, label: ORGANISATION_TYPE_LABELS[t] }))]}
         />

@@ -14,7 +14,7 @@ import {
   setLeadCommissioner,
 } from "~/models/membership.server";
 import { readForm } from "~/utils/csrf.server";
-import { invalid, parseForm } from "~/utils/forms.server";
+import { echoable, invalid, parseForm } from "~/utils/forms.server";
 import { requireWorkspaceMember } from "~/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -37,41 +37,43 @@ export async function action({ request, params }: ActionFunctionArgs) {
     switch (intent) {
       case "invite": {
         const form = parseForm(formData, InvitationCreateSchema);
-        if (!form.ok) return invalid(form.errors, form.formErrors, intent);
+        if (!form.ok) return invalid(form, intent);
         const { token, invitation } = await createInvitation({ ...form.data, workspaceId: workspace.id, invitedById: user.id });
         const inviteLink = `${new URL(request.url).origin}/invitations/${token}`;
         return done(`Invitation created for ${invitation.email} as ${ROLE_LABELS[form.data.role]}. Send them this link; it works once and expires in 14 days.`, { inviteLink });
       }
       case "change-role": {
         const form = parseForm(formData, MemberRoleSchema);
-        if (!form.ok) return invalid(form.errors, form.formErrors, intent);
+        if (!form.ok) return invalid(form, intent);
         await changeMemberRole({ workspaceId: workspace.id, ...form.data });
         return done(`Role changed to ${ROLE_LABELS[form.data.role]}.`);
       }
       case "set-lead": {
         const form = parseForm(formData, MembershipIdSchema);
-        if (!form.ok) return invalid(form.errors, form.formErrors, intent);
+        if (!form.ok) return invalid(form, intent);
         await setLeadCommissioner({ workspaceId: workspace.id, membershipId: form.data.membershipId });
         return done("Lead commissioner changed.");
       }
       case "remove": {
         const form = parseForm(formData, MembershipIdSchema);
-        if (!form.ok) return invalid(form.errors, form.formErrors, intent);
+        if (!form.ok) return invalid(form, intent);
         await removeMember({ workspaceId: workspace.id, membershipId: form.data.membershipId });
         return done("Member removed.");
       }
       case "revoke-invitation": {
         const form = parseForm(formData, InvitationIdSchema);
-        if (!form.ok) return invalid(form.errors, form.formErrors, intent);
+        if (!form.ok) return invalid(form, intent);
         await revokeInvitation({ workspaceId: workspace.id, invitationId: form.data.invitationId });
         return done("Invitation withdrawn.");
       }
       default:
-        return invalid({}, ["Unknown action. Reload the page and try again."], intent);
+        return invalid({ formErrors: ["Unknown action. Reload the page and try again."] }, intent);
     }
   } catch (error) {
     if (error instanceof MembershipRuleError || error instanceof InvitationError) {
-      return invalid(intent === "invite" ? { email: [error.message] } : {}, intent === "invite" ? [] : [error.message], intent);
+      return intent === "invite"
+        ? invalid({ errors: { email: [error.message] }, values: echoable(formData) }, intent)
+        : invalid({ formErrors: [error.message] }, intent);
     }
     throw error;
   }
@@ -80,7 +82,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Members() {
   const { members, invitations, canManage, myMembershipId } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const inviteErrors = result && !result.ok && result.intent === "invite" ? result.errors : undefined;
+  const inviteFailure = result && !result.ok && result.intent === "invite" ? result : undefined;
+  const inviteErrors = inviteFailure?.errors;
+  const inviteValues = inviteFailure?.values;
   return (
     <div className="grid gap-8 lg:grid-cols-3">
       <section aria-labelledby="member-list-heading" className="lg:col-span-2">
@@ -152,10 +156,10 @@ export default function Members() {
             <Form method="post" noValidate className="mt-3">
               <CsrfInput />
               <input type="hidden" name="intent" value="invite" />
-              <Field label="Email address" name="email" type="email" autoComplete="off" required errors={inviteErrors?.email} />
-              <Field label="Name (optional)" name="name" autoComplete="off" errors={inviteErrors?.name} />
-              <Field label="Organisation (optional)" name="organisationName" autoComplete="off" errors={inviteErrors?.organisationName} />
-              <SelectField label="Role" name="role" defaultValue="provider" options={roleOptions} errors={inviteErrors?.role} />
+              <Field label="Email address" name="email" type="email" autoComplete="off" defaultValue={inviteValues?.email} required errors={inviteErrors?.email} />
+              <Field label="Name (optional)" name="name" autoComplete="off" defaultValue={inviteValues?.name} errors={inviteErrors?.name} />
+              <Field label="Organisation (optional)" name="organisationName" autoComplete="off" defaultValue={inviteValues?.organisationName} errors={inviteErrors?.organisationName} />
+              <SelectField label="Role" name="role" defaultValue={inviteValues?.role ?? "provider"} options={roleOptions} errors={inviteErrors?.role} />
               <Button>Create invitation</Button>
             </Form>
           </section>

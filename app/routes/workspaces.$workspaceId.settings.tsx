@@ -16,7 +16,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const { workspace } = await requireWorkspaceMember(request, params.workspaceId, "update:workspace");
   const form = parseForm(formData, WorkspaceUpdateSchema);
-  if (!form.ok) return invalid(form.errors, form.formErrors);
+  if (!form.ok) return invalid(form);
   await updateWorkspace({ workspaceId: workspace.id, ...form.data });
   throw redirect(`/workspaces/${workspace.id}`);
 }
@@ -30,10 +30,10 @@ export default function WorkspaceSettings() {
       <FormErrors errors={result?.formErrors} />
       <Form method="post" noValidate>
         <CsrfInput />
-        <Field label="Workspace name" name="name" defaultValue={workspace.name} required errors={result?.errors?.name} />
+        <Field label="Workspace name" name="name" defaultValue={result?.values.name ?? workspace.name} required errors={result?.errors?.name} />
         <div className="mb-4">
           <label htmlFor="description" className="block font-medium">Description</label>
-          <textarea id="description" name="description" rows={5} defaultValue={workspace.description} className="mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2" />
+          <textarea id="description" name="description" rows={5} defaultValue={result?.values.description ?? workspace.description} className="mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2" />
           {result?.errors?.description ? <p className="mt-1 text-sm font-medium text-red-700">{result.errors.description.join(" ")}</p> : null}
         </div>
         <Button>Save</Button>

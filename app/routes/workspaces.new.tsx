@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = parseForm(await readForm(request), CreateForm);
-  if (!form.ok) return invalid(form.errors, form.formErrors);
+  if (!form.ok) return invalid(form);
   const workspace = await createWorkspace({ ...form.data, ownerId: user.id });
   throw redirect(`/workspaces/${workspace.id}`);
 }
@@ -28,6 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewWorkspace() {
   const result = useActionData<typeof action>();
   const errors = result?.errors;
+  const values = result?.values;
   return (
     <div className="max-w-xl">
       <h1 className="mb-4 text-2xl font-bold">Create a workspace</h1>
@@ -35,15 +36,16 @@ export default function NewWorkspace() {
       <FormErrors errors={result?.formErrors} />
       <Form method="post" noValidate>
         <CsrfInput />
-        <Field label="Workspace name" name="name" hint="For example, Pan-London Edge of Care." required errors={errors?.name} />
+        <Field label="Workspace name" name="name" hint="For example, Pan-London Edge of Care." defaultValue={values?.name} required errors={errors?.name} />
         <div className="mb-4">
           <label htmlFor="description" className="block font-medium">Description (optional)</label>
-          <textarea id="description" name="description" rows={4} className="mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2" aria-describedby={errors?.description ? "description-error" : undefined} />
+          <textarea id="description" name="description" rows={4} defaultValue={values?.description} className="mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2" aria-describedby={errors?.description ? "description-error" : undefined} />
           {errors?.description ? <p id="description-error" className="mt-1 text-sm font-medium text-red-700">{errors.description.join(" ")}</p> : null}
         </div>
         <SelectField
           label="Your role in this workspace"
           name="ownerRole"
+          defaultValue={values?.ownerRole}
           hint="A commissioner who creates a workspace becomes its lead commissioner."
           errors={errors?.ownerRole}
           options={[

@@ -1,0 +1,64 @@
+// Playwright fixtures: one real server per worker on its own fresh database (with
+// the demo seeded), a page that fails the test on any console error, and helpers
+// to sign in and to run axe.
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+import { startServer, type TestServer } from "../support/server";
+
+export const DEMO_PASSWORD = "outcomes-demo";
+
+export const test = base.extend<{ consoleErrors: string[] }, { server: TestServer }>({
+  server: [
+    async ({}, use) => {
+      const server = await startServer();
+      await use(server);
+      await server.stop();
+    },
+    { scope: "worker", timeout: 90_000 },
+  ],
+  baseURL: async ({ server }, use) => use(server.url),
+  consoleErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on("console", (m) => {
+      // A form that answers 4xx on purpose is logged by Chromium as a failed resource; that is not an app error.
+      if (m.type() === "error" && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) errors.push(m.text());
+    });
+    page.on("pageerror", (e) => errors.push(e.message));
+    await use(errors);
+    expect(errors, "console errors in the page").toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Signs in through the form, as a person would. */
+export async function login(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/workspaces$/);
+}
+
+/** Fails on any WCAG 2.0–2.2 A/AA violation axe can find on the page as it is now. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** Fails if the page scrolls sideways (content wider than the viewport). */
+export async function expectNoHorizontalScroll(page: Page) {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(scrollWidth, `page is ${scrollWidth}px wide in a ${clientWidth}px viewport`).toBeLessThanOrEqual(clientWidth);
+}
+
+/** The demo workspace's id, read from the workspace list. */
+export async function demoWorkspaceId(page: Page): Promise<string> {
+  await page.goto("/workspaces");
+  const href = await page.getByRole("link", { name: "Pan-London Edge of Care" }).getAttribute("href");
+  return href!.split("/").pop()!;
+}
