@@ -21,26 +21,47 @@ function ErrorText({ id, errors }: { id: string; errors?: string[] | undefined }
 const inputClass =
   "mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-700";
 
-/** A labelled input with its hint and field errors wired up for assistive technology. */
-export function Field({
+type FieldA11y = { id: string; "aria-invalid": true | undefined; "aria-describedby": string | undefined };
+
+/** Label, hint and errors around one control, wired together for assistive technology. */
+function FieldShell({
   label,
   hint,
   errors,
-  ...input
-}: { label: string; hint?: string; errors?: string[] | undefined } & InputHTMLAttributes<HTMLInputElement>) {
+  children,
+}: {
+  label: string;
+  hint?: string | undefined;
+  errors?: string[] | undefined;
+  children: (a11y: FieldA11y) => ReactNode;
+}) {
   const id = useId();
   const described = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className="mb-4">
       <label htmlFor={id} className="block font-medium">{label}</label>
       {hint ? <p id={`${id}-hint`} className="text-sm text-slate-700">{hint}</p> : null}
-      <input id={id} className={inputClass} aria-invalid={errors?.length ? true : undefined} aria-describedby={described || undefined} {...input} />
+      {children({ id, "aria-invalid": errors?.length ? true : undefined, "aria-describedby": described || undefined })}
       <ErrorText id={`${id}-error`} errors={errors} />
     </div>
   );
 }
 
-/** A labelled select with field errors. */
+/** A labelled input with its hint and field errors. */
+export function Field({
+  label,
+  hint,
+  errors,
+  ...input
+}: { label: string; hint?: string; errors?: string[] | undefined } & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <FieldShell label={label} hint={hint} errors={errors}>
+      {(a11y) => <input className={inputClass} {...a11y} {...input} />}
+    </FieldShell>
+  );
+}
+
+/** A labelled select with its hint and field errors. */
 export function SelectField({
   label,
   hint,
@@ -53,19 +74,30 @@ export function SelectField({
   errors?: string[] | undefined;
   options: { value: string; label: string }[];
 } & SelectHTMLAttributes<HTMLSelectElement>) {
-  const id = useId();
-  const described = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
-    <div className="mb-4">
-      <label htmlFor={id} className="block font-medium">{label}</label>
-      {hint ? <p id={`${id}-hint`} className="text-sm text-slate-700">{hint}</p> : null}
-      <select id={id} className={inputClass} aria-invalid={errors?.length ? true : undefined} aria-describedby={described || undefined} {...select}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>{o.label}</option>
-        ))}
-      </select>
-      <ErrorText id={`${id}-error`} errors={errors} />
-    </div>
+    <FieldShell label={label} hint={hint} errors={errors}>
+      {(a11y) => (
+        <select className={inputClass} {...a11y} {...select}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>{o.label}</option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
+  );
+}
+
+/** A labelled textarea with its hint and field errors. */
+export function TextAreaField({
+  label,
+  hint,
+  errors,
+  ...textarea
+}: { label: string; hint?: string; errors?: string[] | undefined } & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <FieldShell label={label} hint={hint} errors={errors}>
+      {(a11y) => <textarea className={inputClass} {...a11y} {...textarea} />}
+    </FieldShell>
   );
 }
 

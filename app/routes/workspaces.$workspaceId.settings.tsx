@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { Button, CsrfInput, Field, FormErrors } from "~/components/forms";
+import { Button, CsrfInput, Field, FormErrors, TextAreaField } from "~/components/forms";
 import { WorkspaceUpdateSchema } from "~/domain/validation";
 import { updateWorkspace } from "~/models/workspace.server";
 import { readForm } from "~/utils/csrf.server";
@@ -31,11 +31,7 @@ export default function WorkspaceSettings() {
       <Form method="post" noValidate>
         <CsrfInput />
         <Field label="Workspace name" name="name" defaultValue={result?.values.name ?? workspace.name} required errors={result?.errors?.name} />
-        <div className="mb-4">
-          <label htmlFor="description" className="block font-medium">Description</label>
-          <textarea id="description" name="description" rows={5} defaultValue={result?.values.description ?? workspace.description} className="mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2" />
-          {result?.errors?.description ? <p className="mt-1 text-sm font-medium text-red-700">{result.errors.description.join(" ")}</p> : null}
-        </div>
+        <TextAreaField label="Description" name="description" rows={5} defaultValue={result?.values.description ?? workspace.description} errors={result?.errors?.description} />
         <Button>Save</Button>
       </Form>
     </section>

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
-import { Button, CsrfInput, Field, FormErrors, SelectField } from "~/components/forms";
+import { Button, CsrfInput, Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
 import { WorkspaceCreateSchema } from "~/domain/validation";
 import { createWorkspace } from "~/models/workspace.server";
 import { requireUser } from "~/utils/auth.server";
@@ -37,11 +37,7 @@ export default function NewWorkspace() {
       <Form method="post" noValidate>
         <CsrfInput />
         <Field label="Workspace name" name="name" hint="For example, Pan-London Edge of Care." defaultValue={values?.name} required errors={errors?.name} />
-        <div className="mb-4">
-          <label htmlFor="description" className="block font-medium">Description (optional)</label>
-          <textarea id="description" name="description" rows={4} defaultValue={values?.description} className="mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2" aria-describedby={errors?.description ? "description-error" : undefined} />
-          {errors?.description ? <p id="description-error" className="mt-1 text-sm font-medium text-red-700">{errors.description.join(" ")}</p> : null}
-        </div>
+        <TextAreaField label="Description (optional)" name="description" rows={4} defaultValue={values?.description} errors={errors?.description} />
         <SelectField
           label="Your role in this workspace"
           name="ownerRole"

@@ -18,6 +18,8 @@ export const addressLimiter = new FailureLimiter({ max: 50, windowMs: 15 * 60_00
 /** Starts a session for `userId`; returns the Set-Cookie header. */
 export async function createSession(request: Request, userId: string): Promise<string> {
   const secret = randomToken();
+  // Expired sessions are only ever refused; drop this user's on the way in.
+  await db().session.deleteMany({ where: { userId, expiresAt: { lt: new Date() } } });
   await db().session.create({
     data: { id: sha256(secret), userId, expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000) },
   });

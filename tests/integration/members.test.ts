@@ -149,3 +149,34 @@ describe("member management", () => {
     expect((await evaluator.get(`/workspaces/${workspaceId}`)).status).toBe(404);
   });
 });
+
+describe("bad input changes nothing", () => {
+  it("workspace settings: an empty name is refused and the old name kept", async () => {
+    await lead.page(`/workspaces/${workspaceId}/settings`);
+    const res = await lead.post(`/workspaces/${workspaceId}/settings`, { name: "   ", description: "x".repeat(2001) });
+    expect(res.status).toBe(400);
+    const html = (await res.text()).replaceAll("<!-- -->", "");
+    expect(html).toContain("Enter a workspace name.");
+    expect(html).toContain("Description must be 2,000 characters or fewer.");
+    const api = (await (await lead.get(`/api/v1/workspaces/${workspaceId}`)).json()) as { name: string; description: string };
+    expect(api.name).toBe("Pan-London Edge of Care");
+    expect(api.description).toMatch(/^Edge-of-care social outcomes contract/);
+  });
+
+  it("member role: an unknown role is refused and the role kept", async () => {
+    const id = await membershipIdOf("Tom Reilly");
+    const res = await lead.post(members(), { intent: "change-role", membershipId: id, role: "overlord" });
+    expect(res.status).toBe(400);
+    const api = (await (await lead.get(`/api/v1/workspaces/${workspaceId}/members`)).json()) as { members: { name: string; role: string }[] };
+    expect(api.members.find((m) => m.name === "Tom Reilly")!.role).toBe("commissioner");
+  });
+
+  it("API tokens: a token needs a name, and none is created without one", async () => {
+    const before = (await lead.page("/settings/tokens")).html.match(/name="tokenId"/g)?.length ?? 0;
+    const res = await lead.post("/settings/tokens", { intent: "create", name: "" });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("Enter a name for the token.");
+    const after = (await lead.page("/settings/tokens")).html.match(/name="tokenId"/g)?.length ?? 0;
+    expect(after).toBe(before);
+  });
+});
