@@ -1,4 +1,5 @@
 import { can } from "~/domain/permissions";
+import type { Prisma } from "~/generated/sqlite/client";
 import { isRole, type Role } from "~/domain/roles";
 import { db } from "~/utils/db.server";
 
@@ -41,7 +42,7 @@ export async function listMembers({ workspaceId, includeEmails }: { workspaceId:
 
 export class MembershipRuleError extends Error {}
 
-type Tx = Parameters<Parameters<ReturnType<typeof db>["$transaction"]>[0]>[0];
+type Tx = Prisma.TransactionClient;
 
 /** Refuses a change that would leave the workspace with nobody able to manage members. */
 async function assertManagerRemains(tx: Tx, workspaceId: string, changingMembershipId: string, newRole: Role | null) {
