@@ -12,7 +12,8 @@ export default defineConfig({
   workers: cpus().length,
   forbidOnly: !!process.env.CI,
   reporter: [["list"]],
-  timeout: 30_000,
+  // Generous for a loaded 2-core CI machine; each test is small.
+  timeout: 60_000,
   use: {
     browserName: "chromium",
     trace: "retain-on-failure",

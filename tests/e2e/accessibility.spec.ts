@@ -1,4 +1,5 @@
 // axe on every page, at desktop width and on a 360 px phone, signed out and in.
+import type { Page } from "@playwright/test";
 import { demoWorkspaceId, expect, expectAccessible, expectNoHorizontalScroll, login, test } from "./fixtures";
 
 const viewports = [
@@ -6,44 +7,58 @@ const viewports = [
   { name: "phone", width: 360, height: 740 },
 ];
 
+async function check(page: Page) {
+  await expect(page.locator("h1")).toBeVisible();
+  await expectAccessible(page);
+  await expectNoHorizontalScroll(page);
+}
+
+const signedInPages: { name: string; path: (workspaceId: string) => string }[] = [
+  { name: "workspace list", path: () => "/workspaces" },
+  { name: "create workspace", path: () => "/workspaces/new" },
+  { name: "workspace overview", path: (id) => `/workspaces/${id}` },
+  { name: "members", path: (id) => `/workspaces/${id}/members` },
+  { name: "workspace settings", path: (id) => `/workspaces/${id}/settings` },
+  { name: "API tokens", path: () => "/settings/tokens" },
+];
+
 for (const vp of viewports) {
   test.describe(`${vp.name} (${vp.width}px)`, () => {
     test.use({ viewport: { width: vp.width, height: vp.height } });
 
-    test("signed-out pages", async ({ page, consoleErrors: _ }) => {
-      for (const path of ["/", "/login", "/signup", "/no-such-page"]) {
+    for (const path of ["/", "/login", "/signup", "/no-such-page"]) {
+      test(`signed out: ${path}`, async ({ page, consoleErrors: _ }) => {
         await page.goto(path);
-        await expectAccessible(page);
-        await expectNoHorizontalScroll(page);
-      }
-      // Error states too: the sign-up form with every field wrong.
+        await check(page);
+      });
+    }
+
+    test("signed out: sign-up form showing its errors", async ({ page, consoleErrors: _ }) => {
       await page.goto("/signup");
       await page.getByLabel("Email address").fill("not-an-email");
       await page.getByRole("button", { name: "Create account" }).click();
       await expect(page.getByText("Enter your name.")).toBeVisible();
-      await expectAccessible(page);
+      await check(page);
     });
 
-    test("signed-in pages", async ({ page, consoleErrors: _ }) => {
+    for (const p of signedInPages) {
+      test(`signed in: ${p.name}`, async ({ page, consoleErrors: _ }) => {
+        await login(page, "lead@sutton.example");
+        await page.goto(p.path(await demoWorkspaceId(page)));
+        await check(page);
+      });
+    }
+
+    test("signed in: a new invitation link, and the invitation page", async ({ page, consoleErrors: _ }) => {
       await login(page, "lead@sutton.example");
-      const id = await demoWorkspaceId(page);
-      for (const path of ["/workspaces", "/workspaces/new", `/workspaces/${id}`, `/workspaces/${id}/members`, `/workspaces/${id}/settings`, "/settings/tokens"]) {
-        await page.goto(path);
-        await expect(page.locator("h1")).toBeVisible();
-        await expectAccessible(page);
-        await expectNoHorizontalScroll(page);
-      }
-      // The invitation page, and the members page showing a fresh invitation link.
-      await page.goto(`/workspaces/${id}/members`);
+      await page.goto(`/workspaces/${await demoWorkspaceId(page)}/members`);
       await page.getByLabel("Email address").fill(`a11y-${vp.name}@example.org`);
       await page.getByRole("button", { name: "Create invitation" }).click();
       const link = await page.getByLabel("Invitation link").inputValue();
-      await expectAccessible(page);
-      await expectNoHorizontalScroll(page);
+      await check(page);
       await page.goto(link);
       await expect(page.getByRole("heading", { name: "Join Pan-London Edge of Care" })).toBeVisible();
-      await expectAccessible(page);
-      await expectNoHorizontalScroll(page);
+      await check(page);
     });
   });
 }
