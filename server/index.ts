@@ -10,6 +10,8 @@ import { databaseKind, env } from "~/utils/env.server";
 import { migrate } from "./db/migrate";
 import { prepareDemo } from "./demo";
 import { requestLog, securityHeaders } from "./middleware";
+import { prismaSyncHooks } from "./sync/prisma-hooks";
+import { attachSyncServer, DEFAULT_SYNC_OPTIONS } from "./sync/server";
 
 const config = env();
 const kind = databaseKind(config.DATABASE_URL);
@@ -22,6 +24,12 @@ app.disable("x-powered-by");
 if (config.TRUST_PROXY === "true") app.set("trust proxy", true);
 app.use(securityHeaders);
 if (config.NODE_ENV !== "test") app.use(requestLog);
+app.get("/metrics", (req, res) => {
+  const local = ["127.0.0.1", "::1", "::ffff:127.0.0.1"].includes(req.socket.remoteAddress ?? "");
+  const bearer = config.METRICS_TOKEN && req.get("authorization") === `Bearer ${config.METRICS_TOKEN}`;
+  if (!local && !bearer) return void res.status(404).end();
+  res.type("text/plain; version=0.0.4").send(sync.metrics.render());
+});
 
 let build: ServerBuild | (() => Promise<ServerBuild>);
 if (config.NODE_ENV === "production" || config.NODE_ENV === "test") {
@@ -46,8 +54,13 @@ app.all(
 );
 
 const server = createServer(app);
-// Until the sync server lands, refuse WebSocket upgrades cleanly.
-server.on("upgrade", (_req, socket) => socket.end("HTTP/1.1 404 Not Found\r\n\r\n"));
+const sync = attachSyncServer(server, prismaSyncHooks, {
+  ...DEFAULT_SYNC_OPTIONS,
+  maxMessageBytes: config.SYNC_MAX_MESSAGE_BYTES,
+  batchMs: config.SYNC_BATCH_MS,
+  unloadAfterMs: config.SYNC_UNLOAD_AFTER_MS,
+  recheckMs: config.SYNC_RECHECK_MS,
+});
 
 server.listen(config.PORT, config.HOST, () => {
   const { port } = server.address() as AddressInfo;
@@ -60,12 +73,20 @@ function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: closing`);
-  server.close(async () => {
-    await disconnectDb();
-    process.exit(0);
-  });
-  server.closeIdleConnections();
   setTimeout(() => process.exit(1), 10_000).unref();
+  // Stop accepting, store every document, close sockets, then the database.
+  server.close();
+  server.closeIdleConnections();
+  sync
+    .close()
+    .then(disconnectDb)
+    .then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`shutdown: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
 }
 process.on("SIGTERM", () => shutdown("SIGTERM"));
 process.on("SIGINT", () => shutdown("SIGINT"));

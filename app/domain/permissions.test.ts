@@ -23,9 +23,12 @@ describe("permissions table", () => {
     }
   });
 
-  it("never lets observers or service users change anything", () => {
-    for (const role of ["observer", "service-user"] as const) {
-      expect(ROLE_PERMISSIONS[role].filter((p) => !p.startsWith("read:"))).toEqual([]);
-    }
+  it("never lets observers change anything; service users only add to the board", () => {
+    expect(ROLE_PERMISSIONS.observer.filter((p) => !p.startsWith("read:"))).toEqual([]);
+    expect(ROLE_PERMISSIONS["service-user"].filter((p) => !p.startsWith("read:"))).toEqual(["write:board"]);
+  });
+
+  it("keeps the shared payment model to facilitators and commissioners", () => {
+    expect(ROLES.filter((r) => can(r, "write:payment")).sort()).toEqual(["commissioner", "facilitator"]);
   });
 });

@@ -12,12 +12,23 @@ export const PERMISSIONS = [
   "manage:members",
   "read:invitations",
   "create:invitations",
+  // Shared documents (see documents.ts): who may change each section. Everyone in a
+  // workspace may read every section.
+  "write:board",
+  "write:outcomes",
+  "write:referral",
+  "write:payment",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const everyone: Permission[] = ["read:workspace", "read:members"];
+/** Contributors add to the shared board (cards, votes) but do not edit the contract. */
+const contributors: Permission[] = [...everyone, "write:board"];
+/** Providers co-design the outcome framework and referral criteria. */
+const codesigners: Permission[] = [...contributors, "write:outcomes", "write:referral"];
 const managers: Permission[] = [
-  ...everyone,
+  ...codesigners,
+  "write:payment",
   "update:workspace",
   "read:member-emails",
   "manage:members",
@@ -28,10 +39,12 @@ const managers: Permission[] = [
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   facilitator: managers,
   commissioner: managers,
-  provider: everyone,
-  investor: everyone,
-  "service-user": everyone,
-  evaluator: everyone,
+  provider: codesigners,
+  // Investors and providers price what-ifs in their own sandboxes (issue 5); the
+  // shared payment model is the commissioners'.
+  investor: contributors,
+  "service-user": contributors,
+  evaluator: contributors,
   observer: everyone,
 };
 

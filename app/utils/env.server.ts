@@ -20,6 +20,16 @@ const EnvSchema = z.object({
   SEED_DEMO: z.enum(["true", "false"]).default("true"),
   /** Set when behind a TLS-terminating proxy that sends X-Forwarded-Proto. */
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  /** Largest WebSocket frame the sync server accepts; larger ones close with 1009. */
+  SYNC_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  /** Longest delay before an applied update is stored. */
+  SYNC_BATCH_MS: z.coerce.number().int().min(1).max(1000).default(50),
+  /** How long a document with no connections stays loaded. */
+  SYNC_UNLOAD_AFTER_MS: z.coerce.number().int().min(0).default(30_000),
+  /** How often open connections are re-checked against membership. */
+  SYNC_RECHECK_MS: z.coerce.number().int().min(100).default(2_000),
+  /** Bearer token for /metrics from other hosts; localhost needs none. */
+  METRICS_TOKEN: z.string().min(16).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string };

@@ -4,7 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { can, PERMISSIONS, type Permission } from "~/domain/permissions";
 import { ROLES, type Role } from "~/domain/roles";
+import { SECTION_WRITE_PERMISSION, SECTIONS } from "~/domain/documents";
 import { DEMO_PEOPLE } from "../../prisma/seed";
+import { connectProvider, probeUpdate, QUERY_AWARENESS, rawSocket, updateFrame } from "../support/sync-client";
 import { Browser } from "../support/client";
 import { startServer, type TestServer } from "../support/server";
 
@@ -112,7 +114,12 @@ describe("permissions: every role against every workspace route", () => {
   }
 
   it("every permission in the table is exercised above or below", () => {
-    const covered = new Set<Permission>([...CHECKS.map((c) => c.permission), "read:member-emails", "read:invitations"]);
+    const covered = new Set<Permission>([
+      ...CHECKS.map((c) => c.permission),
+      "read:member-emails",
+      "read:invitations",
+      ...Object.values(SECTION_WRITE_PERMISSION),
+    ]);
     expect([...covered].sort()).toEqual([...PERMISSIONS].sort());
   });
 
@@ -137,6 +144,27 @@ describe("permissions: every role against every workspace route", () => {
       // The invite checks above created invitations to new<N>@example.org.
       if (can(role, "read:invitations")) expect(html).toMatch(/new\d+@example\.org/);
       else expect(html).not.toMatch(/new\d+@example\.org/);
+    });
+  }
+
+  for (const section of SECTIONS) {
+    it(`sync document '${section}': every role connects and reads; only roles with ${SECTION_WRITE_PERMISSION[section]} change it`, async () => {
+      const docName = `${workspaceId}/${section}`;
+      for (const role of ROLES) {
+        const s = rawSocket(server.url, docName, tokens.get(role));
+        await s.open;
+        await s.messages(1); // the server's sync step 1: connected and readable
+        s.ws.send(updateFrame(probeUpdate(role)));
+        s.ws.send(QUERY_AWARENESS);
+        await s.messages(2); // the reply proves the update frame was handled
+        s.ws.close();
+        await s.closed;
+      }
+      expect((await rawSocket(server.url, docName, tokens.get("outsider")).closed).code).toBe(4403);
+      const reader = await connectProvider(server.url, docName, tokens.get("commissioner")!);
+      const written = [...reader.doc.getMap("probe").keys()].sort();
+      reader.close();
+      expect(written).toEqual(ROLES.filter((r) => can(r, SECTION_WRITE_PERMISSION[section])).sort());
     });
   }
 

@@ -8,8 +8,9 @@ export type TestServer = { url: string; db: TestDatabase; env: Record<string, st
 const ROOT = new URL("../..", import.meta.url).pathname;
 const TSX = `${ROOT}node_modules/.bin/tsx`;
 
-export async function startServer(extraEnv: Record<string, string> = {}): Promise<TestServer> {
-  const db = await freshDatabase();
+/** Starts a server; pass `database` to reuse one (e.g. to test a restart). */
+export async function startServer(extraEnv: Record<string, string> = {}, database?: TestDatabase): Promise<TestServer & { kill9: () => Promise<void>; stopKeepingDb: () => Promise<void> }> {
+  const db = database ?? (await freshDatabase());
   const env = { DATABASE_URL: db.url, SESSION_SECRET: "test-secret-test-secret-test-secret-0000", ...extraEnv };
   const child = spawn(TSX, ["server/index.ts"], {
     cwd: ROOT,
@@ -42,6 +43,14 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     stop: async () => {
       await stopChild(child);
       await db.drop();
+    },
+    /** SIGTERM, keeping the database for the next server. */
+    stopKeepingDb: () => stopChild(child),
+    /** SIGKILL: no chance to flush. */
+    kill9: async () => {
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGKILL");
+      await exited;
     },
   };
 }

@@ -1,0 +1,129 @@
+// One client connection: decodes its frames, applies what its role allows, and
+// closes only itself on bad input.
+import type { WebSocket } from "ws";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as Y from "yjs";
+import type { Principal } from "./hooks";
+import { awarenessMessage, decodeMessage, MalformedMessage, syncStep1Message, syncStep2Message } from "./messages";
+import type { SyncMetrics } from "./metrics";
+import type { Peer, SharedDocument } from "./shared-document";
+
+export const CLOSE = {
+  unauthenticated: 4401,
+  forbidden: 4403,
+  malformed: 1007,
+  policy: 1008,
+  tooBig: 1009,
+  restart: 1012,
+} as const;
+
+export type ConnectionLimits = { messagesPerSecond: number; burst: number };
+
+/** Awareness may carry a display name, role, colour and cursor; nothing else (never an email). */
+export function sanitiseAwareness(state: Record<string, unknown>, principal: Principal): Record<string, unknown> {
+  const user = (state.user ?? {}) as Record<string, unknown>;
+  const colour = typeof user.color === "string" && /^#[0-9a-fA-F]{6}$/.test(user.color) ? user.color : "#1d4e89";
+  const clean: Record<string, unknown> = { user: { name: principal.name, role: principal.role, color: colour } };
+  if (state.cursor !== undefined && JSON.stringify(state.cursor).length < 2000) clean.cursor = state.cursor;
+  return clean;
+}
+
+export class SyncConnection implements Peer {
+  readonly clientIds = new Set<number>();
+  private tokens: number;
+  private lastRefill = Date.now();
+  private alive = true;
+
+  constructor(
+    private readonly ws: WebSocket,
+    readonly document: SharedDocument,
+    public principal: Principal,
+    private readonly limits: ConnectionLimits,
+    private readonly metrics: SyncMetrics,
+  ) {
+    this.tokens = limits.burst;
+    ws.on("pong", () => {
+      this.alive = true;
+    });
+  }
+
+  /** Starts the exchange: our state vector, and everyone's presence. */
+  start(): void {
+    this.send(syncStep1Message(this.document.doc));
+    const states = [...this.document.awareness.getStates().keys()];
+    if (states.length) this.send(awarenessMessage(this.document.awareness, states));
+  }
+
+  sanitiseAwareness(state: Record<string, unknown>): Record<string, unknown> {
+    return sanitiseAwareness(state, this.principal);
+  }
+
+  send(message: Uint8Array): void {
+    if (this.ws.readyState === this.ws.OPEN) this.ws.send(message);
+  }
+
+  close(code: number, reason: string): void {
+    this.ws.close(code, reason);
+  }
+
+  /** For keep-alive: false if the last ping went unanswered. */
+  ping(): boolean {
+    if (!this.alive) return false;
+    this.alive = false;
+    this.ws.ping();
+    return true;
+  }
+
+  private allow(): boolean {
+    const now = Date.now();
+    this.tokens = Math.min(this.limits.burst, this.tokens + ((now - this.lastRefill) / 1000) * this.limits.messagesPerSecond);
+    this.lastRefill = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
+  /** Handles one frame from the client. */
+  receive(data: Uint8Array): void {
+    if (!this.allow()) return this.close(CLOSE.policy, "rate limit exceeded");
+    let message;
+    try {
+      message = decodeMessage(data);
+    } catch (error) {
+      if (error instanceof MalformedMessage) return this.close(CLOSE.malformed, error.message);
+      throw error;
+    }
+    const { doc, awareness } = this.document;
+    switch (message.type) {
+      case "sync-step1":
+        this.send(syncStep2Message(doc, message.stateVector));
+        return;
+      case "sync-update":
+        // Read-only roles: not applied, not broadcast, not stored. They keep receiving.
+        if (!this.principal.canWrite) {
+          this.metrics.updatesDropped++;
+          return;
+        }
+        try {
+          Y.applyUpdate(doc, message.update, this);
+          this.metrics.updatesApplied++;
+        } catch {
+          this.close(CLOSE.malformed, "invalid Yjs update");
+        }
+        return;
+      case "awareness": {
+        try {
+          awarenessProtocol.applyAwarenessUpdate(awareness, message.update, this);
+        } catch {
+          return this.close(CLOSE.malformed, "invalid awareness update");
+        }
+        return;
+      }
+      case "query-awareness":
+        this.send(awarenessMessage(awareness, [...awareness.getStates().keys()]));
+        return;
+      case "auth":
+        return;
+    }
+  }
+}

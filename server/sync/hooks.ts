@@ -1,0 +1,29 @@
+// The sync server's extension points, as one typed object (Hocuspocus style).
+// server/sync/prisma-hooks.ts is the implementation the app uses.
+import type { IncomingMessage } from "node:http";
+
+/** Who a connection is and what it may do in its document. */
+export type Principal = {
+  userId: string;
+  name: string;
+  role: string;
+  canWrite: boolean;
+};
+
+export type AuthResult = { ok: true; principal: Principal } | { ok: false; code: 4401 | 4403; reason: string };
+
+export type SyncHooks = {
+  /** Decides, before the upgrade completes, whether this request may open `docName`. */
+  authenticate(request: IncomingMessage, docName: string): Promise<AuthResult>;
+  /**
+   * Re-checks open connections (membership may have changed): for each user id, the
+   * current principal, or null when they are no longer allowed in.
+   */
+  reauthorise(docName: string, userIds: string[]): Promise<Map<string, Principal | null>>;
+  /** The stored updates of a document, oldest first (snapshot first when there is one). */
+  load(docName: string): Promise<{ updates: Uint8Array[]; lastId: number }>;
+  /** Appends one update; returns its sequence id. */
+  store(docName: string, update: Uint8Array): Promise<number>;
+  /** Replaces stored updates up to `upToId` with `state`. */
+  compact(docName: string, state: Uint8Array, upToId: number): Promise<void>;
+};

@@ -1,0 +1,85 @@
+// Loaded documents: each loaded once per process and shared by its connections;
+// unloaded (after a final flush and compaction) once it has had no connection for
+// `unloadAfterMs`, so memory follows what is open, not what was ever opened.
+import type { SyncHooks } from "./hooks";
+import type { SyncMetrics } from "./metrics";
+import { SharedDocument, type DocumentOptions } from "./shared-document";
+
+export type RegistryOptions = DocumentOptions & { unloadAfterMs: number };
+
+export class DocumentRegistry {
+  private readonly docs = new Map<string, Promise<SharedDocument>>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly hooks: SyncHooks,
+    private readonly options: RegistryOptions,
+    private readonly metrics: SyncMetrics,
+  ) {}
+
+  /** The loaded document, loading it if needed; cancels a pending unload. */
+  async acquire(name: string): Promise<SharedDocument> {
+    const timer = this.unloadTimers.get(name);
+    if (timer) clearTimeout(timer);
+    this.unloadTimers.delete(name);
+    let loading = this.docs.get(name);
+    if (!loading) {
+      loading = (async () => {
+        const doc = new SharedDocument(name, this.hooks, this.options, this.metrics);
+        await doc.load();
+        this.metrics.documents++;
+        return doc;
+      })();
+      this.docs.set(name, loading);
+      loading.catch(() => this.docs.delete(name));
+    }
+    return loading;
+  }
+
+  /** Called when a peer leaves: unload later if nobody is left. */
+  release(doc: SharedDocument): void {
+    if (doc.peers.size > 0 || this.unloadTimers.has(doc.name)) return;
+    this.unloadTimers.set(
+      doc.name,
+      setTimeout(() => {
+        this.unloadTimers.delete(doc.name);
+        void this.unload(doc);
+      }, this.options.unloadAfterMs),
+    );
+  }
+
+  private async unload(doc: SharedDocument): Promise<void> {
+    try {
+      await doc.compact();
+    } catch (error) {
+      console.error(`sync: final store of ${doc.name} failed; keeping it loaded: ${error instanceof Error ? error.message : String(error)}`);
+      this.release(doc);
+      return;
+    }
+    // Someone may have joined while we were storing; then it stays.
+    if (doc.peers.size > 0 || doc.dirty) return this.release(doc);
+    const current = this.docs.get(doc.name);
+    if (!current || (await current) !== doc) return;
+    this.docs.delete(doc.name);
+    doc.destroy();
+    this.metrics.documents--;
+  }
+
+  /** Every loaded document. */
+  async loaded(): Promise<SharedDocument[]> {
+    return Promise.all([...this.docs.values()]);
+  }
+
+  /** Stores and compacts everything (shutdown). */
+  async flushAll(): Promise<void> {
+    for (const t of this.unloadTimers.values()) clearTimeout(t);
+    this.unloadTimers.clear();
+    const docs = await this.loaded();
+    await Promise.all(docs.map((d) => d.compact()));
+  }
+
+  /** Whether a document is loaded (for tests and metrics). */
+  isLoaded(name: string): boolean {
+    return this.docs.has(name);
+  }
+}

@@ -1,0 +1,136 @@
+// One loaded document: the Y.Doc and awareness shared by every connection to it,
+// with batched persistence. Lifecycle (docs/decisions/0005-sync-server.md):
+// - updates from clients are broadcast at once and stored within `batchMs`;
+// - at most one store runs at a time; updates arriving meanwhile wait for the next;
+// - every `compactEvery` stored batches, and on unload, the log is compacted.
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as Y from "yjs";
+import type { SyncHooks } from "./hooks";
+import { awarenessMessage, updateMessage } from "./messages";
+import type { SyncMetrics } from "./metrics";
+
+/** Origin of updates replayed from storage: never stored again. */
+export const LOAD_ORIGIN = Symbol("load");
+
+export type Peer = {
+  send(message: Uint8Array): void;
+  clientIds: Set<number>;
+  /** Rewrites a presence state this peer sent into what others may see. */
+  sanitiseAwareness(state: Record<string, unknown>): Record<string, unknown>;
+};
+
+export type DocumentOptions = { batchMs: number; compactEvery: number };
+
+export class SharedDocument {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly peers = new Set<Peer>();
+  private pending: Uint8Array[] = [];
+  private storing: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private lastStoredId = 0;
+  private batchesSinceCompaction = 0;
+
+  constructor(
+    readonly name: string,
+    private readonly hooks: SyncHooks,
+    private readonly options: DocumentOptions,
+    private readonly metrics: SyncMetrics,
+  ) {
+    this.awareness.setLocalState(null); // the server has no presence of its own
+    this.doc.on("update", (update: Uint8Array, origin: unknown) => {
+      if (origin === LOAD_ORIGIN) return;
+      this.broadcast(updateMessage(update), origin);
+      this.pending.push(update);
+      this.timer ??= setTimeout(() => void this.flush(), this.options.batchMs);
+    });
+    this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
+      const changed = [...added!, ...updated!, ...removed!];
+      const peer = origin as Peer | undefined;
+      if (peer?.clientIds) {
+        for (const id of added!) peer.clientIds.add(id);
+        for (const id of removed!) peer.clientIds.delete(id);
+        // Before anyone else sees it: presence carries only what the server allows.
+        const states = this.awareness.getStates();
+        for (const id of [...added!, ...updated!]) {
+          const state = states.get(id);
+          if (state && peer.clientIds.has(id)) states.set(id, peer.sanitiseAwareness(state));
+        }
+      }
+      this.broadcast(awarenessMessage(this.awareness, changed), undefined);
+    });
+  }
+
+  /** Replays stored updates; called once, before any peer joins. */
+  async load(): Promise<void> {
+    const { updates, lastId } = await this.hooks.load(this.name);
+    Y.transact(this.doc, () => {
+      for (const u of updates) Y.applyUpdate(this.doc, u, LOAD_ORIGIN);
+    }, LOAD_ORIGIN);
+    this.lastStoredId = lastId;
+  }
+
+  /** Sends `message` to every peer except `except`. */
+  broadcast(message: Uint8Array, except: unknown): void {
+    for (const peer of this.peers) if (peer !== except) peer.send(message);
+  }
+
+  /** Removes a peer and its presence. */
+  removePeer(peer: Peer): void {
+    this.peers.delete(peer);
+    if (peer.clientIds.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.clientIds], null);
+  }
+
+  /** Stores everything pending; resolves when it is durable. */
+  async flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    while (this.storing) await this.storing;
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    this.storing = this.store(batch).finally(() => {
+      this.storing = null;
+    });
+    await this.storing;
+  }
+
+  private async store(batch: Uint8Array[]): Promise<void> {
+    const started = performance.now();
+    try {
+      this.lastStoredId = await this.hooks.store(this.name, batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch));
+      this.metrics.persisted(batch.length, performance.now() - started);
+    } catch (error) {
+      // Keep the batch (in order) and try again shortly; nothing acknowledged is dropped.
+      this.pending = batch.concat(this.pending);
+      this.metrics.persistFailed();
+      console.error(`sync: storing ${this.name} failed, retrying: ${error instanceof Error ? error.message : String(error)}`);
+      this.timer ??= setTimeout(() => void this.flush(), Math.max(this.options.batchMs, 1000));
+      return;
+    }
+    if (++this.batchesSinceCompaction >= this.options.compactEvery) await this.compactNow();
+  }
+
+  /** Folds the stored log into a snapshot (call after flush). */
+  async compact(): Promise<void> {
+    await this.flush();
+    while (this.storing) await this.storing;
+    if (this.batchesSinceCompaction > 0) await this.compactNow();
+  }
+
+  private async compactNow(): Promise<void> {
+    this.batchesSinceCompaction = 0;
+    await this.hooks.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.lastStoredId);
+  }
+
+  /** Whether updates are waiting to be stored. */
+  get dirty(): boolean {
+    return this.pending.length > 0 || this.storing !== null;
+  }
+
+  destroy(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,224 @@
+// The sync server over real WebSockets with the stock y-websocket client:
+// convergence, authentication close codes, read-only roles at the message level,
+// bad frames, membership changes, presence without emails, and durability across
+// restarts (graceful and kill -9).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { admin, Browser } from "../support/client";
+import { startServer, type TestServer } from "../support/server";
+import { connectProvider, eventually, probeUpdate, QUERY_AWARENESS, rawSocket, updateFrame } from "../support/sync-client";
+
+type Server = Awaited<ReturnType<typeof startServer>>;
+let server: Server;
+let workspaceId: string;
+const tokens: Record<string, string> = {};
+const SYNC_ENV = { SYNC_MAX_MESSAGE_BYTES: "4096", SYNC_RECHECK_MS: "300", SYNC_UNLOAD_AFTER_MS: "200" };
+
+async function token(email: string) {
+  const r = await admin(server.env, ["token:create", "--email", email]);
+  expect(r.code).toBe(0);
+  return r.stdout.trim();
+}
+
+beforeAll(async () => {
+  server = await startServer(SYNC_ENV);
+  for (const [k, email] of [
+    ["lead", "lead@sutton.example"],
+    ["provider", "prime@pfp.example"],
+    ["observer", "fund@tnlcf.example"],
+    ["evaluator", "evaluator@ecorys.example"],
+  ] as const) {
+    tokens[k] = await token(email);
+  }
+  await admin(server.env, ["user:create", "--email", "outsider@example.org", "--password", "long-enough-pw", "--name", "Outsider"]);
+  tokens.outsider = await token("outsider@example.org");
+  const res = await fetch(`${server.url}/api/v1/workspaces`, { headers: { Authorization: `Bearer ${tokens.lead}` } });
+  workspaceId = ((await res.json()) as { workspaces: { id: string }[] }).workspaces[0]!.id;
+}, 120_000);
+
+afterAll(async () => server?.stop());
+
+const board = () => `${workspaceId}/board`;
+
+describe("sync: convergence", () => {
+  it("two stock y-websocket clients converge, both ways", async () => {
+    const a = await connectProvider(server.url, board(), tokens.lead!);
+    const b = await connectProvider(server.url, board(), tokens.provider!);
+    a.doc.getArray<string>("notes").push(["from a"]);
+    b.doc.getArray<string>("notes").push(["from b"]);
+    await eventually(() => a.doc.getArray("notes").length === 2 && b.doc.getArray("notes").length === 2, 5000, "both notes on both sides");
+    expect(a.doc.getArray("notes").toJSON().sort()).toEqual(["from a", "from b"]);
+    expect(Y.encodeStateVector(a.doc)).toEqual(Y.encodeStateVector(b.doc));
+    a.close();
+    b.close();
+  });
+
+  it("accepts a short-lived sync token from the API instead of a personal token", async () => {
+    const res = await fetch(`${server.url}/api/v1/workspaces/${workspaceId}/sync-token`, { headers: { Authorization: `Bearer ${tokens.provider}` } });
+    const { token: syncToken, documents } = (await res.json()) as { token: string; documents: string[] };
+    expect(documents).toContain(board());
+    const c = await connectProvider(server.url, board(), syncToken);
+    await eventually(() => c.doc.getArray("notes").length >= 2, 5000, "existing notes");
+    c.close();
+  });
+});
+
+describe("sync: who may connect", () => {
+  it("closes with 4401 without credentials or with a bad token", async () => {
+    expect((await rawSocket(server.url, board()).closed).code).toBe(4401);
+    expect((await rawSocket(server.url, board(), "oc_pat_nope").closed).code).toBe(4401);
+    expect((await rawSocket(server.url, board(), "oc_sync_forged.mac").closed).code).toBe(4401);
+  });
+
+  it("closes with 4403 for a non-member, an unknown section, or a sync token for another workspace", async () => {
+    expect((await rawSocket(server.url, board(), tokens.outsider).closed).code).toBe(4403);
+    expect((await rawSocket(server.url, `${workspaceId}/secrets`, tokens.lead).closed).code).toBe(4403);
+    const res = await fetch(`${server.url}/api/v1/workspaces/${workspaceId}/sync-token`, { headers: { Authorization: `Bearer ${tokens.lead}` } });
+    const { token: t } = (await res.json()) as { token: string };
+    expect((await rawSocket(server.url, "someotherworkspace/board", t).closed).code).toBe(4401);
+  });
+
+  it("accepts the session cookie of a signed-in browser", async () => {
+    const b = new Browser(server.url);
+    await b.login("commissioner@merton.example");
+    const s = rawSocket(server.url, board(), undefined, { Cookie: b.cookieHeader() });
+    await s.open;
+    await s.messages(1);
+    s.ws.close();
+  });
+});
+
+describe("sync: read-only roles, at the message level", () => {
+  it("drops an observer's updates (not applied, broadcast or stored) while it keeps receiving", async () => {
+    const writer = await connectProvider(server.url, board(), tokens.lead!);
+    const observer = rawSocket(server.url, board(), tokens.observer);
+    await observer.open;
+    await observer.messages(1);
+    observer.ws.send(updateFrame(probeUpdate("observer-was-here")));
+    observer.ws.send(QUERY_AWARENESS);
+    const before = observer.received.length;
+    writer.doc.getMap("probe").set("writer", true);
+    await observer.messages(before + 2); // the awareness reply and the writer's update
+    await new Promise((r) => setTimeout(r, 200));
+    expect(writer.doc.getMap("probe").get("observer-was-here")).toBeUndefined();
+    observer.ws.close();
+    writer.close();
+    const fresh = await connectProvider(server.url, board(), tokens.provider!);
+    expect(fresh.doc.getMap("probe").get("observer-was-here")).toBeUndefined();
+    expect(fresh.doc.getMap("probe").get("writer")).toBe(true);
+    fresh.close();
+  });
+
+  it("lets a provider write the outcome framework but not the payment model", async () => {
+    for (const [section, expected] of [["outcomes", true], ["payment", false]] as const) {
+      const s = rawSocket(server.url, `${workspaceId}/${section}`, tokens.provider);
+      await s.open;
+      await s.messages(1);
+      s.ws.send(updateFrame(probeUpdate("provider")));
+      s.ws.send(QUERY_AWARENESS);
+      await s.messages(2);
+      s.ws.close();
+      const check = await connectProvider(server.url, `${workspaceId}/${section}`, tokens.lead!);
+      expect(check.doc.getMap("probe").get("provider") ?? false, section).toBe(expected);
+      check.close();
+    }
+  });
+});
+
+describe("sync: bad input hurts only its sender", () => {
+  it("closes a malformed frame's connection with 1007; others carry on", async () => {
+    const good = await connectProvider(server.url, board(), tokens.lead!);
+    const bad = rawSocket(server.url, board(), tokens.provider);
+    await bad.open;
+    bad.ws.send(new Uint8Array([0, 9, 1, 2, 3]));
+    expect((await bad.closed).code).toBe(1007);
+    const other = await connectProvider(server.url, board(), tokens.provider!);
+    good.doc.getMap("probe").set("after-garbage", 1);
+    await eventually(() => other.doc.getMap("probe").get("after-garbage") === 1, 5000, "update after garbage");
+    good.close();
+    other.close();
+  });
+
+  it("closes an oversized frame's connection with 1009", async () => {
+    const big = rawSocket(server.url, board(), tokens.lead);
+    await big.open;
+    big.ws.send(new Uint8Array(8192));
+    expect((await big.closed).code).toBe(1009);
+  });
+
+  it("closes text frames with 1007", async () => {
+    const s = rawSocket(server.url, board(), tokens.lead);
+    await s.open;
+    s.ws.send("hello");
+    expect((await s.closed).code).toBe(1007);
+  });
+});
+
+describe("sync: membership changes reach open connections", () => {
+  it("disconnects a removed member within seconds with 4403", async () => {
+    const s = rawSocket(server.url, board(), tokens.evaluator);
+    await s.open;
+    await s.messages(1);
+    const lead = new Browser(server.url);
+    await lead.login("lead@sutton.example");
+    const { html } = await lead.page(`/workspaces/${workspaceId}/members`);
+    const at = html.indexOf("Role for Ruth Kaplan");
+    const membershipId = [...html.slice(0, at).matchAll(/name="membershipId" value="([^"]+)"/g)].pop()![1]!;
+    const started = Date.now();
+    expect((await lead.post(`/workspaces/${workspaceId}/members`, { intent: "remove", membershipId })).status).toBe(200);
+    expect((await s.closed).code).toBe(4403);
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+});
+
+describe("sync: presence", () => {
+  it("shows name, role and colour from the server, never an email", async () => {
+    const a = await connectProvider(server.url, board(), tokens.provider!);
+    const b = await connectProvider(server.url, board(), tokens.lead!);
+    a.provider.awareness.setLocalState({ user: { name: "Fake Name", email: "prime@pfp.example", color: "#ff0000" } });
+    await eventually(() => b.provider.awareness.getStates().has(a.doc.clientID), 5000, "a's presence at b");
+    const seen = b.provider.awareness.getStates().get(a.doc.clientID) as { user: Record<string, string> };
+    expect(seen.user).toEqual({ name: "Helen Marsh", role: "provider", color: "#ff0000" });
+    expect(JSON.stringify([...b.provider.awareness.getStates().values()])).not.toContain("@");
+    a.close();
+    b.close();
+  });
+});
+
+describe("sync: durability", () => {
+  it("keeps content across a graceful restart, and across kill -9 beyond the batching window", async () => {
+    const docName = `${workspaceId}/referral`;
+    const a = await connectProvider(server.url, docName, tokens.lead!);
+    a.doc.getText("criteria").insert(0, "Aged 11 to 16; 10 and 17 by exception.");
+    await new Promise((r) => setTimeout(r, 300)); // > SYNC_BATCH_MS
+    a.close();
+    await server.stopKeepingDb(); // SIGTERM: flushes and compacts
+    server = await startServer(SYNC_ENV, server.db);
+    const b = await connectProvider(server.url, docName, tokens.lead!);
+    expect(b.doc.getText("criteria").toString()).toBe("Aged 11 to 16; 10 and 17 by exception.");
+    b.doc.getText("criteria").insert(0, "Inclusion: ");
+    await new Promise((r) => setTimeout(r, 300));
+    await server.kill9();
+    b.close();
+    server = await startServer(SYNC_ENV, server.db);
+    const c = await connectProvider(server.url, docName, tokens.lead!);
+    // Each character once: rebuilt from stored updates only, never duplicated.
+    expect(c.doc.getText("criteria").toString()).toBe("Inclusion: Aged 11 to 16; 10 and 17 by exception.");
+    c.close();
+  });
+
+  it("unloads a document nobody has open, and reloads it intact", async () => {
+    const docName = `${workspaceId}/outcomes`;
+    const a = await connectProvider(server.url, docName, tokens.lead!);
+    a.doc.getMap("framework").set("goal", "Young people stay safely at home");
+    await new Promise((r) => setTimeout(r, 100));
+    a.close();
+    const gauge = async () => Number(/^oc_sync_documents (\d+)$/m.exec(await (await fetch(`${server.url}/metrics`)).text())![1]);
+    const start = Date.now();
+    while ((await gauge()) > 0 && Date.now() - start < 5000) await new Promise((r) => setTimeout(r, 100));
+    expect(await gauge()).toBe(0);
+    const b = await connectProvider(server.url, docName, tokens.lead!);
+    expect(b.doc.getMap("framework").get("goal")).toBe("Young people stay safely at home");
+    b.close();
+  });
+});
