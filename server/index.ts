@@ -54,12 +54,13 @@ app.all(
 );
 
 const server = createServer(app);
-const sync = attachSyncServer(server, prismaSyncHooks, {
+const sync = await attachSyncServer(server, prismaSyncHooks, {
   ...DEFAULT_SYNC_OPTIONS,
   maxMessageBytes: config.SYNC_MAX_MESSAGE_BYTES,
   batchMs: config.SYNC_BATCH_MS,
   unloadAfterMs: config.SYNC_UNLOAD_AFTER_MS,
   recheckMs: config.SYNC_RECHECK_MS,
+  redisUrl: config.REDIS_URL,
 });
 
 server.listen(config.PORT, config.HOST, () => {

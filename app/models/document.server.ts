@@ -1,22 +1,26 @@
 // Storage of shared (Yjs) documents: an append log of updates plus one compacted
 // snapshot per document. Only stored Yjs updates ever rebuild a document.
+import * as Y from "yjs";
 import { db } from "~/utils/db.server";
 
-export type StoredDocument = { snapshot: Uint8Array | null; updates: Uint8Array[]; lastId: number };
+export type StoredDocument = { snapshot: Uint8Array | null; updates: Uint8Array[] };
 
-/** The snapshot and the updates after it, in order. */
+/**
+ * The snapshot and every update row not yet folded into it, in order. All remaining
+ * rows are returned (not only ids above the snapshot's): on PostgreSQL a row with a
+ * lower id can commit after a compaction has read higher ones, and Yjs updates are
+ * idempotent, so applying a row twice is harmless while skipping one would lose it.
+ */
 export async function loadDocument(docName: string): Promise<StoredDocument> {
-  const snapshot = await db().documentSnapshot.findUnique({ where: { docName }, select: { state: true, upToId: true } });
-  const upToId = snapshot?.upToId ?? 0;
+  const snapshot = await db().documentSnapshot.findUnique({ where: { docName }, select: { state: true } });
   const rows = await db().documentUpdate.findMany({
-    where: { docName, id: { gt: upToId } },
+    where: { docName },
     orderBy: { id: "asc" },
     select: { id: true, update: true },
   });
   return {
     snapshot: snapshot ? new Uint8Array(snapshot.state) : null,
     updates: rows.map((r) => new Uint8Array(r.update)),
-    lastId: rows.at(-1)?.id ?? upToId,
   };
 }
 
@@ -27,22 +31,28 @@ export async function appendDocumentUpdate(docName: string, update: Uint8Array):
 }
 
 /**
- * Replaces the snapshot with `state` (which must include every update up to
- * `upToId`) and deletes the folded rows, in one transaction. Returns false, changing
- * nothing, if another process compacted past `upToId` meanwhile.
+ * Folds the snapshot and every stored update into a new snapshot and deletes the
+ * folded rows, in one transaction. Works from what is stored, not from any process's
+ * memory, so with several processes nothing another one stored can be lost. If
+ * another compaction wins the race, this one changes nothing and returns false.
  */
-export async function compactDocument(docName: string, state: Uint8Array, upToId: number): Promise<boolean> {
+export async function compactDocument(docName: string): Promise<boolean> {
   return db().$transaction(async (tx) => {
-    const current = await tx.documentSnapshot.findUnique({ where: { docName }, select: { upToId: true } });
-    if (current && current.upToId >= upToId) return false;
-    const data = { state: state as Uint8Array<ArrayBuffer>, upToId };
+    const current = await tx.documentSnapshot.findUnique({ where: { docName }, select: { state: true, upToId: true } });
+    const from = current?.upToId ?? 0;
+    const rows = await tx.documentUpdate.findMany({ where: { docName }, orderBy: { id: "asc" }, select: { id: true, update: true } });
+    if (rows.length === 0) return false;
+    const upToId = Math.max(from, rows.at(-1)!.id);
+    const parts = [...(current ? [new Uint8Array(current.state)] : []), ...rows.map((r) => new Uint8Array(r.update))];
+    const state = (parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts)) as Uint8Array<ArrayBuffer>;
     if (current) {
-      const { count } = await tx.documentSnapshot.updateMany({ where: { docName, upToId: current.upToId }, data });
+      const { count } = await tx.documentSnapshot.updateMany({ where: { docName, upToId: from }, data: { state, upToId } });
       if (count !== 1) return false;
     } else {
-      await tx.documentSnapshot.create({ data: { docName, ...data } });
+      await tx.documentSnapshot.create({ data: { docName, state, upToId } });
     }
-    await tx.documentUpdate.deleteMany({ where: { docName, id: { lte: upToId } } });
+    // Exactly the rows folded in; a row committed meanwhile stays for the next time.
+    await tx.documentUpdate.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
     return true;
   });
 }

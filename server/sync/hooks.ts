@@ -21,9 +21,9 @@ export type SyncHooks = {
    */
   reauthorise(docName: string, userIds: string[]): Promise<Map<string, Principal | null>>;
   /** The stored updates of a document, oldest first (snapshot first when there is one). */
-  load(docName: string): Promise<{ updates: Uint8Array[]; lastId: number }>;
+  load(docName: string): Promise<Uint8Array[]>;
   /** Appends one update; returns its sequence id. */
   store(docName: string, update: Uint8Array): Promise<number>;
-  /** Replaces stored updates up to `upToId` with `state`. */
-  compact(docName: string, state: Uint8Array, upToId: number): Promise<void>;
+  /** Folds the stored log of a document into its snapshot. */
+  compact(docName: string): Promise<void>;
 };

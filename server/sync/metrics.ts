@@ -6,6 +6,8 @@ export class SyncMetrics {
   updatesDropped = 0;
   persistBatches = 0;
   persistFailures = 0;
+  /** Age of the last frame received from Redis when it arrived (ms). */
+  redisLagMs = 0;
   private persistLatencies: number[] = [];
 
   persisted(_updates: number, ms: number): void {
@@ -49,6 +51,9 @@ export class SyncMetrics {
       "# TYPE oc_sync_persist_latency_ms summary",
       `oc_sync_persist_latency_ms{quantile="0.5"} ${p50.toFixed(2)}`,
       `oc_sync_persist_latency_ms{quantile="0.99"} ${p99.toFixed(2)}`,
+      "# HELP oc_sync_redis_lag_ms Delay of the last fan-out frame from another process.",
+      "# TYPE oc_sync_redis_lag_ms gauge",
+      `oc_sync_redis_lag_ms ${this.redisLagMs.toFixed(2)}`,
       "",
     ].join("\n");
   }

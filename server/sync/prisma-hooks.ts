@@ -58,12 +58,12 @@ export const prismaSyncHooks: SyncHooks = {
 
   async load(docName) {
     const stored = await loadDocument(docName);
-    return { updates: stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates, lastId: stored.lastId };
+    return stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
   },
 
   store: appendDocumentUpdate,
 
-  async compact(docName, state, upToId) {
-    await compactDocument(docName, state, upToId);
+  async compact(docName) {
+    await compactDocument(docName);
   },
 };

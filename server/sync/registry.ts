@@ -3,6 +3,7 @@
 // `unloadAfterMs`, so memory follows what is open, not what was ever opened.
 import type { SyncHooks } from "./hooks";
 import type { SyncMetrics } from "./metrics";
+import type { Fanout } from "./redis-fanout";
 import { SharedDocument, type DocumentOptions } from "./shared-document";
 
 export type RegistryOptions = DocumentOptions & { unloadAfterMs: number };
@@ -15,6 +16,7 @@ export class DocumentRegistry {
     private readonly hooks: SyncHooks,
     private readonly options: RegistryOptions,
     private readonly metrics: SyncMetrics,
+    private readonly fanout: Fanout | null = null,
   ) {}
 
   /** The loaded document, loading it if needed; cancels a pending unload. */
@@ -25,8 +27,9 @@ export class DocumentRegistry {
     let loading = this.docs.get(name);
     if (!loading) {
       loading = (async () => {
-        const doc = new SharedDocument(name, this.hooks, this.options, this.metrics);
+        const doc = new SharedDocument(name, this.hooks, this.options, this.metrics, this.fanout);
         await doc.load();
+        await this.fanout?.join(doc);
         this.metrics.documents++;
         return doc;
       })();
@@ -61,6 +64,7 @@ export class DocumentRegistry {
     const current = this.docs.get(doc.name);
     if (!current || (await current) !== doc) return;
     this.docs.delete(doc.name);
+    await this.fanout?.leave(doc);
     doc.destroy();
     this.metrics.documents--;
   }

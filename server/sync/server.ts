@@ -8,6 +8,7 @@ import { WebSocketServer, type WebSocket } from "ws";
 import { CLOSE, SyncConnection, type ConnectionLimits } from "./connection";
 import type { Principal, SyncHooks } from "./hooks";
 import { SyncMetrics } from "./metrics";
+import { createRedisFanout, type Fanout } from "./redis-fanout";
 import { DocumentRegistry, type RegistryOptions } from "./registry";
 
 export type SyncServerOptions = RegistryOptions & {
@@ -16,6 +17,8 @@ export type SyncServerOptions = RegistryOptions & {
   recheckMs: number;
   pingMs: number;
   limits: ConnectionLimits;
+  /** With several processes: fan updates and presence out through this Redis. */
+  redisUrl?: string | undefined;
 };
 
 export const DEFAULT_SYNC_OPTIONS: SyncServerOptions = {
@@ -31,10 +34,11 @@ export const DEFAULT_SYNC_OPTIONS: SyncServerOptions = {
 
 export type SyncServer = { metrics: SyncMetrics; registry: DocumentRegistry; close(): Promise<void> };
 
-/** Attaches the sync endpoint to `server`. */
-export function attachSyncServer(server: HttpServer, hooks: SyncHooks, options: SyncServerOptions = DEFAULT_SYNC_OPTIONS): SyncServer {
+/** Attaches the sync endpoint to `server` (connecting to Redis first when configured). */
+export async function attachSyncServer(server: HttpServer, hooks: SyncHooks, options: SyncServerOptions = DEFAULT_SYNC_OPTIONS): Promise<SyncServer> {
   const metrics = new SyncMetrics();
-  const registry = new DocumentRegistry(hooks, options, metrics);
+  const fanout: Fanout | null = options.redisUrl ? await createRedisFanout(options.redisUrl, metrics) : null;
+  const registry = new DocumentRegistry(hooks, options, metrics, fanout);
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
   const connections = new Set<SyncConnection>();
   let closing = false;
@@ -150,6 +154,7 @@ export function attachSyncServer(server: HttpServer, hooks: SyncHooks, options: 
       clearInterval(keepAlive);
       for (const c of connections) c.close(CLOSE.restart, "server restarting");
       await registry.flushAll();
+      await fanout?.close();
       wss.close();
     },
   };

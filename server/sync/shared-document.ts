@@ -8,6 +8,7 @@ import * as Y from "yjs";
 import type { SyncHooks } from "./hooks";
 import { awarenessMessage, updateMessage } from "./messages";
 import type { SyncMetrics } from "./metrics";
+import { REMOTE_ORIGIN, type Fanout } from "./redis-fanout";
 
 /** Origin of updates replayed from storage: never stored again. */
 export const LOAD_ORIGIN = Symbol("load");
@@ -28,7 +29,6 @@ export class SharedDocument {
   private pending: Uint8Array[] = [];
   private storing: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
-  private lastStoredId = 0;
   private batchesSinceCompaction = 0;
 
   constructor(
@@ -36,11 +36,15 @@ export class SharedDocument {
     private readonly hooks: SyncHooks,
     private readonly options: DocumentOptions,
     private readonly metrics: SyncMetrics,
+    private readonly fanout: Fanout | null = null,
   ) {
     this.awareness.setLocalState(null); // the server has no presence of its own
     this.doc.on("update", (update: Uint8Array, origin: unknown) => {
       if (origin === LOAD_ORIGIN) return;
       this.broadcast(updateMessage(update), origin);
+      // Another process's client made it; that process stores it.
+      if (origin === REMOTE_ORIGIN) return;
+      this.fanout?.publishUpdate(this.name, update);
       this.pending.push(update);
       this.timer ??= setTimeout(() => void this.flush(), this.options.batchMs);
     });
@@ -58,16 +62,16 @@ export class SharedDocument {
         }
       }
       this.broadcast(awarenessMessage(this.awareness, changed), undefined);
+      if (origin !== REMOTE_ORIGIN) this.fanout?.publishAwareness(this.name, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
     });
   }
 
   /** Replays stored updates; called once, before any peer joins. */
   async load(): Promise<void> {
-    const { updates, lastId } = await this.hooks.load(this.name);
+    const updates = await this.hooks.load(this.name);
     Y.transact(this.doc, () => {
       for (const u of updates) Y.applyUpdate(this.doc, u, LOAD_ORIGIN);
     }, LOAD_ORIGIN);
-    this.lastStoredId = lastId;
   }
 
   /** Sends `message` to every peer except `except`. */
@@ -98,7 +102,7 @@ export class SharedDocument {
   private async store(batch: Uint8Array[]): Promise<void> {
     const started = performance.now();
     try {
-      this.lastStoredId = await this.hooks.store(this.name, batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch));
+      await this.hooks.store(this.name, batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch));
       this.metrics.persisted(batch.length, performance.now() - started);
     } catch (error) {
       // Keep the batch (in order) and try again shortly; nothing acknowledged is dropped.
@@ -120,7 +124,12 @@ export class SharedDocument {
 
   private async compactNow(): Promise<void> {
     this.batchesSinceCompaction = 0;
-    await this.hooks.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.lastStoredId);
+    try {
+      await this.hooks.compact(this.name);
+    } catch (error) {
+      // The log is intact; compaction is retried on the next occasion.
+      console.error(`sync: compacting ${this.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   /** Whether updates are waiting to be stored. */
