@@ -3,6 +3,7 @@
 // to sign in and to run axe.
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
+import { admin } from "../support/client";
 import { startServer, type TestServer } from "../support/server";
 
 export const DEMO_PASSWORD = "outcomes-demo";
@@ -61,4 +62,16 @@ export async function demoWorkspaceId(page: Page): Promise<string> {
   await page.goto("/workspaces");
   const href = await page.getByRole("link", { name: "Pan-London Edge of Care" }).getAttribute("href");
   return href!.split("/").pop()!;
+}
+
+/** A new workspace of its own for one test (so tests in a worker do not share state). */
+export async function freshWorkspace(server: TestServer, owner: string, members: [email: string, role: string][] = []): Promise<string> {
+  const created = await admin(server.env, ["workspace:create", "--name", `Test ${Date.now()}`, "--owner", owner, "--owner-role", "facilitator"]);
+  if (created.code !== 0) throw new Error(created.stderr);
+  const id = created.stdout.trim();
+  for (const [email, role] of members) {
+    const added = await admin(server.env, ["member:add", "--workspace", id, "--email", email, "--role", role]);
+    if (added.code !== 0) throw new Error(added.stderr);
+  }
+  return id;
 }

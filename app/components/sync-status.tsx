@@ -1,0 +1,39 @@
+import type { Presence, SyncStatus } from "~/sync/use-ydoc";
+
+const LABELS: Record<SyncStatus, { text: string; className: string }> = {
+  connecting: { text: "Connecting…", className: "border-slate-500 bg-white text-slate-800" },
+  live: { text: "Live: changes are shared as you type", className: "border-green-700 bg-green-50 text-green-900" },
+  offline: { text: "Offline: changes are kept on this device and shared when you reconnect", className: "border-amber-700 bg-amber-50 text-amber-900" },
+  denied: { text: "You no longer have access to this workspace", className: "border-red-700 bg-red-50 text-red-800" },
+};
+
+/** The connection state, announced politely when it changes. */
+export function SyncStatusBadge({ status, synced }: { status: SyncStatus; synced: boolean }) {
+  const label = status === "live" && !synced ? LABELS.connecting : LABELS[status];
+  return (
+    <p role="status" className={`inline-block rounded border px-2 py-1 text-sm ${label.className}`}>
+      {label.text}
+    </p>
+  );
+}
+
+/** Who else is here now. */
+export function PresenceList({ peers }: { peers: Presence[] }) {
+  if (peers.length === 0) return <p className="text-sm text-slate-700">Nobody else is here right now.</p>;
+  return (
+    <div>
+      <h3 className="sr-only">Here now</h3>
+      <ul aria-label="Here now" className="flex flex-wrap gap-2">
+        {peers.map((p) => (
+          <li key={p.clientId} className="flex items-center gap-1 rounded-full border border-slate-300 bg-white py-0.5 pl-0.5 pr-2 text-sm">
+            <span aria-hidden="true" className="inline-flex h-6 w-6 items-center justify-center rounded-full text-xs font-bold text-white" style={{ backgroundColor: p.color }}>
+              {p.name.slice(0, 1).toUpperCase()}
+            </span>
+            {p.name}
+            {p.role ? <span className="text-slate-700"> · {p.role}</span> : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
