@@ -65,7 +65,7 @@ const sync = await attachSyncServer(server, prismaSyncHooks, {
 
 server.listen(config.PORT, config.HOST, () => {
   const { port } = server.address() as AddressInfo;
-  console.log(`Outcome Commons listening on http://localhost:${port} (database: ${kind})`);
+  console.log(`Outcome Commons listening on http://localhost:${port} (database: ${kind}, pid ${process.pid})`);
   if (demo) console.log(demo);
 });
 

@@ -24,10 +24,9 @@ export async function loadDocument(docName: string): Promise<StoredDocument> {
   };
 }
 
-/** Appends one (already merged) update; returns its sequence id. */
-export async function appendDocumentUpdate(docName: string, update: Uint8Array): Promise<number> {
-  const row = await db().documentUpdate.create({ data: { docName, update: update as Uint8Array<ArrayBuffer> }, select: { id: true } });
-  return row.id;
+/** Appends updates (to any documents) in one statement. */
+export async function appendDocumentUpdates(rows: { docName: string; update: Uint8Array }[]): Promise<void> {
+  await db().documentUpdate.createMany({ data: rows.map((r) => ({ docName: r.docName, update: r.update as Uint8Array<ArrayBuffer> })) });
 }
 
 /**

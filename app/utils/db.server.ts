@@ -15,7 +15,12 @@ function createClient(url: string): Db {
   if (databaseKind(url) === "postgres") {
     return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
   }
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }, {}) });
+  const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }, {}) });
+  // WAL with synchronous=NORMAL: a commit survives a crash of this process (what
+  // "nothing acknowledged is lost on restart" needs) without an fsync per commit,
+  // which would block the event loop (better-sqlite3 is synchronous).
+  void client.$queryRawUnsafe("PRAGMA synchronous = NORMAL").catch(() => {});
+  return client;
 }
 
 /** The process-wide Prisma client. */

@@ -16,14 +16,15 @@ export type SyncHooks = {
   /** Decides, before the upgrade completes, whether this request may open `docName`. */
   authenticate(request: IncomingMessage, docName: string): Promise<AuthResult>;
   /**
-   * Re-checks open connections (membership may have changed): for each user id, the
-   * current principal, or null when they are no longer allowed in.
+   * Re-checks open connections (membership may have changed), for many documents at
+   * once: per document name, per user id, the current principal, or null when they
+   * are no longer allowed in.
    */
-  reauthorise(docName: string, userIds: string[]): Promise<Map<string, Principal | null>>;
+  reauthorise(checks: { docName: string; userIds: string[] }[]): Promise<Map<string, Map<string, Principal | null>>>;
   /** The stored updates of a document, oldest first (snapshot first when there is one). */
   load(docName: string): Promise<Uint8Array[]>;
-  /** Appends one update; returns its sequence id. */
-  store(docName: string, update: Uint8Array): Promise<number>;
+  /** Appends one update; resolves once it is durable. */
+  store(docName: string, update: Uint8Array): Promise<void>;
   /** Folds the stored log of a document into its snapshot. */
   compact(docName: string): Promise<void>;
 };

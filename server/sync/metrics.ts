@@ -1,4 +1,9 @@
 // Counters for /metrics (Prometheus text format). Plain numbers, no library.
+import { monitorEventLoopDelay } from "node:perf_hooks";
+
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+
 export class SyncMetrics {
   connections = 0;
   documents = 0;
@@ -54,6 +59,11 @@ export class SyncMetrics {
       "# HELP oc_sync_redis_lag_ms Delay of the last fan-out frame from another process.",
       "# TYPE oc_sync_redis_lag_ms gauge",
       `oc_sync_redis_lag_ms ${this.redisLagMs.toFixed(2)}`,
+      "# HELP oc_event_loop_delay_ms Event-loop delay of this process since start.",
+      "# TYPE oc_event_loop_delay_ms summary",
+      `oc_event_loop_delay_ms{quantile="0.5"} ${(loopDelay.percentile(50) / 1e6).toFixed(2)}`,
+      `oc_event_loop_delay_ms{quantile="0.99"} ${(loopDelay.percentile(99) / 1e6).toFixed(2)}`,
+      `oc_event_loop_delay_ms{quantile="1"} ${(loopDelay.max / 1e6).toFixed(2)}`,
       "",
     ].join("\n");
   }

@@ -122,21 +122,21 @@ export async function attachSyncServer(server: HttpServer, hooks: SyncHooks, opt
   // Membership changes reach open connections within recheckMs.
   let rechecking = false;
   const recheck = setInterval(async () => {
-    if (rechecking) return;
+    if (rechecking || connections.size === 0) return;
     rechecking = true;
-    for (const doc of await registry.loaded()) {
-      const peers = [...connections].filter((c) => c.document === doc);
-      if (!peers.length) continue;
-      try {
-        const now = await hooks.reauthorise(doc.name, [...new Set(peers.map((p) => p.principal.userId))]);
+    const byDoc = new Map<string, SyncConnection[]>();
+    for (const c of connections) byDoc.set(c.document.name, [...(byDoc.get(c.document.name) ?? []), c]);
+    try {
+      const now = await hooks.reauthorise([...byDoc].map(([docName, peers]) => ({ docName, userIds: [...new Set(peers.map((p) => p.principal.userId))] })));
+      for (const [docName, peers] of byDoc) {
         for (const peer of peers) {
-          const principal = now.get(peer.principal.userId);
+          const principal = now.get(docName)?.get(peer.principal.userId);
           if (!principal) peer.close(CLOSE.forbidden, "no longer a member");
           else peer.principal = principal;
         }
-      } catch (error) {
-        console.error(`sync: re-checking members of ${doc.name} failed: ${error instanceof Error ? error.message : String(error)}`);
       }
+    } catch (error) {
+      console.error(`sync: re-checking members failed: ${error instanceof Error ? error.message : String(error)}`);
     }
     rechecking = false;
   }, options.recheckMs);

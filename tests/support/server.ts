@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { freshDatabase, type TestDatabase } from "./database";
 
-export type TestServer = { url: string; db: TestDatabase; env: Record<string, string>; logs: () => string; stop: () => Promise<void> };
+export type TestServer = { url: string; pid: number; db: TestDatabase; env: Record<string, string>; logs: () => string; stop: () => Promise<void> };
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 const TSX = `${ROOT}node_modules/.bin/tsx`;
@@ -35,8 +35,10 @@ export async function startServer(extraEnv: Record<string, string> = {}, databas
       reject(new Error(`server exited with ${code}:\n${output}`));
     });
   });
+  const pid = Number(/pid (\d+)\)/.exec(output)?.[1] ?? child.pid);
   return {
     url,
+    pid,
     db,
     env,
     logs: () => output,
