@@ -35,36 +35,30 @@ export class SyncMetrics {
   /** The Prometheus exposition text. */
   render(): string {
     const { p50, p99 } = this.persistLatency();
+    const ms = (ns: number) => (ns / 1e6).toFixed(2);
     return [
-      "# HELP oc_sync_connections Open sync WebSocket connections.",
-      "# TYPE oc_sync_connections gauge",
-      `oc_sync_connections ${this.connections}`,
-      "# HELP oc_sync_documents Documents loaded in this process.",
-      "# TYPE oc_sync_documents gauge",
-      `oc_sync_documents ${this.documents}`,
-      "# HELP oc_sync_updates_applied_total Client updates applied.",
-      "# TYPE oc_sync_updates_applied_total counter",
-      `oc_sync_updates_applied_total ${this.updatesApplied}`,
-      "# HELP oc_sync_updates_dropped_total Client updates refused (read-only role).",
-      "# TYPE oc_sync_updates_dropped_total counter",
-      `oc_sync_updates_dropped_total ${this.updatesDropped}`,
-      "# HELP oc_sync_persist_batches_total Batches written to the database.",
-      "# TYPE oc_sync_persist_batches_total counter",
-      `oc_sync_persist_batches_total ${this.persistBatches}`,
-      `oc_sync_persist_failures_total ${this.persistFailures}`,
-      "# HELP oc_sync_persist_latency_ms Persist batch latency over recent batches.",
-      "# TYPE oc_sync_persist_latency_ms summary",
-      `oc_sync_persist_latency_ms{quantile="0.5"} ${p50.toFixed(2)}`,
-      `oc_sync_persist_latency_ms{quantile="0.99"} ${p99.toFixed(2)}`,
-      "# HELP oc_sync_redis_lag_ms Delay of the last fan-out frame from another process.",
-      "# TYPE oc_sync_redis_lag_ms gauge",
-      `oc_sync_redis_lag_ms ${this.redisLagMs.toFixed(2)}`,
-      "# HELP oc_event_loop_delay_ms Event-loop delay of this process since start.",
-      "# TYPE oc_event_loop_delay_ms summary",
-      `oc_event_loop_delay_ms{quantile="0.5"} ${(loopDelay.percentile(50) / 1e6).toFixed(2)}`,
-      `oc_event_loop_delay_ms{quantile="0.99"} ${(loopDelay.percentile(99) / 1e6).toFixed(2)}`,
-      `oc_event_loop_delay_ms{quantile="1"} ${(loopDelay.max / 1e6).toFixed(2)}`,
+      metric("oc_sync_connections", "gauge", "Open sync WebSocket connections.", [["", this.connections]]),
+      metric("oc_sync_documents", "gauge", "Documents loaded in this process.", [["", this.documents]]),
+      metric("oc_sync_updates_applied_total", "counter", "Client updates applied.", [["", this.updatesApplied]]),
+      metric("oc_sync_updates_dropped_total", "counter", "Client updates refused (read-only role).", [["", this.updatesDropped]]),
+      metric("oc_sync_persist_batches_total", "counter", "Batches written to the database.", [["", this.persistBatches]]),
+      metric("oc_sync_persist_failures_total", "counter", "Batches that failed to store (retried).", [["", this.persistFailures]]),
+      metric("oc_sync_persist_latency_ms", "summary", "Persist batch latency over recent batches.", [
+        ['{quantile="0.5"}', p50.toFixed(2)],
+        ['{quantile="0.99"}', p99.toFixed(2)],
+      ]),
+      metric("oc_sync_redis_lag_ms", "gauge", "Delay of the last fan-out frame from another process.", [["", this.redisLagMs.toFixed(2)]]),
+      metric("oc_event_loop_delay_ms", "summary", "Event-loop delay of this process since start.", [
+        ['{quantile="0.5"}', ms(loopDelay.percentile(50))],
+        ['{quantile="0.99"}', ms(loopDelay.percentile(99))],
+        ['{quantile="1"}', ms(loopDelay.max)],
+      ]),
       "",
     ].join("\n");
   }
+}
+
+/** One metric in Prometheus text format: HELP, TYPE and its samples. */
+function metric(name: string, type: string, help: string, samples: [labels: string, value: number | string][]): string {
+  return [`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, ...samples.map(([labels, value]) => `${name}${labels} ${value}`)].join("\n");
 }
