@@ -1,5 +1,5 @@
 // The Node entry: migrate, seed the demo on first start, then serve Remix with
-// Express. The WebSocket sync endpoint will attach to this same HTTP server.
+// Express, with the WebSocket sync endpoint on the same HTTP server.
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";

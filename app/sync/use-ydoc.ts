@@ -32,7 +32,7 @@ export function useYDoc(workspaceId: string, section: Section, colour: string): 
     let provider: WebsocketProvider | null = null;
     let stopped = false;
     const patch = (p: Partial<State>) => !stopped && setState((s) => ({ ...s, ...p }));
-    doc.on("update", () => patch({ version: Math.random() }));
+    doc.on("update", () => !stopped && setState((s) => ({ ...s, version: s.version + 1 })));
     patch({ doc });
 
     const peers = () => {

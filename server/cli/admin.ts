@@ -10,7 +10,7 @@ import { createUser, getUserByEmail } from "~/models/user.server";
 import { upsertMember } from "~/models/membership.server";
 import { createWorkspace } from "~/models/workspace.server";
 import { disconnectDb, db } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
+import { DEFAULT_DATABASE_URL, env } from "~/utils/env.server";
 import { migrate } from "../db/migrate";
 import { inviteFromCsv } from "./invite-csv";
 import { DEMO_PASSWORD, seedDemo } from "../../prisma/seed";
@@ -28,7 +28,7 @@ Commands:
 
 Roles: ${ROLES.join(", ")}
 Organisation types: ${ORGANISATION_TYPES.join(", ")}
-Database: DATABASE_URL (default ${"file:./data/outcome-commons.db"})`;
+Database: DATABASE_URL (default ${DEFAULT_DATABASE_URL})`;
 
 export class UsageError extends Error {}
 

@@ -6,8 +6,8 @@ describe("SyncMetrics", () => {
     const m = new SyncMetrics();
     m.connections = 3;
     m.updatesDropped = 2;
-    m.persisted(1, 4);
-    m.persisted(1, 8);
+    m.persisted(4);
+    m.persisted(8);
     const text = m.render();
     expect(text).toContain("# TYPE oc_sync_connections gauge\noc_sync_connections 3");
     expect(text).toContain("oc_sync_updates_dropped_total 2");

@@ -15,7 +15,8 @@ export class SyncMetrics {
   redisLagMs = 0;
   private persistLatencies: number[] = [];
 
-  persisted(_updates: number, ms: number): void {
+  /** Records one stored batch and how long it took. */
+  persisted(ms: number): void {
     this.persistBatches++;
     this.persistLatencies.push(ms);
     if (this.persistLatencies.length > 1000) this.persistLatencies.splice(0, 500);

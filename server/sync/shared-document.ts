@@ -103,7 +103,7 @@ export class SharedDocument {
     const started = performance.now();
     try {
       await this.hooks.store(this.name, batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch));
-      this.metrics.persisted(batch.length, performance.now() - started);
+      this.metrics.persisted(performance.now() - started);
     } catch (error) {
       // Keep the batch (in order) and try again shortly; nothing acknowledged is dropped.
       this.pending = batch.concat(this.pending);

@@ -116,7 +116,6 @@ async function run(target: Target, s: Scenario): Promise<Result> {
         disableBc: true,
         resyncInterval: -1,
       });
-      const mine = doc.clientID;
       doc.getArray<string>("edits").observe((event) => {
         if (event.transaction.origin === null || event.transaction.local) return;
         const now = performance.now();
@@ -130,7 +129,6 @@ async function run(target: Target, s: Scenario): Promise<Result> {
             if (e.seen === s.clientsPerDoc - 1) delays.push(e.maxDelay);
           }
         }
-        void mine;
       });
       clients.push({ doc, provider, docIndex: d });
     }

@@ -3,13 +3,12 @@
 // they wrote survives a restart.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { admin } from "../support/client";
-import { startServer } from "../support/server";
+import { startServer, type TestServer } from "../support/server";
 import { connectProvider, eventually } from "../support/sync-client";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-type Server = Awaited<ReturnType<typeof startServer>>;
-let a: Server;
-let b: Server;
+let a: TestServer;
+let b: TestServer;
 let token: string;
 let token2: string;
 let workspaceId: string;

@@ -8,8 +8,7 @@ import { admin, Browser } from "../support/client";
 import { startServer, type TestServer } from "../support/server";
 import { connectProvider, eventually, probeUpdate, QUERY_AWARENESS, rawSocket, updateFrame } from "../support/sync-client";
 
-type Server = Awaited<ReturnType<typeof startServer>>;
-let server: Server;
+let server: TestServer;
 let workspaceId: string;
 const tokens: Record<string, string> = {};
 const SYNC_ENV = { SYNC_MAX_MESSAGE_BYTES: "4096", SYNC_RECHECK_MS: "300", SYNC_UNLOAD_AFTER_MS: "200" };

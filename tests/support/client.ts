@@ -1,3 +1,5 @@
+import { spawn } from "node:child_process";
+
 // A tiny browser stand-in for integration tests: a cookie jar, the CSRF token from
 // the page, form posts as a browser without JavaScript would send them.
 export class Browser {
@@ -63,7 +65,6 @@ export class Browser {
 
 /** Runs the admin CLI against a server's database; returns exit code and output. */
 export async function admin(env: Record<string, string>, args: string[]) {
-  const { spawn } = await import("node:child_process");
   const root = new URL("../..", import.meta.url).pathname;
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     const child = spawn(`${root}node_modules/.bin/tsx`, ["server/cli/admin.ts", ...args], {

@@ -3,13 +3,25 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { freshDatabase, type TestDatabase } from "./database";
 
-export type TestServer = { url: string; pid: number; db: TestDatabase; env: Record<string, string>; logs: () => string; stop: () => Promise<void> };
+export type TestServer = {
+  url: string;
+  pid: number;
+  db: TestDatabase;
+  env: Record<string, string>;
+  logs: () => string;
+  /** SIGTERM, then drop the database. */
+  stop: () => Promise<void>;
+  /** SIGTERM, keeping the database for the next server. */
+  stopKeepingDb: () => Promise<void>;
+  /** SIGKILL: no chance to flush. */
+  kill9: () => Promise<void>;
+};
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 const TSX = `${ROOT}node_modules/.bin/tsx`;
 
 /** Starts a server; pass `database` to reuse one (e.g. to test a restart). */
-export async function startServer(extraEnv: Record<string, string> = {}, database?: TestDatabase): Promise<TestServer & { kill9: () => Promise<void>; stopKeepingDb: () => Promise<void> }> {
+export async function startServer(extraEnv: Record<string, string> = {}, database?: TestDatabase): Promise<TestServer> {
   const db = database ?? (await freshDatabase());
   const env = { DATABASE_URL: db.url, SESSION_SECRET: "test-secret-test-secret-test-secret-0000", ...extraEnv };
   const child = spawn(TSX, ["server/index.ts"], {
@@ -46,9 +58,7 @@ export async function startServer(extraEnv: Record<string, string> = {}, databas
       await stopChild(child);
       await db.drop();
     },
-    /** SIGTERM, keeping the database for the next server. */
     stopKeepingDb: () => stopChild(child),
-    /** SIGKILL: no chance to flush. */
     kill9: async () => {
       const exited = new Promise((r) => child.once("exit", r));
       child.kill("SIGKILL");
