@@ -1,6 +1,7 @@
 // Storage of shared (Yjs) documents: an append log of updates plus one compacted
 // snapshot per document. Only stored Yjs updates ever rebuild a document.
 import * as Y from "yjs";
+import { Prisma } from "~/generated/sqlite/client";
 import { db } from "~/utils/db.server";
 
 export type StoredDocument = { snapshot: Uint8Array | null; updates: Uint8Array[] };
@@ -24,9 +25,19 @@ export async function loadDocument(docName: string): Promise<StoredDocument> {
   };
 }
 
-/** Appends updates (to any documents) in one statement. */
+const ROWS_PER_INSERT = 500; // 3 parameters a row, well inside SQLite's and PostgreSQL's limits
+
+/**
+ * Appends updates (to any documents), in one multi-row INSERT per 500 rows. This is
+ * the sync server's hot path: a raw statement costs a third of `createMany`, which
+ * compiles a query plan for every call (measured in tests/bench/sync-bench.ts).
+ */
 export async function appendDocumentUpdates(rows: { docName: string; update: Uint8Array }[]): Promise<void> {
-  await db().documentUpdate.createMany({ data: rows.map((r) => ({ docName: r.docName, update: r.update as Uint8Array<ArrayBuffer> })) });
+  const createdAt = new Date();
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const values = rows.slice(i, i + ROWS_PER_INSERT).map((r) => Prisma.sql`(${r.docName}, ${r.update}, ${createdAt})`);
+    await db().$executeRaw`INSERT INTO "DocumentUpdate" ("docName", "update", "createdAt") VALUES ${Prisma.join(values)}`;
+  }
 }
 
 /**

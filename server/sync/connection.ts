@@ -4,9 +4,10 @@ import type { WebSocket } from "ws";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { Principal } from "./hooks";
-import { awarenessMessage, decodeMessage, MalformedMessage, syncStep1Message, syncStep2Message } from "./messages";
+import { awarenessMessage, decodeMessage, MalformedMessage, SYNC_MESSAGE_OVERHEAD, syncStep1Message, syncStep2Message, updateMessage } from "./messages";
 import type { SyncMetrics } from "./metrics";
 import type { Peer, SharedDocument } from "./shared-document";
+import { splitUpdate } from "./split-update";
 
 export const CLOSE = {
   unauthenticated: 4401,
@@ -17,7 +18,7 @@ export const CLOSE = {
   restart: 1012,
 } as const;
 
-export type ConnectionLimits = { messagesPerSecond: number; burst: number };
+export type ConnectionLimits = { messagesPerSecond: number; burst: number; maxMessageBytes: number };
 
 /** Awareness may carry a display name, role, colour and cursor; nothing else (never an email). */
 export function sanitiseAwareness(state: Record<string, unknown>, principal: Principal): Record<string, unknown> {
@@ -66,10 +67,18 @@ export class SyncConnection implements Peer {
     this.ws.close(code, reason);
   }
 
+  private lastPing = Date.now();
+
+  /** Whether `pingMs` has passed since this connection was last pinged (or opened). */
+  pingDue(now: number, pingMs: number): boolean {
+    return now - this.lastPing >= pingMs;
+  }
+
   /** For keep-alive: false if the last ping went unanswered. */
   ping(): boolean {
     if (!this.alive) return false;
     this.alive = false;
+    this.lastPing = Date.now();
     this.ws.ping();
     return true;
   }
@@ -81,6 +90,22 @@ export class SyncConnection implements Peer {
     if (this.tokens < 1) return false;
     this.tokens -= 1;
     return true;
+  }
+
+  /**
+   * Sends what the client lacks. A large document goes as several updates, each within
+   * the message limit, the last as step 2: the stock client counts itself synced on step 2.
+   */
+  private answerStep1(stateVector: Uint8Array): void {
+    let update: Uint8Array;
+    try {
+      update = Y.encodeStateAsUpdate(this.document.doc, stateVector);
+    } catch {
+      return this.close(CLOSE.malformed, "invalid state vector");
+    }
+    const parts = splitUpdate(update, this.limits.maxMessageBytes - SYNC_MESSAGE_OVERHEAD);
+    for (const part of parts.slice(0, -1)) this.send(updateMessage(part));
+    this.send(syncStep2Message(parts.at(-1)!));
   }
 
   /** Handles one frame from the client. */
@@ -96,8 +121,7 @@ export class SyncConnection implements Peer {
     const { doc, awareness } = this.document;
     switch (message.type) {
       case "sync-step1":
-        this.send(syncStep2Message(doc, message.stateVector));
-        return;
+        return this.answerStep1(message.stateVector);
       case "sync-update":
         // Read-only roles: not applied, not broadcast, not stored. They keep receiving.
         if (!this.principal.canWrite) {

@@ -22,11 +22,15 @@ export function syncStep1Message(doc: Y.Doc): Uint8Array {
   return encoding.toUint8Array(e);
 }
 
-/** Sync step 2: what the peer lacks, given its state vector. */
-export function syncStep2Message(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+/** Bytes a sync message adds around its update (type, subtype, length). */
+export const SYNC_MESSAGE_OVERHEAD = 16;
+
+/** Sync step 2: what the peer lacks (`Y.encodeStateAsUpdate(doc, itsStateVector)`). */
+export function syncStep2Message(update: Uint8Array): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, MESSAGE_SYNC);
-  syncProtocol.writeSyncStep2(e, doc, stateVector);
+  encoding.writeVarUint(e, SYNC_STEP2);
+  encoding.writeVarUint8Array(e, update);
   return encoding.toUint8Array(e);
 }
 

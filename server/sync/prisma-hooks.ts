@@ -33,28 +33,28 @@ function principalFor(user: { id: string; name: string }, role: string, section:
 }
 
 /**
- * Coalesces the stores of every document that arrive within a few milliseconds into
- * one INSERT: with many open documents this turns thousands of statements a second
- * into tens (better-sqlite3 blocks the event loop for each one).
+ * Coalesces the stores requested in one turn of the event loop into one INSERT. The
+ * sync server's batch timer stores every changed document in the same turn, so with
+ * many open documents this is one statement per batch window, not one per document.
  */
 class WriteCoalescer<T> {
   private queue: { item: T; resolve: () => void; reject: (e: unknown) => void }[] = [];
-  private timer: NodeJS.Timeout | null = null;
+  private scheduled = false;
 
-  constructor(
-    private readonly write: (items: T[]) => Promise<void>,
-    private readonly windowMs: number,
-  ) {}
+  constructor(private readonly write: (items: T[]) => Promise<void>) {}
 
   add(item: T): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      this.timer ??= setTimeout(() => void this.flush(), this.windowMs);
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => void this.flush());
+      }
     });
   }
 
   private async flush() {
-    this.timer = null;
+    this.scheduled = false;
     const batch = this.queue.splice(0);
     try {
       await this.write(batch.map((b) => b.item));
@@ -65,7 +65,7 @@ class WriteCoalescer<T> {
   }
 }
 
-const writes = new WriteCoalescer(appendDocumentUpdates, 20);
+const writes = new WriteCoalescer(appendDocumentUpdates);
 
 export const prismaSyncHooks: SyncHooks = {
   async authenticate(request, docName): Promise<AuthResult> {

@@ -1,6 +1,7 @@
 // Loaded documents: each loaded once per process and shared by its connections;
 // unloaded (after a final flush and compaction) once it has had no connection for
 // `unloadAfterMs`, so memory follows what is open, not what was ever opened.
+import { BatchTimer } from "./batch-timer";
 import type { SyncHooks } from "./hooks";
 import type { SyncMetrics } from "./metrics";
 import type { Fanout } from "./redis-fanout";
@@ -11,13 +12,16 @@ export type RegistryOptions = DocumentOptions & { unloadAfterMs: number };
 export class DocumentRegistry {
   private readonly docs = new Map<string, Promise<SharedDocument>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  private readonly batchTimer: BatchTimer;
 
   constructor(
     private readonly hooks: SyncHooks,
     private readonly options: RegistryOptions,
     private readonly metrics: SyncMetrics,
     private readonly fanout: Fanout | null = null,
-  ) {}
+  ) {
+    this.batchTimer = new BatchTimer(options.batchMs);
+  }
 
   /** The loaded document, loading it if needed; cancels a pending unload. */
   async acquire(name: string): Promise<SharedDocument> {
@@ -27,7 +31,7 @@ export class DocumentRegistry {
     let loading = this.docs.get(name);
     if (!loading) {
       loading = (async () => {
-        const doc = new SharedDocument(name, this.hooks, this.options, this.metrics, this.fanout);
+        const doc = new SharedDocument(name, { hooks: this.hooks, options: this.options, metrics: this.metrics, batchTimer: this.batchTimer, fanout: this.fanout });
         await doc.load();
         await this.fanout?.join(doc);
         this.metrics.documents++;

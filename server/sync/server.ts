@@ -16,7 +16,7 @@ export type SyncServerOptions = RegistryOptions & {
   maxMessageBytes: number;
   recheckMs: number;
   pingMs: number;
-  limits: ConnectionLimits;
+  limits: Omit<ConnectionLimits, "maxMessageBytes">;
   /** With several processes: fan updates and presence out through this Redis. */
   redisUrl?: string | undefined;
 };
@@ -106,7 +106,7 @@ export async function attachSyncServer(server: HttpServer, hooks: SyncHooks, opt
     registry.acquire(docName).then(
       (doc) => {
         if (closed) return registry.release(doc);
-        connection = new SyncConnection(ws, doc, principal, options.limits, metrics);
+        connection = new SyncConnection(ws, doc, principal, { ...options.limits, maxMessageBytes: options.maxMessageBytes }, metrics);
         connections.add(connection);
         doc.peers.add(connection);
         connection.start();
@@ -125,7 +125,11 @@ export async function attachSyncServer(server: HttpServer, hooks: SyncHooks, opt
     if (rechecking || connections.size === 0) return;
     rechecking = true;
     const byDoc = new Map<string, SyncConnection[]>();
-    for (const c of connections) byDoc.set(c.document.name, [...(byDoc.get(c.document.name) ?? []), c]);
+    for (const c of connections) {
+      const peers = byDoc.get(c.document.name);
+      if (peers) peers.push(c);
+      else byDoc.set(c.document.name, [c]);
+    }
     try {
       const now = await hooks.reauthorise([...byDoc].map(([docName, peers]) => ({ docName, userIds: [...new Set(peers.map((p) => p.principal.userId))] })));
       for (const [docName, peers] of byDoc) {
@@ -141,9 +145,12 @@ export async function attachSyncServer(server: HttpServer, hooks: SyncHooks, opt
     rechecking = false;
   }, options.recheckMs);
 
+  // Each connection is pinged pingMs after its last ping, checked once a second: with
+  // thousands of connections one timer pinging them all at once stalls every document.
   const keepAlive = setInterval(() => {
-    for (const c of connections) if (!c.ping()) c.close(1001, "no answer to ping");
-  }, options.pingMs);
+    const now = Date.now();
+    for (const c of connections) if (c.pingDue(now, options.pingMs) && !c.ping()) c.close(1001, "no answer to ping");
+  }, Math.min(1000, options.pingMs));
 
   return {
     metrics,

@@ -1,10 +1,12 @@
 // One loaded document: the Y.Doc and awareness shared by every connection to it,
 // with batched persistence. Lifecycle (docs/decisions/0005-sync-server.md):
-// - updates from clients are broadcast at once and stored within `batchMs`;
+// - updates from clients are broadcast at once and stored at the end of the current
+//   `batchMs` window, together with every other document's (batch-timer.ts);
 // - at most one store runs at a time; updates arriving meanwhile wait for the next;
 // - every `compactEvery` stored batches, and on unload, the log is compacted.
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
+import type { BatchTimer } from "./batch-timer";
 import type { SyncHooks } from "./hooks";
 import { awarenessMessage, updateMessage } from "./messages";
 import type { SyncMetrics } from "./metrics";
@@ -21,6 +23,7 @@ export type Peer = {
 };
 
 export type DocumentOptions = { batchMs: number; compactEvery: number };
+export type DocumentContext = { hooks: SyncHooks; options: DocumentOptions; metrics: SyncMetrics; batchTimer: BatchTimer; fanout: Fanout | null };
 
 export class SharedDocument {
   readonly doc = new Y.Doc();
@@ -28,15 +31,14 @@ export class SharedDocument {
   readonly peers = new Set<Peer>();
   private pending: Uint8Array[] = [];
   private storing: Promise<void> | null = null;
-  private timer: NodeJS.Timeout | null = null;
+  /** Only for retrying a failed store; normal stores run on the shared batch timer. */
+  private retryTimer: NodeJS.Timeout | null = null;
   private batchesSinceCompaction = 0;
+  private readonly flushSoon = () => void this.flush();
 
   constructor(
     readonly name: string,
-    private readonly hooks: SyncHooks,
-    private readonly options: DocumentOptions,
-    private readonly metrics: SyncMetrics,
-    private readonly fanout: Fanout | null = null,
+    private readonly context: DocumentContext,
   ) {
     this.awareness.setLocalState(null); // the server has no presence of its own
     this.doc.on("update", (update: Uint8Array, origin: unknown) => {
@@ -44,9 +46,9 @@ export class SharedDocument {
       this.broadcast(updateMessage(update), origin);
       // Another process's client made it; that process stores it.
       if (origin === REMOTE_ORIGIN) return;
-      this.fanout?.publishUpdate(this.name, update);
+      this.context.fanout?.publishUpdate(this.name, update);
       this.pending.push(update);
-      this.timer ??= setTimeout(() => void this.flush(), this.options.batchMs);
+      this.context.batchTimer.schedule(this.flushSoon);
     });
     this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
       const changed = [...added!, ...updated!, ...removed!];
@@ -62,13 +64,13 @@ export class SharedDocument {
         }
       }
       this.broadcast(awarenessMessage(this.awareness, changed), undefined);
-      if (origin !== REMOTE_ORIGIN) this.fanout?.publishAwareness(this.name, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+      if (origin !== REMOTE_ORIGIN) this.context.fanout?.publishAwareness(this.name, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
     });
   }
 
   /** Replays stored updates; called once, before any peer joins. */
   async load(): Promise<void> {
-    const updates = await this.hooks.load(this.name);
+    const updates = await this.context.hooks.load(this.name);
     Y.transact(this.doc, () => {
       for (const u of updates) Y.applyUpdate(this.doc, u, LOAD_ORIGIN);
     }, LOAD_ORIGIN);
@@ -87,8 +89,8 @@ export class SharedDocument {
 
   /** Stores everything pending; resolves when it is durable. */
   async flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
     while (this.storing) await this.storing;
     if (this.pending.length === 0) return;
     const batch = this.pending;
@@ -102,17 +104,17 @@ export class SharedDocument {
   private async store(batch: Uint8Array[]): Promise<void> {
     const started = performance.now();
     try {
-      await this.hooks.store(this.name, batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch));
-      this.metrics.persisted(performance.now() - started);
+      await this.context.hooks.store(this.name, batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch));
+      this.context.metrics.persisted(performance.now() - started);
     } catch (error) {
       // Keep the batch (in order) and try again shortly; nothing acknowledged is dropped.
       this.pending = batch.concat(this.pending);
-      this.metrics.persistFailed();
+      this.context.metrics.persistFailed();
       console.error(`sync: storing ${this.name} failed, retrying: ${error instanceof Error ? error.message : String(error)}`);
-      this.timer ??= setTimeout(() => void this.flush(), Math.max(this.options.batchMs, 1000));
+      this.retryTimer ??= setTimeout(this.flushSoon, Math.max(this.context.options.batchMs, 1000));
       return;
     }
-    if (++this.batchesSinceCompaction >= this.options.compactEvery) await this.compactNow();
+    if (++this.batchesSinceCompaction >= this.context.options.compactEvery) await this.compactNow();
   }
 
   /** Folds the stored log into a snapshot (call after flush). */
@@ -125,7 +127,7 @@ export class SharedDocument {
   private async compactNow(): Promise<void> {
     this.batchesSinceCompaction = 0;
     try {
-      await this.hooks.compact(this.name);
+      await this.context.hooks.compact(this.name);
     } catch (error) {
       // The log is intact; compaction is retried on the next occasion.
       console.error(`sync: compacting ${this.name} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -138,7 +140,8 @@ export class SharedDocument {
   }
 
   destroy(): void {
-    if (this.timer) clearTimeout(this.timer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.context.batchTimer.cancel(this.flushSoon);
     this.awareness.destroy();
     this.doc.destroy();
   }

@@ -2,20 +2,22 @@
 // persistence and authorisation on, and (2) the classic y-websocket@2.1.0 in-memory
 // server, on the same scenarios in the same run. Prints fan-out delay percentiles,
 // deliveries per second, lost updates, divergence and server RSS, and our/reference
-// ratios. Clients run in this process, servers in their own.
-import { spawn, type ChildProcess } from "node:child_process";
+// ratios. Servers run in their own process; clients in BENCH_CLIENT_PROCESSES
+// processes of their own (sync-bench-clients.ts), 2 by default.
+import { fork, spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import WebSocket from "ws";
-import { WebsocketProvider } from "y-websocket";
-import * as Y from "yjs";
 import { admin } from "../support/client";
 import { startServer } from "../support/server";
+import type { ClientsPlan, FromClients, ToClients } from "./sync-bench-clients";
 
 type Scenario = { name: string; docs: number; clientsPerDoc: number; editsPerSecondPerDoc: number };
-// Each provider adds a process 'exit' listener; thousands are expected here.
-process.setMaxListeners(0);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+// Long enough to spread presence renewals (every 15 s per client) evenly.
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 15);
+const CLIENT_PROCESSES = Number(process.env.BENCH_CLIENT_PROCESSES ?? 2);
+const NODE_ARGS = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+const CLIENTS = new URL("./sync-bench-clients.ts", import.meta.url).pathname;
 const ALL_SCENARIOS: Scenario[] = [
   { name: "1 doc x 200 clients @ 50 edits/s", docs: 1, clientsPerDoc: 200, editsPerSecondPerDoc: 50 },
   { name: "1 doc x 200 clients @ 200 edits/s", docs: 1, clientsPerDoc: 200, editsPerSecondPerDoc: 200 },
@@ -31,10 +33,11 @@ type Target = {
   docNames(n: number): Promise<string[]>;
   token?: string;
   metricsUrl?: string;
+  logs?: () => string;
   stop(): Promise<void>;
 };
 
-type Result = { p50: number; p95: number; p99: number; deliveriesPerSecond: number; lost: number; diverged: number; rssMiB: number; edits: number };
+type Result = { p50: number; p95: number; p99: number; deliveriesPerSecond: number; lost: number; diverged: number; rssMiB: number; cpuPercent: number; edits: number };
 
 function rssMiB(pid: number): number {
   const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
@@ -45,7 +48,12 @@ const pct = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function ours(): Promise<Target> {
-  const server = await startServer({ SYNC_UNLOAD_AFTER_MS: "60000", ...(process.env.BENCH_SERVER_ENV ? JSON.parse(process.env.BENCH_SERVER_ENV) : {}) });
+  // BENCH_SERVER_ENV (JSON) and BENCH_NODE_ARGS (e.g. "--cpu-prof") are for profiling.
+  const server = await startServer(
+    { SYNC_UNLOAD_AFTER_MS: "60000", ...(process.env.BENCH_SERVER_ENV ? JSON.parse(process.env.BENCH_SERVER_ENV) : {}) },
+    undefined,
+    NODE_ARGS,
+  );
   const token = (await admin(server.env, ["token:create", "--email", "lead@sutton.example"])).stdout.trim();
   return {
     name: "outcome-commons (persist+auth)",
@@ -53,6 +61,7 @@ async function ours(): Promise<Target> {
     pid: server.pid,
     token,
     metricsUrl: `${server.url}/metrics`,
+    logs: server.logs,
     async docNames(n) {
       const names: string[] = [];
       for (let i = 0; i < n; i++) {
@@ -74,7 +83,7 @@ async function reference(): Promise<Target> {
   const require = createRequire(import.meta.url);
   const bin = require.resolve("y-websocket-classic/package.json").replace(/package\.json$/, "bin/server.cjs");
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const child: ChildProcess = spawn(process.execPath, [bin], { env: { ...process.env, HOST: "127.0.0.1", PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(process.execPath, [...NODE_ARGS, bin], { env: { ...process.env, HOST: "127.0.0.1", PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
   await new Promise<void>((resolve, reject) => {
     const t = setTimeout(() => reject(new Error("reference server did not start")), 10_000);
     child.stdout!.on("data", (d: Buffer) => {
@@ -99,87 +108,128 @@ async function reference(): Promise<Target> {
   };
 }
 
+function cpuSeconds(pid: number): number {
+  // /proc/<pid>/stat: utime and stime are fields 14 and 15, in clock ticks (100/s).
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Starts the client processes; resolves to one handle per process. */
+function forkClients(count: number) {
+  return Array.from({ length: count }, () => {
+    const child = fork(CLIENTS, [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const next = <T extends FromClients["type"]>(type: T) =>
+      new Promise<Extract<FromClients, { type: T }>>((resolve, reject) => {
+        const onMessage = (m: FromClients) => {
+          if (m.type !== type) return;
+          child.off("message", onMessage);
+          child.off("exit", onExit);
+          resolve(m as Extract<FromClients, { type: T }>);
+        };
+        const onExit = (code: number) => reject(new Error(`benchmark clients exited with ${code}`));
+        child.on("message", onMessage);
+        child.once("exit", onExit);
+      });
+    const tell = (m: ToClients) => child.send(m);
+    const stop = async () => {
+      const exited = new Promise((r) => child.once("exit", r));
+      tell({ type: "stop" });
+      await exited;
+    };
+    return { next, tell, stop };
+  });
+}
+
+/** How the clients are spread: whole documents per process where there are enough. */
+function plans(target: Target, names: string[], s: Scenario): ClientsPlan[] {
+  return Array.from({ length: CLIENT_PROCESSES }, (_, worker) => ({
+    url: target.url,
+    ...(target.token ? { token: target.token } : {}),
+    worker,
+    clientsPerDoc: s.clientsPerDoc,
+    editsPerSecondPerDoc: s.editsPerSecondPerDoc,
+    warmupMs: WARMUP_SECONDS * 1000,
+    docs: names.flatMap((name, index) => {
+      if (s.docs >= CLIENT_PROCESSES) return index % CLIENT_PROCESSES === worker ? [{ index, name, clients: s.clientsPerDoc }] : [];
+      const share = Math.floor(s.clientsPerDoc / CLIENT_PROCESSES) + (worker < s.clientsPerDoc % CLIENT_PROCESSES ? 1 : 0);
+      return [{ index, name, clients: share }];
+    }),
+  }));
+}
+
+/** BENCH_DEBUG: the slowest fan-out per 250 ms of sending, to tell stalls from noise. */
+function printTimeline(edits: Map<string, { count: number; maxDelay: number }>) {
+  const slowest = new Map<number, number>();
+  let first = Infinity;
+  for (const id of edits.keys()) first = Math.min(first, Number(id.slice(id.lastIndexOf(":") + 1)));
+  for (const [id, e] of edits) {
+    const bucket = Math.floor((Number(id.slice(id.lastIndexOf(":") + 1)) - first) / 250);
+    slowest.set(bucket, Math.max(slowest.get(bucket) ?? 0, e.maxDelay));
+  }
+  console.log([...slowest].sort((a, b) => a[0] - b[0]).map(([b, ms]) => `${(b / 4).toFixed(2)}s:${ms.toFixed(0)}`).join(" "));
+}
+
 async function run(target: Target, s: Scenario): Promise<Result> {
   const names = await target.docNames(s.docs);
-  type Client = { doc: Y.Doc; provider: WebsocketProvider; docIndex: number };
-  const clients: Client[] = [];
-  // Per edit: when it was made and how many clients have seen it.
-  const sent = new Map<string, { at: number; seen: number; maxDelay: number }>();
-  const delays: number[] = [];
-  let deliveries = 0;
-  for (let d = 0; d < s.docs; d++) {
-    for (let c = 0; c < s.clientsPerDoc; c++) {
-      const doc = new Y.Doc();
-      const provider = new WebsocketProvider(target.url, names[d]!, doc, {
-        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-        params: target.token ? { token: target.token } : {},
-        disableBc: true,
-        resyncInterval: -1,
-      });
-      doc.getArray<string>("edits").observe((event) => {
-        if (event.transaction.origin === null || event.transaction.local) return;
-        const now = performance.now();
-        for (const item of event.changes.added) {
-          for (const id of item.content.getContent() as string[]) {
-            const e = sent.get(id);
-            if (!e) continue;
-            deliveries++;
-            e.seen++;
-            e.maxDelay = Math.max(e.maxDelay, now - e.at);
-            if (e.seen === s.clientsPerDoc - 1) delays.push(e.maxDelay);
-          }
-        }
-      });
-      clients.push({ doc, provider, docIndex: d });
-    }
-    // Connect in batches so the handshake storm does not dominate.
-    if (clients.length % 200 === 0) await sleep(200);
-  }
-  const deadline = Date.now() + 60_000;
-  while (!clients.every((c) => c.provider.synced) && Date.now() < deadline) await sleep(100);
-  if (!clients.every((c) => c.provider.synced)) throw new Error(`${target.name}: not every client synced`);
+  const workers = forkClients(CLIENT_PROCESSES);
+  try {
+    const synced = workers.map((w) => w.next("synced"));
+    plans(target, names, s).forEach((plan, i) => workers[i]!.tell({ type: "plan", plan }));
+    await Promise.all(synced);
 
-  const byDoc = Array.from({ length: s.docs }, (_, d) => clients.filter((c) => c.docIndex === d));
-  const intervalMs = 1000 / s.editsPerSecondPerDoc;
-  let seq = 0;
-  const started = performance.now();
-  const timers = byDoc.map((docClients, d) =>
-    setInterval(() => {
-      const writer = docClients[Math.floor(Math.random() * docClients.length)]!;
-      const id = `${d}:${seq++}`;
-      sent.set(id, { at: performance.now(), seen: 0, maxDelay: 0 });
-      writer.doc.getArray<string>("edits").push([id]);
-    }, intervalMs),
-  );
-  await sleep(SECONDS * 1000);
-  timers.forEach(clearInterval);
-  const elapsed = (performance.now() - started) / 1000;
-  // Quiesce, then check every edit reached every client and all replicas agree.
-  const expectedPerDoc = byDoc.map((_, d) => [...sent.keys()].filter((k) => k.startsWith(`${d}:`)).length);
-  const quiet = Date.now() + 15_000;
-  while (Date.now() < quiet && !clients.every((c) => c.doc.getArray("edits").length === expectedPerDoc[c.docIndex])) await sleep(100);
-  const lost = clients.reduce((sum, c) => sum + (expectedPerDoc[c.docIndex]! - c.doc.getArray("edits").length), 0);
-  let diverged = 0;
-  for (const docClients of byDoc) {
-    const ref = Buffer.from(Y.encodeStateVector(docClients[0]!.doc)).toString("base64");
-    diverged += docClients.filter((c) => Buffer.from(Y.encodeStateVector(c.doc)).toString("base64") !== ref).length;
+    const cpuBefore = cpuSeconds(target.pid);
+    const started = performance.now();
+    const sent = workers.map((w) => w.next("sent"));
+    workers.forEach((w) => w.tell({ type: "go", seconds: SECONDS }));
+    const sentReports = await Promise.all(sent);
+    const elapsed = (performance.now() - started) / 1000;
+    const cpu = (cpuSeconds(target.pid) - cpuBefore) / elapsed;
+
+    const expectedPerDoc: Record<number, number> = {};
+    for (const r of sentReports) for (const [d, n] of Object.entries(r.perDoc)) expectedPerDoc[Number(d)] = (expectedPerDoc[Number(d)] ?? 0) + n;
+    const results = workers.map((w) => w.next("result"));
+    workers.forEach((w) => w.tell({ type: "quiesce", expectedPerDoc }));
+    const reports = await Promise.all(results);
+
+    // Combine: an edit's fan-out delay is the longest over every receiver, counted
+    // once all clientsPerDoc - 1 other clients have it.
+    const edits = new Map<string, { count: number; maxDelay: number }>();
+    for (const r of reports) {
+      for (const [id, count, maxDelay] of r.edits) {
+        const e = edits.get(id);
+        if (e) {
+          e.count += count;
+          e.maxDelay = Math.max(e.maxDelay, maxDelay);
+        } else edits.set(id, { count, maxDelay });
+      }
+    }
+    if (process.env.BENCH_DEBUG) printTimeline(edits);
+    if (process.env.BENCH_DEBUG && target.logs) console.log(target.logs().split("\n").slice(-40).join("\n"));
+    const delays = [...edits.values()].filter((e) => e.count === s.clientsPerDoc - 1).map((e) => e.maxDelay).sort((a, b) => a - b);
+    const replicas = reports.flatMap((r) => r.replicas);
+    const lost = replicas.reduce((sum, r) => sum + (expectedPerDoc[r.docIndex]! - r.length), 0);
+    const reference = new Map<number, string>();
+    let diverged = 0;
+    for (const r of replicas) {
+      if (!reference.has(r.docIndex)) reference.set(r.docIndex, r.stateVector);
+      else if (reference.get(r.docIndex) !== r.stateVector) diverged++;
+    }
+    if (target.metricsUrl && process.env.BENCH_DEBUG) console.log((await (await fetch(target.metricsUrl)).text()).split("\n").filter((l) => l.startsWith("oc_")).join("\n"));
+    const deliveries = reports.reduce((sum, r) => sum + r.deliveries, 0);
+    const editCount = Object.values(expectedPerDoc).reduce((a, b) => a + b, 0);
+    return { p50: pct(delays, 0.5), p95: pct(delays, 0.95), p99: pct(delays, 0.99), deliveriesPerSecond: deliveries / elapsed, lost, diverged, rssMiB: rssMiB(target.pid), cpuPercent: cpu * 100, edits: editCount };
+  } finally {
+    await Promise.all(workers.map((w) => w.stop()));
   }
-  const rss = rssMiB(target.pid);
-  if (target.metricsUrl && process.env.BENCH_DEBUG) console.log((await (await fetch(target.metricsUrl)).text()).split("\n").filter((l) => l.startsWith("oc_")).join("\n"));
-  for (const c of clients) {
-    c.provider.destroy();
-    c.doc.destroy();
-  }
-  delays.sort((a, b) => a - b);
-  return { p50: pct(delays, 0.5), p95: pct(delays, 0.95), p99: pct(delays, 0.99), deliveriesPerSecond: deliveries / elapsed, lost, diverged, rssMiB: rss, edits: sent.size };
 }
 
 const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : "n/a");
 
 async function main() {
-  console.log(`bench:sync — ${SECONDS}s per scenario, clients in this process, ${new Date().toISOString()}`);
+  console.log(`bench:sync — ${SECONDS}s per scenario, clients in ${CLIENT_PROCESSES} processes, ${new Date().toISOString()}`);
   const rows: string[] = [];
   for (const s of SCENARIOS) {
+    console.log(`${s.name}: offered ${s.docs * s.editsPerSecondPerDoc * (s.clientsPerDoc - 1)} deliveries/s`);
     const results: Record<string, Result> = {};
     for (const make of [reference, ours]) {
       const target = await make();
@@ -195,14 +245,14 @@ async function main() {
     const our = results[ourName]!;
     for (const [name, r] of Object.entries(results)) {
       rows.push(
-        `| ${s.name} | ${name} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${fmt(r.deliveriesPerSecond, 0)} | ${r.lost} | ${r.diverged} | ${fmt(r.rssMiB, 0)} |`,
+        `| ${s.name} | ${name} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${fmt(r.deliveriesPerSecond, 0)} | ${r.lost} | ${r.diverged} | ${fmt(r.rssMiB, 0)} | ${fmt(r.cpuPercent, 0)} |`,
       );
     }
-    rows.push(`| ${s.name} | **ratio ours/reference** | ${fmt(our.p50 / ref.p50, 2)} | ${fmt(our.p95 / ref.p95, 2)} | ${fmt(our.p99 / ref.p99, 2)} | ${fmt(our.deliveriesPerSecond / ref.deliveriesPerSecond, 2)} | | | ${fmt(our.rssMiB / ref.rssMiB, 2)} |`);
+    rows.push(`| ${s.name} | **ratio ours/reference** | ${fmt(our.p50 / ref.p50, 2)} | ${fmt(our.p95 / ref.p95, 2)} | ${fmt(our.p99 / ref.p99, 2)} | ${fmt(our.deliveriesPerSecond / ref.deliveriesPerSecond, 2)} | | | ${fmt(our.rssMiB / ref.rssMiB, 2)} | ${fmt(our.cpuPercent / ref.cpuPercent, 2)} |`);
     console.log(rows.slice(-3).join("\n"));
   }
-  console.log("\n| scenario | server | p50 ms | p95 ms | p99 ms | deliveries/s | lost | diverged | server RSS MiB |");
-  console.log("|---|---|---|---|---|---|---|---|---|");
+  console.log("\n| scenario | server | p50 ms | p95 ms | p99 ms | deliveries/s | lost | diverged | server RSS MiB | server CPU % |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|");
   console.log(rows.join("\n"));
   process.exit(0);
 }

@@ -2,7 +2,10 @@
 // convergence, authentication close codes, read-only roles at the message level,
 // bad frames, membership changes, presence without emails, and durability across
 // restarts (graceful and kill -9).
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { admin, Browser } from "../support/client";
 import { startServer, type TestServer } from "../support/server";
@@ -143,6 +146,47 @@ describe("sync: bad input hurts only its sender", () => {
     await big.open;
     big.ws.send(new Uint8Array(8192));
     expect((await big.closed).code).toBe(1009);
+  });
+
+  it("sends a document larger than the message limit in parts that each fit, and the stock client is complete when synced", async () => {
+    const doc = `${workspaceId}/outcomes`;
+    const writer = await connectProvider(server.url, doc, tokens.lead!);
+    const paragraph = (i: number) => `Outcome ${i}: sustained school attendance for the young person, evidenced termly. `.repeat(12);
+    const expected = Array.from({ length: 30 }, (_, i) => paragraph(i)).join("");
+    for (let i = 0; i < 30; i++) writer.doc.getText("notes").insert(writer.doc.getText("notes").length, paragraph(i));
+    expect(Y.encodeStateAsUpdate(writer.doc).length).toBeGreaterThan(4 * 4096);
+
+    // The stock client: everything is there by the time it reports synced.
+    const reader = await connectProvider(server.url, doc, tokens.provider!);
+    expect(reader.doc.getText("notes").toString()).toBe(expected);
+
+    // At the message level: no frame over SYNC_MAX_MESSAGE_BYTES, the last one step 2.
+    const raw = rawSocket(server.url, doc, tokens.observer);
+    await raw.open;
+    const step1 = encoding.createEncoder();
+    encoding.writeVarUint(step1, 0);
+    syncProtocol.writeSyncStep1(step1, new Y.Doc());
+    raw.ws.send(encoding.toUint8Array(step1));
+    const rebuilt = new Y.Doc();
+    let synced = false;
+    for (let seen = 0; !synced; ) {
+      await raw.messages(seen + 1);
+      for (const frame of raw.received.slice(seen)) {
+        expect(frame.length).toBeLessThanOrEqual(4096);
+        const d = decoding.createDecoder(frame);
+        if (decoding.readVarUint(d) !== 0) continue;
+        const sub = decoding.readVarUint(d);
+        if (sub === 0) continue; // the server's own step 1
+        Y.applyUpdate(rebuilt, decoding.readVarUint8Array(d));
+        if (sub === 1) synced = true;
+      }
+      seen = raw.received.length;
+    }
+    expect(raw.received.filter((f) => f[0] === 0 && f[1] === 2).length).toBeGreaterThan(3);
+    expect(rebuilt.getText("notes").toString()).toBe(expected);
+    raw.ws.close();
+    writer.close();
+    reader.close();
   });
 
   it("closes text frames with 1007", async () => {

@@ -20,11 +20,14 @@ export type TestServer = {
 const ROOT = new URL("../..", import.meta.url).pathname;
 const TSX = `${ROOT}node_modules/.bin/tsx`;
 
-/** Starts a server; pass `database` to reuse one (e.g. to test a restart). */
-export async function startServer(extraEnv: Record<string, string> = {}, database?: TestDatabase): Promise<TestServer> {
+/**
+ * Starts a server; pass `database` to reuse one (e.g. to test a restart), and
+ * `nodeArgs` for Node flags (e.g. `--cpu-prof` when profiling a benchmark).
+ */
+export async function startServer(extraEnv: Record<string, string> = {}, database?: TestDatabase, nodeArgs: string[] = []): Promise<TestServer> {
   const db = database ?? (await freshDatabase());
   const env = { DATABASE_URL: db.url, SESSION_SECRET: "test-secret-test-secret-test-secret-0000", ...extraEnv };
-  const child = spawn(TSX, ["server/index.ts"], {
+  const child = spawn(TSX, [...nodeArgs, "server/index.ts"], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: "0", HOST: "127.0.0.1", NODE_ENV: "test" },
     stdio: ["ignore", "pipe", "pipe"],
