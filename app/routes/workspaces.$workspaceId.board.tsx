@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function Board() {
   const { workspaceId, canWrite, colour } = useLoaderData<typeof loader>();
-  const { doc, status, synced, peers } = useYDoc(workspaceId, "board", colour);
+  const { doc, status, synced, peers, setCursor } = useYDoc(workspaceId, "board", colour);
   const [draft, setDraft] = useState("");
   const [draftColour, setDraftColour] = useState<NoteColour>("yellow");
   const notes = doc ? readNotes(doc) : [];
@@ -36,77 +36,92 @@ export default function Board() {
   }
 
   return (
-    <section aria-labelledby="board-heading">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id="board-heading" className="text-xl font-semibold">Board</h2>
-        <SyncStatusBadge status={status} synced={synced} />
-      </div>
-      <p className="mt-1 text-slate-700">
-        Sticky notes everyone in the workspace sees live. Notes carry no names.
-        {canWrite ? "" : " Your role can read the board but not change it."}
-      </p>
-      <noscript>
-        <p className="mt-2 font-medium">The live board needs JavaScript.</p>
-      </noscript>
-      <div className="mt-3">
-        <PresenceList peers={peers} />
-      </div>
-      {canWrite ? (
-        <form onSubmit={onAdd} className="mt-4 flex flex-wrap items-end gap-2">
-          <div className="min-w-0 flex-1 basis-64">
-            <label htmlFor="new-note" className="block font-medium">New note</label>
-            <textarea
-              id="new-note"
-              rows={2}
-              maxLength={MAX_NOTE_LENGTH}
-              value={draft}
-              onChange={(e) => setDraft(e.target.value)}
-              className="mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2"
-            />
-          </div>
-          <div>
-            <label htmlFor="new-note-colour" className="block font-medium">Colour</label>
-            <select id="new-note-colour" value={draftColour} onChange={(e) => setDraftColour(e.target.value as NoteColour)} className="mt-1 rounded border border-slate-500 bg-white px-2 py-2">
-              {NOTE_COLOURS.map((c) => <option key={c} value={c}>{c[0]!.toUpperCase() + c.slice(1)}</option>)}
-            </select>
-          </div>
-          <button type="submit" disabled={!doc} className="inline-flex min-h-11 items-center rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
-            Add note
-          </button>
-        </form>
-      ) : null}
-      {doc && synced && notes.length === 0 ? <p className="mt-6">No notes yet.</p> : null}
-      <ol aria-label="Notes" className="mt-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
-        {notes.map((note, i) => (
-          <li key={note.id} className={`rounded border-2 p-3 ${NOTE_STYLES[note.colour]}`}>
-            {canWrite ? (
-              <>
-                <label htmlFor={`note-${note.id}`} className="sr-only">Note {i + 1}</label>
-                <textarea
-                  id={`note-${note.id}`}
-                  rows={3}
-                  maxLength={MAX_NOTE_LENGTH}
-                  value={note.text}
-                  onChange={(e) => doc && editNote(doc, note.id, e.target.value)}
-                  className="block w-full resize-y rounded border border-slate-400 bg-white/70 px-2 py-1"
-                />
-                <div className="mt-2 flex flex-wrap gap-2 text-sm">
-                  <button type="button" disabled={i === 0} onClick={() => doc && moveNote(doc, note.id, -1)} aria-label={`Move note ${i + 1} earlier`} className="min-h-11 rounded border border-slate-600 bg-white px-3 disabled:opacity-50">
-                    Earlier
-                  </button>
-                  <button type="button" disabled={i === notes.length - 1} onClick={() => doc && moveNote(doc, note.id, 1)} aria-label={`Move note ${i + 1} later`} className="min-h-11 rounded border border-slate-600 bg-white px-3 disabled:opacity-50">
-                    Later
-                  </button>
-                  <button type="button" onClick={() => doc && deleteNote(doc, note.id)} aria-label={`Delete note ${i + 1}`} className="min-h-11 rounded border border-red-700 bg-white px-3 text-red-800">
-                    Delete
-                  </button>
-                </div>
-              </>
-            ) : (
-              <p className="whitespace-pre-wrap">{note.text}</p>
-            )}
-          </li>
-        ))}
+      <section aria-labelledby="board-heading">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="board-heading" className="text-xl font-semibold">Board</h2>
+          <SyncStatusBadge status={status} synced={synced} />
+        </div>
+        <p className="mt-1 text-slate-700">
+          Sticky notes everyone in the workspace sees live. Notes carry no names, and nobody sees which note a service user is writing.
+          {canWrite ? "" : " Your role can read the board but not change it."}
+        </p>
+        <noscript>
+          <p className="mt-2 font-medium">The live board needs JavaScript.</p>
+        </noscript>
+        <div className="mt-3">
+          <PresenceList peers={peers} />
+        </div>
+        {canWrite ? (
+          <form onSubmit={onAdd} className="mt-4 flex flex-wrap items-end gap-2">
+            <div className="min-w-0 flex-1 basis-64">
+              <label htmlFor="new-note" className="block font-medium">New note</label>
+              <textarea
+                id="new-note"
+                rows={2}
+                maxLength={MAX_NOTE_LENGTH}
+                value={draft}
+                onChange={(e) => setDraft(e.target.value)}
+                className="mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2"
+              />
+            </div>
+            <div>
+              <label htmlFor="new-note-colour" className="block font-medium">Colour</label>
+              <select id="new-note-colour" value={draftColour} onChange={(e) => setDraftColour(e.target.value as NoteColour)} className="mt-1 rounded border border-slate-500 bg-white px-2 py-2">
+                {NOTE_COLOURS.map((c) => <option key={c} value={c}>{c[0]!.toUpperCase() + c.slice(1)}</option>)}
+              </select>
+            </div>
+            <button type="submit" disabled={!doc} className="inline-flex min-h-11 items-center rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+              Add note
+            </button>
+          </form>
+        ) : null}
+        {doc && synced && notes.length === 0 ? <p className="mt-6">No notes yet.</p> : null}
+        <ol aria-label="Notes" className="mt-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+          {notes.map((note, i) => {
+            const editors = peers.filter((p) => (p.cursor as { noteId?: unknown } | null)?.noteId === note.id);
+            return (
+            <li key={note.id} className={`rounded border-2 p-3 ${NOTE_STYLES[note.colour]}`} style={editors[0] ? { outline: `3px solid ${editors[0].color}`, outlineOffset: "2px" } : undefined}>
+              {editors.length > 0 ? (
+                <p className="mb-1 flex flex-wrap gap-x-2 text-sm font-medium text-slate-900">
+                  {editors.map((p) => (
+                    <span key={p.clientId} className="inline-flex items-center gap-1">
+                      <span aria-hidden="true" className="inline-block h-2.5 w-2.5 rounded-full" style={{ backgroundColor: p.color }} />
+                      {p.name} is editing
+                    </span>
+                  ))}
+                </p>
+              ) : null}
+              {canWrite ? (
+                <>
+                  <label htmlFor={`note-${note.id}`} className="sr-only">Note {i + 1}</label>
+                  <textarea
+                    id={`note-${note.id}`}
+                    rows={3}
+                    maxLength={MAX_NOTE_LENGTH}
+                    value={note.text}
+                    onChange={(e) => doc && editNote(doc, note.id, e.target.value)}
+                    onFocus={() => setCursor({ noteId: note.id })}
+                    onBlur={() => setCursor(null)}
+                    className="block w-full resize-y rounded border border-slate-400 bg-white/70 px-2 py-1"
+                  />
+                  <div className="mt-2 flex flex-wrap gap-2 text-sm">
+                    <button type="button" disabled={i === 0} onClick={() => doc && moveNote(doc, note.id, -1)} aria-label={`Move note ${i + 1} earlier`} className="min-h-11 rounded border border-slate-600 bg-white px-3 disabled:opacity-50">
+                      Earlier
+                    </button>
+                    <button type="button" disabled={i === notes.length - 1} onClick={() => doc && moveNote(doc, note.id, 1)} aria-label={`Move note ${i + 1} later`} className="min-h-11 rounded border border-slate-600 bg-white px-3 disabled:opacity-50">
+                      Later
+                    </button>
+                    <button type="button" onClick={() => doc && deleteNote(doc, note.id)} aria-label={`Delete note ${i + 1}`} className="min-h-11 rounded border border-red-700 bg-white px-3 text-red-800">
+                      Delete
+                    </button>
+                  </div>
+                </>
+              ) : (
+                <p className="whitespace-pre-wrap">{note.text}</p>
+              )}
+            </li>
+          );
+        })}
       </ol>
     </section>
   );

@@ -2,16 +2,21 @@
 // /sync/<workspaceId>/<section> with a short-lived token (refreshed before it
 // expires, and on a 4401 close), an IndexedDB copy so edits made offline survive a
 // reload and merge on reconnect, and live presence. Runs only in the browser.
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import type { Section } from "~/domain/documents";
 
 export type SyncStatus = "connecting" | "live" | "offline" | "denied";
-export type Presence = { clientId: number; name: string; role: string; color: string };
+/** Someone else here now; `cursor` is where they are working, if the section shares it. */
+export type Presence = { clientId: number; name: string; role: string; color: string; cursor: unknown };
 
 type State = { doc: Y.Doc | null; status: SyncStatus; synced: boolean; peers: Presence[]; version: number };
+export type YDocHandle = State & {
+  /** Shares where this person is working (e.g. `{ noteId }`), or `null` when nowhere. */
+  setCursor: (cursor: unknown) => void;
+};
 
 const TOKEN_REFRESH_MS = 5 * 60_000; // tokens live 10 minutes
 
@@ -22,8 +27,10 @@ async function fetchToken(workspaceId: string): Promise<string> {
 }
 
 /** The shared document for a workspace section; `version` changes on every update. */
-export function useYDoc(workspaceId: string, section: Section, colour: string): State {
+export function useYDoc(workspaceId: string, section: Section, colour: string): YDocHandle {
   const [state, setState] = useState<State>({ doc: null, status: "connecting", synced: false, peers: [], version: 0 });
+  const providerRef = useRef<WebsocketProvider | null>(null);
+  const setCursor = useCallback((cursor: unknown) => providerRef.current?.awareness.setLocalStateField("cursor", cursor), []);
 
   useEffect(() => {
     const docName = `${workspaceId}/${section}`;
@@ -39,8 +46,8 @@ export function useYDoc(workspaceId: string, section: Section, colour: string): 
       if (!provider) return;
       const list: Presence[] = [];
       provider.awareness.getStates().forEach((s, clientId) => {
-        const user = (s as { user?: Partial<Presence> }).user;
-        if (user?.name && clientId !== doc.clientID) list.push({ clientId, name: user.name, role: user.role ?? "", color: user.color ?? "#1d4e89" });
+        const { user, cursor } = s as { user?: Partial<Presence>; cursor?: unknown };
+        if (user?.name && clientId !== doc.clientID) list.push({ clientId, name: user.name, role: user.role ?? "", color: user.color ?? "#1d4e89", cursor: cursor ?? null });
       });
       patch({ peers: list });
     };
@@ -61,6 +68,7 @@ export function useYDoc(workspaceId: string, section: Section, colour: string): 
         params: { token },
         maxBackoffTime: 2500 + Math.floor(Math.random() * 2500),
       });
+      providerRef.current = provider;
       provider.awareness.setLocalStateField("user", { color: colour });
       provider.awareness.on("change", peers);
       provider.on("status", ({ status }: { status: string }) => patch({ status: status === "connected" ? "live" : status === "connecting" ? "connecting" : "offline" }));
@@ -84,6 +92,7 @@ export function useYDoc(workspaceId: string, section: Section, colour: string): 
     const timer = setInterval(() => void refresh(), TOKEN_REFRESH_MS);
     return () => {
       stopped = true;
+      providerRef.current = null;
       clearInterval(timer);
       provider?.destroy();
       void local.destroy();
@@ -91,5 +100,5 @@ export function useYDoc(workspaceId: string, section: Section, colour: string): 
     };
   }, [workspaceId, section, colour]);
 
-  return state;
+  return { ...state, setCursor };
 }

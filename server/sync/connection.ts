@@ -20,12 +20,17 @@ export const CLOSE = {
 
 export type ConnectionLimits = { messagesPerSecond: number; burst: number; maxMessageBytes: number };
 
-/** Awareness may carry a display name, role, colour and cursor; nothing else (never an email). */
+/**
+ * Awareness may carry a display name, role, colour and cursor; nothing else (never an
+ * email). A service user's cursor is never shared: "Youth panel is editing note 3"
+ * would tie a young person to a contribution that must carry no identity.
+ */
 export function sanitiseAwareness(state: Record<string, unknown>, principal: Principal): Record<string, unknown> {
   const user = (state.user ?? {}) as Record<string, unknown>;
   const colour = typeof user.color === "string" && /^#[0-9a-fA-F]{6}$/.test(user.color) ? user.color : "#1d4e89";
   const clean: Record<string, unknown> = { user: { name: principal.name, role: principal.role, color: colour } };
-  if (state.cursor !== undefined && JSON.stringify(state.cursor).length < 2000) clean.cursor = state.cursor;
+  const shareCursor = principal.role !== "service-user" && state.cursor != null && JSON.stringify(state.cursor).length < 2000;
+  if (shareCursor) clean.cursor = state.cursor;
   return clean;
 }
 

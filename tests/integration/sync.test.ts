@@ -29,6 +29,7 @@ beforeAll(async () => {
     ["provider", "prime@pfp.example"],
     ["observer", "fund@tnlcf.example"],
     ["evaluator", "evaluator@ecorys.example"],
+    ["youth", "youth@panel.example"],
   ] as const) {
     tokens[k] = await token(email);
   }
@@ -225,6 +226,19 @@ describe("sync: presence", () => {
     expect(JSON.stringify([...b.provider.awareness.getStates().values()])).not.toContain("@");
     a.close();
     b.close();
+  });
+
+  it("shares where someone is editing, except a service user's", async () => {
+    const lead = await connectProvider(server.url, board(), tokens.lead!);
+    const youth = await connectProvider(server.url, board(), tokens.youth!);
+    const provider = await connectProvider(server.url, board(), tokens.provider!);
+    lead.provider.awareness.setLocalState({ user: { color: "#166534" }, cursor: { noteId: "n1" } });
+    youth.provider.awareness.setLocalState({ user: { color: "#9d174d" }, cursor: { noteId: "n2" } });
+    const stateAt = (clientId: number) => provider.provider.awareness.getStates().get(clientId) as { user?: { role: string }; cursor?: unknown } | undefined;
+    await eventually(() => stateAt(lead.doc.clientID)?.cursor !== undefined && stateAt(youth.doc.clientID)?.user !== undefined, 5000, "both presences");
+    expect(stateAt(lead.doc.clientID)!.cursor).toEqual({ noteId: "n1" });
+    expect(stateAt(youth.doc.clientID)).toEqual({ user: { name: "Youth panel (shared account)", role: "service-user", color: "#9d174d" } });
+    for (const c of [lead, youth, provider]) c.close();
   });
 });
 
