@@ -1,7 +1,10 @@
 // Counters for /metrics (Prometheus text format). Plain numbers, no library.
 import { monitorEventLoopDelay } from "node:perf_hooks";
 
-const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+// The histogram records the interval between samples, so the sampling interval itself
+// is subtracted: what is left is how late the event loop was.
+const LOOP_SAMPLE_MS = 10;
+const loopDelay = monitorEventLoopDelay({ resolution: LOOP_SAMPLE_MS });
 loopDelay.enable();
 
 export class SyncMetrics {
@@ -36,7 +39,7 @@ export class SyncMetrics {
   /** The Prometheus exposition text. */
   render(): string {
     const { p50, p99 } = this.persistLatency();
-    const ms = (ns: number) => (ns / 1e6).toFixed(2);
+    const ms = (ns: number) => Math.max(0, ns / 1e6 - LOOP_SAMPLE_MS).toFixed(2);
     return [
       metric("oc_sync_connections", "gauge", "Open sync WebSocket connections.", [["", this.connections]]),
       metric("oc_sync_documents", "gauge", "Documents loaded in this process.", [["", this.documents]]),

@@ -4,6 +4,7 @@
 // (the process that received it from a client stores it). Each frame carries the
 // sender's id, so nothing echoes back. A process that loads a document asks the
 // others for anything it lacks (updates not yet stored when it read the database).
+// Compaction takes a Redis lease, so one process compacts a document at a time.
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import * as awarenessProtocol from "y-protocols/awareness";
@@ -23,8 +24,17 @@ export type Fanout = {
   leave(doc: SharedDocument): Promise<void>;
   publishUpdate(docName: string, update: Uint8Array): void;
   publishAwareness(docName: string, update: Uint8Array): void;
+  /**
+   * Runs `task` only if no other process is running one under the same `key` (a
+   * Redis lease that expires after `leaseMs` should this process die); otherwise
+   * skips it and resolves to false.
+   */
+  exclusively(key: string, task: () => Promise<unknown>, leaseMs?: number): Promise<boolean>;
   close(): Promise<void>;
 };
+
+// Deletes the lease only if it is still ours (it may have expired and been taken).
+const RELEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
 
 const channel = (docName: string) => `oc:sync:${docName}`;
 
@@ -82,6 +92,17 @@ export async function createRedisFanout(url: string, metrics: SyncMetrics): Prom
     },
     publishUpdate: (docName, update) => publish(docName, KIND_UPDATE, update),
     publishAwareness: (docName, update) => publish(docName, KIND_AWARENESS, update),
+    async exclusively(key, task, leaseMs = 60_000) {
+      const lease = `oc:lease:${key}`;
+      const token = randomBytes(16).toString("hex");
+      if ((await pub.set(lease, token, "PX", leaseMs, "NX")) !== "OK") return false;
+      try {
+        await task();
+      } finally {
+        await pub.eval(RELEASE, 1, lease, token).catch(() => {});
+      }
+      return true;
+    },
     async close() {
       joined.clear();
       await Promise.allSettled([pub.quit(), sub.quit()]);

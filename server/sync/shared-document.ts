@@ -126,8 +126,11 @@ export class SharedDocument {
 
   private async compactNow(): Promise<void> {
     this.batchesSinceCompaction = 0;
+    const compact = () => this.context.hooks.compact(this.name);
     try {
-      await this.context.hooks.compact(this.name);
+      // With several processes, one compacts at a time; a skipped one waits for its next occasion.
+      if (this.context.fanout) await this.context.fanout.exclusively(`compact:${this.name}`, compact);
+      else await compact();
     } catch (error) {
       // The log is intact; compaction is retried on the next occasion.
       console.error(`sync: compacting ${this.name} failed: ${error instanceof Error ? error.message : String(error)}`);

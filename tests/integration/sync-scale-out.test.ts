@@ -1,7 +1,10 @@
 // Two real server processes on one database, fanning out through a real Redis:
 // clients on different processes converge, see each other's presence, and what
-// they wrote survives a restart.
+// they wrote survives a restart; one process compacts a document at a time.
+import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SyncMetrics } from "../../server/sync/metrics";
+import { createRedisFanout } from "../../server/sync/redis-fanout";
 import { admin } from "../support/client";
 import { startServer, type TestServer } from "../support/server";
 import { connectProvider, eventually } from "../support/sync-client";
@@ -64,5 +67,30 @@ describe("sync across two processes with Redis", () => {
     expect(fresh.doc.getText("t").toString()).toBe("AB");
     expect(fresh.doc.getArray("n").length).toBe(50);
     fresh.close();
+  });
+});
+
+describe("compaction across processes", () => {
+  it("one process at a time holds a document's compaction lease; the other skips until it is released", async () => {
+    const one = await createRedisFanout(REDIS_URL, new SyncMetrics());
+    const two = await createRedisFanout(REDIS_URL, new SyncMetrics());
+    const key = `compact:test-${Date.now()}/board`;
+    let release!: () => void;
+    const running = one.exclusively(key, () => new Promise<void>((r) => (release = r)));
+    await eventually(() => release !== undefined, 2000, "the first task to start");
+    let ranTwice = false;
+    expect(await two.exclusively(key, async () => void (ranTwice = true))).toBe(false);
+    expect(ranTwice).toBe(false);
+    release();
+    expect(await running).toBe(true);
+    expect(await two.exclusively(key, async () => void (ranTwice = true))).toBe(true);
+    expect(ranTwice).toBe(true);
+    // A process that died holding a lease blocks others only until the lease expires.
+    const redis = new Redis(REDIS_URL);
+    await redis.set(`oc:lease:${key}:dead`, "a process that died", "PX", 300);
+    expect(await two.exclusively(`${key}:dead`, async () => {})).toBe(false);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await two.exclusively(`${key}:dead`, async () => {})).toBe(true);
+    await Promise.all([one.close(), two.close(), redis.quit()]);
   });
 });
