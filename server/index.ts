@@ -6,6 +6,7 @@ import express from "express";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { disconnectDb } from "~/utils/db.server";
+import { disconnectRedis } from "~/utils/redis.server";
 import { databaseKind, env } from "~/utils/env.server";
 import { migrate } from "./db/migrate";
 import { prepareDemo } from "./demo";
@@ -81,6 +82,7 @@ function shutdown(signal: string) {
   sync
     .close()
     .then(disconnectDb)
+    .then(disconnectRedis)
     .then(
       () => process.exit(0),
       (error: unknown) => {

@@ -18,7 +18,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!form.ok) return invalid(form);
   const { email, password, redirectTo } = form.data;
   const address = context.clientAddress ?? "unknown";
-  const wait = Math.max(accountLimiter.retryAfterMs(email), addressLimiter.retryAfterMs(address));
+  const wait = Math.max(await accountLimiter.retryAfterMs(email), await addressLimiter.retryAfterMs(address));
   if (wait > 0) {
     const minutes = Math.ceil(wait / 60_000);
     return data(
@@ -28,11 +28,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const user = await verifyLogin(email, password);
   if (!user) {
-    accountLimiter.fail(email);
-    addressLimiter.fail(address);
+    await Promise.all([accountLimiter.fail(email), addressLimiter.fail(address)]);
     return invalid({ formErrors: ["The email address or password is not right."], values: { email } });
   }
-  accountLimiter.reset(email);
+  await accountLimiter.reset(email);
   throw redirect(redirectTo ?? "/workspaces", { headers: { "Set-Cookie": await createSession(request, user.id) } });
 }
 

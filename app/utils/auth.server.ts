@@ -1,19 +1,19 @@
 // Accounts and sessions. The session cookie carries a random secret; the database
 // keeps only its SHA-256, so a leaked database cannot sign anyone in.
 import { redirect } from "@remix-run/node";
-import { FailureLimiter } from "~/domain/rate-limit";
 import { getUserById, type UserSummary } from "~/models/user.server";
 import { appCookies } from "./cookies.server";
 import { randomToken, sha256 } from "./crypto.server";
 import { db } from "./db.server";
+import { failureLimit } from "./failure-limit.server";
 import { isHttps } from "./http.server";
 
 const SESSION_DAYS = 30;
 
-// Failed sign-ins: 5 per account and 50 per client address in 15 minutes. Kept in
-// process memory; with several processes each keeps its own count (see decision 0003).
-export const accountLimiter = new FailureLimiter({ max: 5, windowMs: 15 * 60_000 });
-export const addressLimiter = new FailureLimiter({ max: 50, windowMs: 15 * 60_000 });
+// Failed sign-ins: 5 per account and 50 per client address in 15 minutes, counted
+// across every process when REDIS_URL is set (failure-limit.server.ts).
+export const accountLimiter = failureLimit("account", { max: 5, windowMs: 15 * 60_000 });
+export const addressLimiter = failureLimit("address", { max: 50, windowMs: 15 * 60_000 });
 
 /** Starts a session for `userId`; returns the Set-Cookie header. */
 export async function createSession(request: Request, userId: string): Promise<string> {

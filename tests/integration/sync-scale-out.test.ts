@@ -1,11 +1,12 @@
 // Two real server processes on one database, fanning out through a real Redis:
 // clients on different processes converge, see each other's presence, and what
-// they wrote survives a restart; one process compacts a document at a time.
+// they wrote survives a restart; one process compacts a document at a time; sign-in
+// limits count across processes.
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SyncMetrics } from "../../server/sync/metrics";
 import { createRedisFanout } from "../../server/sync/redis-fanout";
-import { admin } from "../support/client";
+import { admin, Browser } from "../support/client";
 import { startServer, type TestServer } from "../support/server";
 import { connectProvider, eventually } from "../support/sync-client";
 
@@ -92,5 +93,23 @@ describe("compaction across processes", () => {
     await new Promise((r) => setTimeout(r, 400));
     expect(await two.exclusively(`${key}:dead`, async () => {})).toBe(true);
     await Promise.all([one.close(), two.close(), redis.quit()]);
+  });
+});
+
+describe("sign-in limits across processes", () => {
+  it("five failures on one process lock the account on the other, and Redis holds no email", async () => {
+    await admin(a.env, ["user:create", "--email", "scale-out@example.org", "--password", "long-enough-pw", "--name", "Scale Out"]);
+    const attacker = new Browser(a.url);
+    await attacker.page("/login");
+    for (let i = 0; i < 5; i++) expect((await attacker.post("/login", { email: "scale-out@example.org", password: `guess-${i}-guess` })).status).toBe(400);
+    const elsewhere = new Browser(b.url);
+    await elsewhere.page("/login");
+    const locked = await elsewhere.post("/login", { email: "scale-out@example.org", password: "long-enough-pw" });
+    expect(locked.status).toBe(429);
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys("oc:fail:*");
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.join(" ")).not.toContain("scale-out@example.org");
+    await redis.quit();
   });
 });
