@@ -58,23 +58,37 @@ export async function startServer(extraEnv: Record<string, string> = {}, databas
     env,
     logs: () => output,
     stop: async () => {
-      await stopChild(child);
+      await stopChild(child, pid);
       await db.drop();
     },
-    stopKeepingDb: () => stopChild(child),
+    stopKeepingDb: () => stopChild(child, pid),
     kill9: async () => {
+      // The server runs in a child of the tsx wrapper: kill the server itself, or it
+      // would live on as an orphan holding its port and database.
       const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGKILL");
+      killQuietly(pid, "SIGKILL");
       await exited;
     },
   };
 }
 
-async function stopChild(child: ChildProcess) {
+function killQuietly(pid: number, signal: NodeJS.Signals) {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+/** SIGTERM (tsx passes it on to the server); after 10 s, SIGKILL to the server and the wrapper. */
+async function stopChild(child: ChildProcess, serverPid: number) {
   if (child.exitCode !== null) return;
   const exited = new Promise((r) => child.once("exit", r));
   child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+  const timer = setTimeout(() => {
+    killQuietly(serverPid, "SIGKILL");
+    child.kill("SIGKILL");
+  }, 10_000);
   await exited;
   clearTimeout(timer);
 }
