@@ -1,6 +1,7 @@
 // The shared board: sticky notes in an order, on the `board` document. Notes carry
 // no author, so a young person's card identifies nobody.
 import * as Y from "yjs";
+import { moveInOrder, removeFromOrder } from "./ydoc-fields";
 
 export const NOTE_COLOURS = ["yellow", "pink", "blue", "green"] as const;
 export type NoteColour = (typeof NOTE_COLOURS)[number];
@@ -50,22 +51,12 @@ export function editNote(doc: Y.Doc, id: string, text: string): void {
 export function deleteNote(doc: Y.Doc, id: string): void {
   doc.transact(() => {
     notes(doc).delete(id);
-    const arr = order(doc);
-    for (let i = arr.length - 1; i >= 0; i--) if (arr.get(i) === id) arr.delete(i, 1);
+    removeFromOrder(order(doc), id);
   });
 }
 
 /** Moves a note `by` places (negative: earlier), within the board. */
 export function moveNote(doc: Y.Doc, id: string, by: number): void {
-  const ids = readNotes(doc).map((n) => n.id);
-  const from = ids.indexOf(id);
-  const to = Math.max(0, Math.min(ids.length - 1, from + by));
-  if (from < 0 || to === from) return;
-  doc.transact(() => {
-    const arr = order(doc);
-    for (let i = arr.length - 1; i >= 0; i--) if (arr.get(i) === id) arr.delete(i, 1);
-    const anchor = ids.filter((x) => x !== id)[to - 1];
-    const at = anchor === undefined ? 0 : arr.toArray().indexOf(anchor) + 1;
-    arr.insert(at, [id]);
-  });
+  const visible = readNotes(doc).map((n) => n.id);
+  doc.transact(() => moveInOrder(order(doc), visible, id, by));
 }
