@@ -1,8 +1,13 @@
 // The demo: the Pan-London edge-of-care social outcomes contract from the Positive
 // Families Partnership review (shared/seeds/003). People are fictional; the
-// organisations and their parts are the review's. Idempotent: run it twice and
-// nothing is duplicated.
+// organisations and their parts are the review's, and so are its outcome framework
+// and referral criteria (in the workspace's shared documents). Idempotent: run it
+// twice and nothing is duplicated.
+import { PFP_COMMITMENTS, PFP_CRITERIA, PFP_FRAMEWORK, PFP_PATHWAY, PFP_VIGNETTES } from "~/domain/examples/pfp";
+import { writeFramework } from "~/domain/outcome-framework";
+import { writeReferralDesign } from "~/domain/referral-design";
 import type { OrganisationType, Role } from "~/domain/roles";
+import { seedDocumentIfEmpty } from "~/models/document.server";
 import { upsertMember } from "~/models/membership.server";
 import { createUser, findOrCreateOrganisation, getUserByEmail } from "~/models/user.server";
 import { db } from "~/utils/db.server";
@@ -44,7 +49,10 @@ export async function seedDemo(): Promise<DemoResult> {
     where: { name: DEMO_WORKSPACE_NAME, createdBy: { email: lead.email } },
     select: { id: true },
   });
-  if (existing) return { created: false, workspaceId: existing.id, logins };
+  if (existing) {
+    await seedDemoDocuments(existing.id);
+    return { created: false, workspaceId: existing.id, logins };
+  }
 
   const ids = new Map<string, string>();
   for (const p of DEMO_PEOPLE) {
@@ -62,5 +70,14 @@ export async function seedDemo(): Promise<DemoResult> {
     await upsertMember({ workspaceId: workspace.id, userId: ids.get(p.email)!, role: p.role });
   }
   await db().membership.updateMany({ where: { workspaceId: workspace.id, userId: ids.get(lead.email)! }, data: { isLead: true } });
+  await seedDemoDocuments(workspace.id);
   return { created: true, workspaceId: workspace.id, logins };
+}
+
+/** The PFP outcome framework and referral design, in documents nobody has written yet. */
+async function seedDemoDocuments(workspaceId: string): Promise<void> {
+  await seedDocumentIfEmpty(`${workspaceId}/outcomes`, (doc) => writeFramework(doc, PFP_FRAMEWORK));
+  await seedDocumentIfEmpty(`${workspaceId}/referral`, (doc) =>
+    writeReferralDesign(doc, { criteria: PFP_CRITERIA, pathway: PFP_PATHWAY, commitments: PFP_COMMITMENTS, vignettes: PFP_VIGNETTES }),
+  );
 }

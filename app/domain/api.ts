@@ -1,6 +1,10 @@
 // The JSON API's contract: zod schemas for what goes in and out, and the OpenAPI
 // document generated from them (so the description cannot drift from the checks).
 import { z } from "zod";
+import { OutcomeFrameworkSchema } from "./outcome-framework";
+import { CommitmentsSchema } from "./referral-commitments";
+import { ReferralCriteriaSchema, VignetteSchema } from "./referral-criteria";
+import { PathwayStepSchema } from "./referral-design";
 import { ORGANISATION_TYPES, ROLES } from "./roles";
 import { WorkspaceCreateSchema } from "./validation";
 
@@ -41,6 +45,44 @@ export const WorkspaceCreateBodySchema = WorkspaceCreateSchema.extend({
   ownerRole: z.enum(["commissioner", "facilitator"]).default("commissioner"),
 }).strict();
 
+const DesignProblemSchema = z.object({ severity: z.enum(["error", "warning"]), path: z.string(), message: z.string() });
+
+export const OutcomeFrameworkResponseSchema = z.object({
+  framework: OutcomeFrameworkSchema,
+  problems: z.array(DesignProblemSchema).describe("What stops the framework being contracted on, as data"),
+});
+
+export const ReferralCriteriaResponseSchema = z.object({
+  criteria: ReferralCriteriaSchema,
+  plainLanguage: z.object({ inclusions: z.array(z.string()), exclusions: z.array(z.string()) }).describe("The rules as the referral form words them"),
+  pathway: z.array(PathwayStepSchema),
+  commitments: CommitmentsSchema,
+  problems: z.array(DesignProblemSchema).describe("Items of the shared document that could not be read"),
+});
+
+export const EvaluateBodySchema = z
+  .object({ vignettes: z.array(VignetteSchema).min(1, "Send at least one vignette").max(100, "Send at most 100 vignettes at a time") })
+  .strict();
+
+const CriterionResultSchema = z.object({
+  ruleId: z.string(),
+  label: z.string(),
+  kind: z.string(),
+  result: z.enum(["pass", "exception", "fail"]),
+  reason: z.string(),
+});
+
+export const EvaluateResponseSchema = z.object({
+  results: z.array(
+    z.object({
+      index: z.number().int(),
+      id: z.string().optional(),
+      outcome: z.enum(["eligible", "eligible-by-exception", "not-eligible"]),
+      criteria: z.array(CriterionResultSchema),
+    }),
+  ),
+});
+
 const ProblemSchema = z.object({
   type: z.string(),
   title: z.string(),
@@ -55,6 +97,7 @@ const problems = (...codes: number[]) =>
     codes.map((c) => [String(c), { description: "Problem", content: { "application/problem+json": { schema: z.toJSONSchema(ProblemSchema) } } }]),
   );
 const idParam = { name: "workspaceId", in: "path", required: true, schema: { type: "string" } };
+const versionParam = { name: "version", in: "query", required: false, schema: { type: "string" }, description: "A named version (404 if there is none by that name)" };
 
 /** The OpenAPI 3.1 document for /api/v1. */
 export function openApiDocument(serverUrl: string) {
@@ -94,6 +137,28 @@ export function openApiDocument(serverUrl: string) {
           summary: "Members of a workspace, with roles and organisations",
           parameters: [idParam],
           responses: { "200": { description: "OK", content: json(z.object({ members: z.array(MemberSchema) })) }, ...problems(401, 403, 404) },
+        },
+      },
+      "/workspaces/{workspaceId}/outcome-framework": {
+        get: {
+          summary: "The outcome framework as stored (at most 50 ms behind live edits), with its problems",
+          parameters: [idParam, versionParam],
+          responses: { "200": { description: "OK", content: json(OutcomeFrameworkResponseSchema) }, ...problems(401, 404) },
+        },
+      },
+      "/workspaces/{workspaceId}/referral-criteria": {
+        get: {
+          summary: "The referral criteria, in plain language too, with the referral pathway and partner commitments",
+          parameters: [idParam, versionParam],
+          responses: { "200": { description: "OK", content: json(ReferralCriteriaResponseSchema) }, ...problems(401, 404) },
+        },
+      },
+      "/workspaces/{workspaceId}/referral-criteria/evaluate": {
+        post: {
+          summary: "Test anonymised case vignettes against the workspace's referral criteria; nothing is stored",
+          parameters: [idParam],
+          requestBody: { required: true, content: { "application/json": { schema: z.toJSONSchema(EvaluateBodySchema, { io: "input" }) } } },
+          responses: { "200": { description: "Per vignette, every criterion's result", content: json(EvaluateResponseSchema) }, ...problems(400, 401, 403, 404, 415) },
         },
       },
     },

@@ -107,9 +107,9 @@ export function fieldErrors(error: z.ZodError): { fieldErrors: FieldErrors; form
   const out: FieldErrors = {};
   const formErrors: string[] = [];
   for (const issue of error.issues) {
-    const key = issue.path[0];
-    if (key === undefined) formErrors.push(issue.message);
-    else (out[String(key)] ??= []).push(issue.message);
+    // Nested fields are named by their full path: "vignettes.0.notes".
+    if (issue.path.length === 0) formErrors.push(issue.message);
+    else (out[issue.path.map(String).join(".")] ??= []).push(issue.message);
   }
   return { fieldErrors: out, formErrors };
 }

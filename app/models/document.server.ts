@@ -25,6 +25,32 @@ export async function loadDocument(docName: string): Promise<StoredDocument> {
   };
 }
 
+/**
+ * A shared document as stored: what the sync server has persisted, at most one
+ * batching window (50 ms) behind the live edits.
+ */
+export async function readStoredDocument(docName: string): Promise<Y.Doc> {
+  const stored = await loadDocument(docName);
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    for (const u of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) Y.applyUpdate(doc, u);
+  });
+  return doc;
+}
+
+/**
+ * Stores what `build` writes as the first state of a document nobody has written yet
+ * (the demo seed); leaves a document that has any stored state alone.
+ */
+export async function seedDocumentIfEmpty(docName: string, build: (doc: Y.Doc) => void): Promise<boolean> {
+  const stored = await loadDocument(docName);
+  if (stored.snapshot || stored.updates.length > 0) return false;
+  const doc = new Y.Doc();
+  build(doc);
+  await appendDocumentUpdates([{ docName, update: Y.encodeStateAsUpdate(doc) }]);
+  return true;
+}
+
 const ROWS_PER_INSERT = 500; // 3 parameters a row, well inside SQLite's and PostgreSQL's limits
 
 /**

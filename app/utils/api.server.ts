@@ -77,3 +77,12 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
 export function methodNotAllowed(allowed: string[]): Response {
   return problem({ status: 405, detail: `Use ${allowed.join(" or ")}.`, headers: { Allow: allowed.join(", ") } });
 }
+
+/**
+ * `?version=` names a published version of a shared document. None can be published
+ * yet (versions come with the version history work), so any name is unknown: 404.
+ */
+export function requireNoUnknownVersion(request: Request): void {
+  const version = new URL(request.url).searchParams.get("version");
+  if (version !== null) throw problem({ status: 404, detail: `This workspace has no version named '${version}'.` });
+}

@@ -103,7 +103,15 @@ describe("JSON API", () => {
   it("publishes an OpenAPI document generated from the schemas", async () => {
     const doc = (await (await fetch(`${server.url}/api/v1/openapi.json`)).json()) as { openapi: string; paths: Record<string, Record<string, { requestBody?: { content: { "application/json": { schema: { properties: Record<string, unknown>; required?: string[] } } } } }>> };
     expect(doc.openapi).toBe("3.1.0");
-    expect(Object.keys(doc.paths).sort()).toEqual(["/me", "/workspaces", "/workspaces/{workspaceId}", "/workspaces/{workspaceId}/members"]);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      "/me",
+      "/workspaces",
+      "/workspaces/{workspaceId}",
+      "/workspaces/{workspaceId}/members",
+      "/workspaces/{workspaceId}/outcome-framework",
+      "/workspaces/{workspaceId}/referral-criteria",
+      "/workspaces/{workspaceId}/referral-criteria/evaluate",
+    ]);
     const body = doc.paths["/workspaces"]!.post!.requestBody!.content["application/json"].schema;
     expect(Object.keys(body.properties).sort()).toEqual(["description", "name", "ownerRole"]);
     expect(body.required).toContain("name");

@@ -61,6 +61,10 @@ const form = (path: () => string, fields: () => Record<string, string>) => async
 const api = (path: () => string) => (who: Role | "outsider") =>
   fetch(server.url + path(), { headers: { Authorization: `Bearer ${tokens.get(who)}` } });
 
+const apiPost = (path: () => string, body: unknown) => (who: Role | "outsider") =>
+  fetch(server.url + path(), { method: "POST", headers: { Authorization: `Bearer ${tokens.get(who)}`, "Content-Type": "application/json" }, body: JSON.stringify(body) });
+const VIGNETTE = { age: 14, behaviours: ["criminal behaviour"], livingSituation: "family-home", riskOfCare: "significant" };
+
 const CHECKS: Check[] = [
   { name: "GET overview page", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}`) },
   { name: "GET members page", permission: "read:members", allowed: 200, run: page(() => `/workspaces/${workspaceId}/members`) },
@@ -95,6 +99,15 @@ const CHECKS: Check[] = [
   },
   { name: "GET /api/v1/workspaces/:id", permission: "read:workspace", allowed: 200, run: api(() => `/api/v1/workspaces/${workspaceId}`) },
   { name: "GET /api/v1/workspaces/:id/members", permission: "read:members", allowed: 200, run: api(() => `/api/v1/workspaces/${workspaceId}/members`) },
+  { name: "GET board page", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}/board`) },
+  { name: "GET /api/v1/workspaces/:id/outcome-framework", permission: "read:workspace", allowed: 200, run: api(() => `/api/v1/workspaces/${workspaceId}/outcome-framework`) },
+  { name: "GET /api/v1/workspaces/:id/referral-criteria", permission: "read:workspace", allowed: 200, run: api(() => `/api/v1/workspaces/${workspaceId}/referral-criteria`) },
+  {
+    name: "POST /api/v1/workspaces/:id/referral-criteria/evaluate",
+    permission: "read:workspace",
+    allowed: 200,
+    run: apiPost(() => `/api/v1/workspaces/${workspaceId}/referral-criteria/evaluate`, { vignettes: [VIGNETTE] }),
+  },
 ];
 
 describe("permissions: every role against every workspace route", () => {
@@ -175,7 +188,7 @@ describe("permissions: every role against every workspace route", () => {
       expect(res.status, path).toBe(302);
       expect(res.headers.get("location"), path).toBe(`/login?${new URLSearchParams({ redirectTo: path })}`);
     }
-    for (const path of ["/api/v1/me", "/api/v1/workspaces", `/api/v1/workspaces/${workspaceId}`, `/api/v1/workspaces/${workspaceId}/members`]) {
+    for (const path of ["/api/v1/me", "/api/v1/workspaces", `/api/v1/workspaces/${workspaceId}`, `/api/v1/workspaces/${workspaceId}/members`, `/api/v1/workspaces/${workspaceId}/outcome-framework`, `/api/v1/workspaces/${workspaceId}/referral-criteria`]) {
       const res = await fetch(server.url + path);
       expect(res.status, path).toBe(401);
       expect(res.headers.get("content-type")).toBe("application/problem+json");

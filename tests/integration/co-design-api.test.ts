@@ -1,0 +1,102 @@
+// The co-design API over the demo workspace: the PFP outcome framework and referral
+// criteria as stored in the shared documents, live edits reaching the API, and
+// vignettes evaluated with field-level errors for bad or identifying input.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { admin } from "../support/client";
+import { startServer, type TestServer } from "../support/server";
+import { connectProvider } from "../support/sync-client";
+
+let server: TestServer;
+let token: string;
+let workspaceId: string;
+const call = (path: string, init: RequestInit = {}) => fetch(server.url + path, { ...init, headers: { Authorization: `Bearer ${token}`, ...init.headers } });
+const evaluate = (body: unknown) =>
+  call(`/api/v1/workspaces/${workspaceId}/referral-criteria/evaluate`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+
+beforeAll(async () => {
+  server = await startServer();
+  token = (await admin(server.env, ["token:create", "--email", "prime@pfp.example"])).stdout.trim();
+  workspaceId = ((await (await call("/api/v1/workspaces")).json()) as { workspaces: { id: string }[] }).workspaces[0]!.id;
+}, 90_000);
+afterAll(async () => server?.stop());
+
+describe("outcome framework API", () => {
+  it("returns the demo's PFP framework: one outcome paid for, four wider outcomes tracked", async () => {
+    const res = await call(`/api/v1/workspaces/${workspaceId}/outcome-framework`);
+    expect(res.status).toBe(200);
+    const { framework, problems } = (await res.json()) as { framework: { outcomes: { title: string; linkedToPayment: boolean; measureType: string }[] }; problems: { severity: string }[] };
+    expect(framework.outcomes.filter((o) => o.linkedToPayment).map((o) => o.title)).toEqual(["Stays out of care"]);
+    expect(framework.outcomes.filter((o) => !o.linkedToPayment)).toHaveLength(4);
+    expect(problems.filter((p) => p.severity === "error")).toEqual([]);
+  });
+
+  it("reflects a live edit made through the sync server, with the problem it creates", async () => {
+    const editor = await connectProvider(server.url, `${workspaceId}/outcomes`, token);
+    const outcome = editor.doc.getMap<Y.Map<unknown>>("outcomes").get("pfp-out-of-care")!;
+    const source = outcome.get("dataSource") as Y.Text;
+    source.delete(0, source.length);
+    editor.close();
+    let problems: { message: string }[] = [];
+    const start = Date.now();
+    while (Date.now() - start < 5000) {
+      problems = ((await (await call(`/api/v1/workspaces/${workspaceId}/outcome-framework`)).json()) as { problems: { message: string }[] }).problems;
+      if (problems.some((p) => p.message.includes("no data source"))) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(problems.map((p) => p.message)).toContain("Outcome 'Stays out of care' is linked to payment but has no data source.");
+  });
+
+  it("answers 404 for a version that does not exist", async () => {
+    const res = await call(`/api/v1/workspaces/${workspaceId}/outcome-framework?version=v1`);
+    expect(res.status).toBe(404);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+  });
+});
+
+describe("referral criteria API", () => {
+  it("returns the PFP rules, in the referral form's words, with pathway and commitments", async () => {
+    const body = (await (await call(`/api/v1/workspaces/${workspaceId}/referral-criteria`)).json()) as {
+      plainLanguage: { inclusions: string[]; exclusions: string[] };
+      pathway: { title: string }[];
+      commitments: { partners: unknown[]; rolloverPercent: number };
+      problems: unknown[];
+    };
+    expect(body.plainLanguage.inclusions[0]).toBe("Aged 11 to 16 (10 and 17 by exception).");
+    expect(body.plainLanguage.exclusions).toHaveLength(5);
+    expect(body.pathway.map((s) => s.title)[0]).toBe("Consultation clinic with social workers");
+    expect(body.commitments).toMatchObject({ rolloverPercent: 10 });
+    expect(body.commitments.partners).toHaveLength(5);
+    expect(body.problems).toEqual([]);
+  });
+
+  it("evaluates vignettes criterion by criterion", async () => {
+    const res = await evaluate({
+      vignettes: [
+        { id: "a", age: 10, behaviours: ["physically aggressive"], livingSituation: "main-caregiver", riskOfCare: "significant" },
+        { age: 15, behaviours: ["uses drugs or alcohol"], livingSituation: "in-care", weeksToReturnHome: 6, riskOfCare: "significant" },
+      ],
+    });
+    expect(res.status).toBe(200);
+    const { results } = (await res.json()) as { results: { index: number; id?: string; outcome: string; criteria: { ruleId: string; result: string; reason: string }[] }[] };
+    expect(results.map((r) => [r.index, r.id, r.outcome])).toEqual([
+      [0, "a", "eligible-by-exception"],
+      [1, undefined, "not-eligible"],
+    ]);
+    expect(results[1]!.criteria.find((c) => c.ruleId === "living")).toMatchObject({ result: "fail", reason: "In care, but the plan returns them home in 6 weeks (at most 3)." });
+  });
+
+  it("refuses identifying notes and bad fields with field-level problems, and stores nothing", async () => {
+    const res = await evaluate({
+      vignettes: [{ age: "fourteen", livingSituation: "castle", riskOfCare: "significant", notes: "Lives with Jordan Smith; call 07700 900123" }],
+    });
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    const { errors } = (await res.json()) as { errors: Record<string, string[]> };
+    expect(errors["vignettes.0.age"]).toEqual(["Give the age as a whole number"]);
+    expect(errors["vignettes.0.livingSituation"]![0]).toMatch(/^Living situation must be one of: family-home/);
+    expect(errors["vignettes.0.notes"]![0]).toBe("Remove the phone number: vignettes must not identify anyone.");
+    expect(server.logs()).not.toContain("Jordan Smith");
+    expect((await evaluate({ vignettes: [] })).status).toBe(400);
+  });
+});
