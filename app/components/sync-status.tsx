@@ -37,3 +37,23 @@ export function PresenceList({ peers }: { peers: Presence[] }) {
     </div>
   );
 }
+
+/** The peers whose cursor says they are at `value` (e.g. `peersAt(peers, "noteId", note.id)`). */
+export function peersAt(peers: Presence[], key: string, value: string): Presence[] {
+  return peers.filter((p) => (p.cursor as Record<string, unknown> | null)?.[key] === value);
+}
+
+/** "Grace Adeyemi is editing", for each person working on an item. */
+export function EditorsBadge({ editors }: { editors: Presence[] }) {
+  if (editors.length === 0) return null;
+  return (
+    <p className="mb-1 flex flex-wrap gap-x-2 text-sm font-medium text-slate-900">
+      {editors.map((p) => (
+        <span key={p.clientId} className="inline-flex items-center gap-1">
+          <span aria-hidden="true" className="inline-block h-2.5 w-2.5 rounded-full" style={{ backgroundColor: p.color }} />
+          {p.name} is editing
+        </span>
+      ))}
+    </p>
+  );
+}

@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
-import { PresenceList, SyncStatusBadge } from "~/components/sync-status";
+import { EditorsBadge, peersAt, PresenceList, SyncStatusBadge } from "~/components/sync-status";
 import { addNote, deleteNote, editNote, MAX_NOTE_LENGTH, moveNote, NOTE_COLOURS, readNotes, type NoteColour } from "~/domain/board";
 import { can } from "~/domain/permissions";
+import { presenceColour } from "~/domain/presence";
 import { requireWorkspaceMember } from "~/utils/permissions.server";
 import { useYDoc } from "~/sync/use-ydoc";
 
-const PALETTE = ["#1d4e89", "#7c2d12", "#166534", "#6b21a8", "#9d174d", "#0f766e", "#92400e", "#3730a3"];
 const NOTE_STYLES: Record<NoteColour, string> = {
   yellow: "bg-yellow-100 border-yellow-600",
   pink: "bg-pink-100 border-pink-600",
@@ -17,8 +17,7 @@ const NOTE_STYLES: Record<NoteColour, string> = {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, membership, user } = await requireWorkspaceMember(request, params.workspaceId, "read:workspace");
-  const hash = [...user.id].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
-  return { workspaceId: workspace.id, canWrite: can(membership.role, "write:board"), colour: PALETTE[hash % PALETTE.length]! };
+  return { workspaceId: workspace.id, canWrite: can(membership.role, "write:board"), colour: presenceColour(user.id) };
 }
 
 export default function Board() {
@@ -78,19 +77,10 @@ export default function Board() {
         {doc && synced && notes.length === 0 ? <p className="mt-6">No notes yet.</p> : null}
         <ol aria-label="Notes" className="mt-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {notes.map((note, i) => {
-            const editors = peers.filter((p) => (p.cursor as { noteId?: unknown } | null)?.noteId === note.id);
+            const editors = peersAt(peers, "noteId", note.id);
             return (
             <li key={note.id} className={`rounded border-2 p-3 ${NOTE_STYLES[note.colour]}`} style={editors[0] ? { outline: `3px solid ${editors[0].color}`, outlineOffset: "2px" } : undefined}>
-              {editors.length > 0 ? (
-                <p className="mb-1 flex flex-wrap gap-x-2 text-sm font-medium text-slate-900">
-                  {editors.map((p) => (
-                    <span key={p.clientId} className="inline-flex items-center gap-1">
-                      <span aria-hidden="true" className="inline-block h-2.5 w-2.5 rounded-full" style={{ backgroundColor: p.color }} />
-                      {p.name} is editing
-                    </span>
-                  ))}
-                </p>
-              ) : null}
+              <EditorsBadge editors={editors} />
               {canWrite ? (
                 <>
                   <label htmlFor={`note-${note.id}`} className="sr-only">Note {i + 1}</label>

@@ -28,6 +28,7 @@ export default function WorkspaceLayout() {
       <nav aria-label="Workspace" className="mt-3 border-b border-slate-300">
         <ul className="flex flex-wrap gap-4">
           <li><NavLink end to={`/workspaces/${workspace.id}`} className={tabClass}>Overview</NavLink></li>
+          <li><NavLink to={`/workspaces/${workspace.id}/outcomes`} className={tabClass}>Outcomes</NavLink></li>
           <li><NavLink to={`/workspaces/${workspace.id}/board`} className={tabClass}>Board</NavLink></li>
           <li><NavLink to={`/workspaces/${workspace.id}/members`} className={tabClass}>Members</NavLink></li>
           {permissions.includes("update:workspace") ? (

@@ -3,7 +3,9 @@
 // server, on the same scenarios in the same run. Prints fan-out delay percentiles,
 // deliveries per second, lost updates, divergence and server RSS, and our/reference
 // ratios. Servers run in their own process; clients in BENCH_CLIENT_PROCESSES
-// processes of their own (sync-bench-clients.ts), 2 by default.
+// processes of their own (sync-bench-clients.ts), 2 by default. Each scenario runs
+// BENCH_RUNS times (3 by default), alternating which server goes first; the table
+// gives medians, and each ratio is the median of the per-run ratios.
 import { fork, spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -13,6 +15,8 @@ import type { ClientsPlan, FromClients, ToClients } from "./sync-bench-clients";
 
 type Scenario = { name: string; docs: number; clientsPerDoc: number; editsPerSecondPerDoc: number };
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+// Shared 2-core machines are noisy: each scenario runs BENCH_RUNS times (medians reported).
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 // Long enough to spread presence renewals (every 15 s per client) evenly.
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 15);
 const CLIENT_PROCESSES = Number(process.env.BENCH_CLIENT_PROCESSES ?? 2);
@@ -225,32 +229,63 @@ async function run(target: Target, s: Scenario): Promise<Result> {
 
 const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : "n/a");
 
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/** Runs one target on one scenario, starting and stopping its server. */
+async function measure(make: () => Promise<Target>, s: Scenario): Promise<Result> {
+  const target = await make();
+  try {
+    return await run(target, s);
+  } finally {
+    await target.stop();
+    await sleep(1000);
+  }
+}
+
 async function main() {
-  console.log(`bench:sync — ${SECONDS}s per scenario, clients in ${CLIENT_PROCESSES} processes, ${new Date().toISOString()}`);
+  console.log(`bench:sync — ${SECONDS}s per scenario, ${RUNS} run(s) each, clients in ${CLIENT_PROCESSES} processes, ${new Date().toISOString()}`);
   const rows: string[] = [];
   for (const s of SCENARIOS) {
     console.log(`${s.name}: offered ${s.docs * s.editsPerSecondPerDoc * (s.clientsPerDoc - 1)} deliveries/s`);
-    const results: Record<string, Result> = {};
-    for (const make of [reference, ours]) {
-      const target = await make();
-      try {
-        results[target.name] = await run(target, s);
-      } finally {
-        await target.stop();
+    const refs: Result[] = [];
+    const ours_: Result[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      // Alternate which server goes first, so neither always runs on a warmer machine.
+      if (i % 2 === 0) {
+        refs.push(await measure(reference, s));
+        ours_.push(await measure(ours, s));
+      } else {
+        ours_.push(await measure(ours, s));
+        refs.push(await measure(reference, s));
       }
-      await sleep(1000);
+      console.log(`  run ${i + 1}: p99 ${fmt(refs[i]!.p99)} ms (reference) vs ${fmt(ours_[i]!.p99)} ms (ours), ratio ${fmt(ours_[i]!.p99 / refs[i]!.p99, 2)}`);
     }
-    const [refName, ourName] = Object.keys(results) as [string, string];
-    const ref = results[refName]!;
-    const our = results[ourName]!;
-    for (const [name, r] of Object.entries(results)) {
-      rows.push(
-        `| ${s.name} | ${name} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${fmt(r.deliveriesPerSecond, 0)} | ${r.lost} | ${r.diverged} | ${fmt(r.rssMiB, 0)} | ${fmt(r.cpuPercent, 0)} |`,
-      );
+    const summary = (rs: Result[]) => ({
+      p50: median(rs.map((r) => r.p50)),
+      p95: median(rs.map((r) => r.p95)),
+      p99: median(rs.map((r) => r.p99)),
+      deliveriesPerSecond: median(rs.map((r) => r.deliveriesPerSecond)),
+      lost: Math.max(...rs.map((r) => r.lost)),
+      diverged: Math.max(...rs.map((r) => r.diverged)),
+      rssMiB: Math.max(...rs.map((r) => r.rssMiB)),
+      cpuPercent: median(rs.map((r) => r.cpuPercent)),
+    });
+    for (const [name, r] of [
+      ["y-websocket@2.1.0 (in-memory)", summary(refs)],
+      ["outcome-commons (persist+auth)", summary(ours_)],
+    ] as const) {
+      rows.push(`| ${s.name} | ${name} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${fmt(r.deliveriesPerSecond, 0)} | ${r.lost} | ${r.diverged} | ${fmt(r.rssMiB, 0)} | ${fmt(r.cpuPercent, 0)} |`);
     }
-    rows.push(`| ${s.name} | **ratio ours/reference** | ${fmt(our.p50 / ref.p50, 2)} | ${fmt(our.p95 / ref.p95, 2)} | ${fmt(our.p99 / ref.p99, 2)} | ${fmt(our.deliveriesPerSecond / ref.deliveriesPerSecond, 2)} | | | ${fmt(our.rssMiB / ref.rssMiB, 2)} | ${fmt(our.cpuPercent / ref.cpuPercent, 2)} |`);
+    // The ratio of each run (both servers measured back to back), then the median over runs.
+    const ratio = (f: (r: Result) => number) => fmt(median(refs.map((r, i) => f(ours_[i]!) / f(r))), 2);
+    rows.push(`| ${s.name} | **ratio ours/reference** | ${ratio((r) => r.p50)} | ${ratio((r) => r.p95)} | ${ratio((r) => r.p99)} | ${ratio((r) => r.deliveriesPerSecond)} | | | ${ratio((r) => r.rssMiB)} | ${ratio((r) => r.cpuPercent)} |`);
     console.log(rows.slice(-3).join("\n"));
   }
+  console.log(`\nMedians over ${RUNS} run(s); ratios are medians of each run's ratio. Lost and diverged: the worst run; RSS: the peak.`);
   console.log("\n| scenario | server | p50 ms | p95 ms | p99 ms | deliveries/s | lost | diverged | server RSS MiB | server CPU % |");
   console.log("|---|---|---|---|---|---|---|---|---|---|");
   console.log(rows.join("\n"));

@@ -1,0 +1,62 @@
+// The outcome framework editor: two people shape the same framework at once and see
+// each other and the problems it has; undo takes back only your own change; a
+// read-only role sees the framework without edit controls; keyboard only works.
+import { demoWorkspaceId, expect, expectAccessible, expectNoHorizontalScroll, freshWorkspace, login, test } from "./fixtures";
+
+test("two people edit one framework live, see who is where, and undo only their own change", async ({ page, browser, baseURL, server, consoleErrors: _ }) => {
+  const id = await freshWorkspace(server, "facilitator@gla.example", [["prime@pfp.example", "provider"]]);
+  await login(page, "facilitator@gla.example");
+  await page.goto(`/workspaces/${id}/outcomes`);
+  await expect(page.getByText("Live: changes are shared as you type")).toBeVisible();
+
+  const other = await browser.newContext({ baseURL });
+  const p2 = await other.newPage();
+  await login(p2, "prime@pfp.example");
+  await p2.goto(`/workspaces/${id}/outcomes`);
+  await expect(p2.getByText("Live: changes are shared as you type")).toBeVisible();
+
+  await page.getByLabel("Goal").fill("Young people on the edge of care stay safely at home");
+  await expect(p2.getByLabel("Goal")).toHaveValue("Young people on the edge of care stay safely at home");
+  await page.getByLabel("New outcome").fill("Stays out of care");
+  await page.getByRole("button", { name: "Add outcome" }).click();
+  await expect(p2.getByRole("heading", { name: /Stays out of care/ })).toBeVisible();
+
+  // The facilitator links it to payment: both see what that now requires.
+  await page.getByText("Edit outcome 1").click();
+  await page.getByLabel("Linked to payment").check();
+  for (const p of [page, p2]) await expect(p.getByText("Outcome 'Stays out of care' is linked to payment but has no data source.")).toBeVisible();
+
+  // The provider, by keyboard alone, opens the same outcome and adds the data source.
+  await p2.getByText("Edit outcome 1").focus();
+  await p2.keyboard.press("Enter");
+  await p2.getByLabel("Data source and evidence").focus();
+  await p2.keyboard.type("Borough placement records");
+  await expect(page.getByLabel("Data source and evidence")).toHaveValue("Borough placement records");
+  await expect(page.getByText("Helen Marsh is editing")).toBeVisible();
+  await expect(page.getByText("is linked to payment but has no data source")).toHaveCount(0);
+
+  // Undo takes back the facilitator's own last change (the payment link), not the provider's typing.
+  await page.getByRole("button", { name: "Undo my last change" }).click();
+  await expect(p2.getByLabel("Linked to payment")).not.toBeChecked();
+  await expect(p2.getByLabel("Data source and evidence")).toHaveValue("Borough placement records");
+  await expect(page.getByRole("heading", { name: /Stays out of care/ })).toContainText("Tracked only");
+  await expectAccessible(page);
+  await other.close();
+
+  // Stored: a fresh load shows it, even before the live connection.
+  await page.reload();
+  await expect(page.getByRole("heading", { name: /Stays out of care/ })).toBeVisible();
+});
+
+test("an observer reads the PFP framework but cannot change it, on a phone too", async ({ page, consoleErrors: _ }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await login(page, "fund@tnlcf.example");
+  await page.goto(`/workspaces/${await demoWorkspaceId(page)}/outcomes`);
+  await expect(page.getByText("Your role can read the framework but not change it.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Stays out of care/ })).toContainText("Linked to payment");
+  await expect(page.getByRole("list", { name: "Outcomes" }).locator(":scope > li")).toHaveCount(5);
+  await expect(page.getByText(/^Edit outcome/)).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Add outcome" })).toHaveCount(0);
+  await expectAccessible(page);
+  await expectNoHorizontalScroll(page);
+});
