@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "./csv";
+import { parseCsv, toCsv } from "./csv";
 
 describe("parseCsv", () => {
   it("handles quotes, embedded commas and quotes, CRLF, a BOM and blank lines", () => {
@@ -16,5 +16,16 @@ describe("parseCsv", () => {
       ["a", "line1\nline2"],
       ["b", "c"],
     ]);
+  });
+
+  it("writes what it reads back, and defuses spreadsheet formulas", () => {
+    const rows = [
+      ["title", "definition"],
+      ["Stays out of care", 'Seven days "not in care", counted\nweekly'],
+      ["=HYPERLINK(\"http://x\")", "-1"],
+    ];
+    const csv = toCsv(rows);
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    expect(parseCsv(csv)).toEqual([rows[0], rows[1], ["'=HYPERLINK(\"http://x\")", "'-1"]]);
   });
 });

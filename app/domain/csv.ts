@@ -31,3 +31,16 @@ export function parseCsv(text: string): string[][] {
   }
   return rows.filter((r) => !(r.length === 1 && r[0]!.trim() === ""));
 }
+
+/**
+ * Writes rows as RFC 4180 CSV (CRLF, quotes where needed), with a BOM so spreadsheet
+ * programs read UTF-8. A cell starting with = + - @ (or a tab or CR) is prefixed with
+ * an apostrophe, so a spreadsheet never runs it as a formula (CSV injection).
+ */
+export function toCsv(rows: string[][]): string {
+  const cell = (value: string) => {
+    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  return `\uFEFF${rows.map((r) => r.map(cell).join(",")).join("\r\n")}\r\n`;
+}

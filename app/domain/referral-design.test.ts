@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { PFP_COMMITMENTS, PFP_CRITERIA, PFP_PATHWAY, PFP_VIGNETTES } from "./examples/pfp";
-import { readReferralDesign, writeReferralDesign, type ReferralDesign } from "./referral-design";
+import { addItem, readRawItems, readReferralDesign, removeItem, setCommitmentSettings, updateItem, writeReferralDesign, type ReferralDesign } from "./referral-design";
 
 const PFP: ReferralDesign = { criteria: PFP_CRITERIA, pathway: PFP_PATHWAY, commitments: PFP_COMMITMENTS, vignettes: PFP_VIGNETTES };
 
@@ -28,5 +28,21 @@ describe("referral design on a Y.Doc", () => {
       commitments: { partners: [], rolloverPercent: 0, balanceAcrossPartners: false },
       vignettes: [],
     });
+  });
+
+  it("edits one rule in place, keeps a rule being corrected visible with its field error, adds and removes items", () => {
+    const doc = new Y.Doc();
+    writeReferralDesign(doc, PFP);
+    updateItem(doc, "inclusions", "age", { exceptionMin: null });
+    expect(readReferralDesign(doc).design.criteria.inclusions[0]).toMatchObject({ min: 11, exceptionMin: null });
+    updateItem(doc, "inclusions", "age", { min: 18 });
+    const raw = readRawItems(doc, "inclusions");
+    expect(raw[0]).toMatchObject({ id: "age", values: { min: 18, max: 16 }, errors: { max: "The lowest age must not be above the highest" } });
+    expect(raw[1]!.errors).toEqual({});
+    addItem(doc, "vignettes", { ...PFP_VIGNETTES[0]!, id: "v5", title: "Another case" });
+    removeItem(doc, "vignettes", "v1");
+    expect(readReferralDesign(doc).design.vignettes.map((v) => v.id)).toEqual(["v2", "v3", "v4", "v5"]);
+    setCommitmentSettings(doc, { rolloverPercent: 5 });
+    expect(readReferralDesign(doc).design.commitments.rolloverPercent).toBe(5);
   });
 });

@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { Problem } from "./outcome-framework";
 import { CommitmentsSchema, PartnerCommitmentSchema, type Commitments } from "./referral-commitments";
 import { CRITERIA_SCHEMA_VERSION, ExclusionRuleSchema, InclusionRuleSchema, VignetteSchema, type ExclusionRule, type InclusionRule, type ReferralCriteria } from "./referral-criteria";
-import { readOrdered } from "./ydoc-fields";
+import { readOrdered, removeFromOrder } from "./ydoc-fields";
 
 export const PathwayStepSchema = z.object({
   id: z.string().min(1).max(64),
@@ -34,7 +34,7 @@ const COLLECTIONS = {
   partners: ["partnerOrder", "partners"],
   vignettes: ["vignetteOrder", "vignettes"],
 } as const;
-type Collection = keyof typeof COLLECTIONS;
+export type Collection = keyof typeof COLLECTIONS;
 
 const orderOf = (doc: Y.Doc, c: Collection) => doc.getArray<string>(COLLECTIONS[c][0]);
 const itemsOf = (doc: Y.Doc, c: Collection) => doc.getMap<Y.Map<unknown>>(COLLECTIONS[c][1]);
@@ -57,12 +57,7 @@ function writeItems(doc: Y.Doc, c: Collection, items: { id: string }[]): void {
   const order = orderOf(doc, c);
   for (const key of [...map.keys()]) map.delete(key);
   order.delete(0, order.length);
-  for (const item of items) {
-    const m = new Y.Map<unknown>();
-    for (const [k, v] of Object.entries(item)) if (k !== "id" && v !== undefined) m.set(k, v);
-    map.set(item.id, m);
-    order.push([item.id]);
-  }
+  for (const item of items) addItem(doc, c, item);
 }
 
 /** The design as it stands in `doc`, and any items it could not read. */
@@ -88,5 +83,61 @@ export function writeReferralDesign(doc: Y.Doc, design: ReferralDesign): void {
     writeItems(doc, "vignettes", design.vignettes);
     settings(doc).set("rolloverPercent", design.commitments.rolloverPercent);
     settings(doc).set("balanceAcrossPartners", design.commitments.balanceAcrossPartners);
+  });
+}
+
+export type RawItem = { id: string; values: Record<string, unknown>; errors: Record<string, string> };
+
+const SCHEMAS: Record<Collection, z.ZodType> = {
+  inclusions: InclusionRuleSchema,
+  exclusions: ExclusionRuleSchema,
+  pathway: PathwayStepSchema,
+  partners: PartnerCommitmentSchema,
+  vignettes: TestVignetteSchema,
+};
+
+/**
+ * A collection's items as people are typing them (before validation), each with its
+ * field errors: an editor shows these, so a rule being corrected never disappears.
+ */
+export function readRawItems(doc: Y.Doc, c: Collection): RawItem[] {
+  return readOrdered(orderOf(doc, c), itemsOf(doc, c)).map(([id, m]) => {
+    const values = m.toJSON() as Record<string, unknown>;
+    const parsed = SCHEMAS[c].safeParse({ ...values, id });
+    const errors: Record<string, string> = {};
+    if (!parsed.success) for (const issue of parsed.error.issues) errors[issue.path.map(String).join(".") || "_"] ??= issue.message;
+    return { id, values, errors };
+  });
+}
+
+/** Sets some fields of one item (each field last-writer-wins). */
+export function updateItem(doc: Y.Doc, c: Collection, id: string, changes: Record<string, unknown>): void {
+  const m = itemsOf(doc, c).get(id);
+  if (!m) return;
+  doc.transact(() => {
+    for (const [k, v] of Object.entries(changes)) if (k !== "id") m.set(k, v);
+  });
+}
+
+/** Adds an item at the end of a collection. */
+export function addItem(doc: Y.Doc, c: Collection, item: { id: string } & Record<string, unknown>): void {
+  doc.transact(() => {
+    const m = new Y.Map<unknown>();
+    for (const [k, v] of Object.entries(item)) if (k !== "id" && v !== undefined) m.set(k, v);
+    itemsOf(doc, c).set(item.id, m);
+    orderOf(doc, c).push([item.id]);
+  });
+}
+
+export function removeItem(doc: Y.Doc, c: Collection, id: string): void {
+  doc.transact(() => {
+    itemsOf(doc, c).delete(id);
+    removeFromOrder(orderOf(doc, c), id);
+  });
+}
+
+export function setCommitmentSettings(doc: Y.Doc, changes: Partial<Pick<Commitments, "rolloverPercent" | "balanceAcrossPartners">>): void {
+  doc.transact(() => {
+    for (const [k, v] of Object.entries(changes)) settings(doc).set(k, v);
   });
 }

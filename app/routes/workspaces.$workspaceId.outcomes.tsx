@@ -70,11 +70,16 @@ export default function OutcomeFrameworkPage() {
       <noscript>
         <p className="mt-2 font-medium">Editing needs JavaScript; this is the framework as last saved.</p>
       </noscript>
-      <div className="mt-3">
+      <div className="mt-3 flex flex-wrap gap-x-4 gap-y-1 print:hidden">
+        <a href={`/workspaces/${workspaceId}/outcomes.csv`} className="inline-flex min-h-11 items-center text-brand-800 underline">Download CSV</a>
+        <a href={`/workspaces/${workspaceId}/outcomes.json`} className="inline-flex min-h-11 items-center text-brand-800 underline">Download JSON</a>
+        <button type="button" onClick={() => window.print()} className="inline-flex min-h-11 items-center text-brand-800 underline">Print or save as PDF</button>
+      </div>
+      <div className="mt-3 print:hidden">
         <PresenceList peers={peers} />
       </div>
       {editable && undo ? (
-        <div className="mt-3 flex gap-2">
+        <div className="mt-3 flex gap-2 print:hidden">
           <button type="button" onClick={() => undo.undo()} disabled={undo.undoStack.length === 0} className="min-h-11 rounded border border-slate-600 bg-white px-3 disabled:opacity-50">
             Undo my last change
           </button>
@@ -194,37 +199,42 @@ function OutcomeItem({ outcome, index, count, editors, doc, discrete, onFocusWit
       </h4>
       {outcome.tags.length ? <p className="mt-1 text-sm text-slate-700">Tags: {outcome.tags.join(", ")}</p> : null}
       {doc ? (
-        <details className="mt-2">
-          <summary className="min-h-11 cursor-pointer py-2 font-medium text-brand-800">Edit outcome {n}</summary>
-          <div className="mt-2 grid gap-3 md:grid-cols-2">
-            <Field id={idFor("title")} label="Title">
-              <input id={idFor("title")} value={outcome.title} maxLength={200} onChange={(e) => updateOutcome(doc, outcome.id, { title: e.target.value })} className={inputClass} />
-            </Field>
-            <Field id={idFor("measureType")} label="Measure type">
-              <select id={idFor("measureType")} value={outcome.measureType} onChange={(e) => discrete(() => updateOutcome(doc, outcome.id, { measureType: e.target.value as MeasureType }))} className={inputClass}>
-                {MEASURE_TYPES.map((m) => <option key={m} value={m}>{MEASURE_TYPE_LABELS[m]}</option>)}
-              </select>
-            </Field>
-            {TEXT_FIELDS.map(({ field, label, rows }) => (
-              <Field key={field} id={idFor(field)} label={label}>
-                <textarea id={idFor(field)} rows={rows} value={outcome[field]} onChange={(e) => updateOutcome(doc, outcome.id, { [field]: e.target.value })} className={inputClass} />
+        <>
+          <div className="hidden print:block">
+            <ReadOnlyOutcome outcome={outcome} />
+          </div>
+          <details className="mt-2 print:hidden">
+            <summary className="min-h-11 cursor-pointer py-2 font-medium text-brand-800">Edit outcome {n}</summary>
+            <div className="mt-2 grid gap-3 md:grid-cols-2">
+              <Field id={idFor("title")} label="Title">
+                <input id={idFor("title")} value={outcome.title} maxLength={200} onChange={(e) => updateOutcome(doc, outcome.id, { title: e.target.value })} className={inputClass} />
               </Field>
-            ))}
-            <Field id={idFor("tags")} label="Stakeholder tags (separate with commas)">
-              <TagsInput key={outcome.tags.join("\u0000")} id={idFor("tags")} tags={outcome.tags} onChange={(tags) => discrete(() => updateOutcome(doc, outcome.id, { tags }))} />
-            </Field>
-            <div className="flex items-center gap-2 pt-6">
-              <input id={idFor("paid")} type="checkbox" checked={outcome.linkedToPayment} onChange={(e) => discrete(() => updateOutcome(doc, outcome.id, { linkedToPayment: e.target.checked }))} className="h-5 w-5" />
-              <label htmlFor={idFor("paid")} className="font-medium">Linked to payment</label>
+              <Field id={idFor("measureType")} label="Measure type">
+                <select id={idFor("measureType")} value={outcome.measureType} onChange={(e) => discrete(() => updateOutcome(doc, outcome.id, { measureType: e.target.value as MeasureType }))} className={inputClass}>
+                  {MEASURE_TYPES.map((m) => <option key={m} value={m}>{MEASURE_TYPE_LABELS[m]}</option>)}
+                </select>
+              </Field>
+              {TEXT_FIELDS.map(({ field, label, rows }) => (
+                <Field key={field} id={idFor(field)} label={label}>
+                  <textarea id={idFor(field)} rows={rows} value={outcome[field]} onChange={(e) => updateOutcome(doc, outcome.id, { [field]: e.target.value })} className={inputClass} />
+                </Field>
+              ))}
+              <Field id={idFor("tags")} label="Stakeholder tags (separate with commas)">
+                <TagsInput key={outcome.tags.join("\u0000")} id={idFor("tags")} tags={outcome.tags} onChange={(tags) => discrete(() => updateOutcome(doc, outcome.id, { tags }))} />
+              </Field>
+              <div className="flex items-center gap-2 pt-6">
+                <input id={idFor("paid")} type="checkbox" checked={outcome.linkedToPayment} onChange={(e) => discrete(() => updateOutcome(doc, outcome.id, { linkedToPayment: e.target.checked }))} className="h-5 w-5" />
+                <label htmlFor={idFor("paid")} className="font-medium">Linked to payment</label>
+              </div>
             </div>
-          </div>
-          <Indicators outcome={outcome} doc={doc} discrete={discrete} />
-          <div className="mt-3 flex flex-wrap gap-2 text-sm">
-            <button type="button" disabled={index === 0} onClick={() => discrete(() => moveOutcome(doc, outcome.id, -1))} aria-label={`Move outcome ${n} earlier`} className="min-h-11 rounded border border-slate-600 bg-white px-3 disabled:opacity-50">Earlier</button>
-            <button type="button" disabled={index === count - 1} onClick={() => discrete(() => moveOutcome(doc, outcome.id, 1))} aria-label={`Move outcome ${n} later`} className="min-h-11 rounded border border-slate-600 bg-white px-3 disabled:opacity-50">Later</button>
-            <button type="button" onClick={() => discrete(() => removeOutcome(doc, outcome.id))} aria-label={`Remove outcome ${n}`} className="min-h-11 rounded border border-red-700 bg-white px-3 text-red-800">Remove</button>
-          </div>
-        </details>
+            <Indicators outcome={outcome} doc={doc} discrete={discrete} />
+            <div className="mt-3 flex flex-wrap gap-2 text-sm">
+              <button type="button" disabled={index === 0} onClick={() => discrete(() => moveOutcome(doc, outcome.id, -1))} aria-label={`Move outcome ${n} earlier`} className="min-h-11 rounded border border-slate-600 bg-white px-3 disabled:opacity-50">Earlier</button>
+              <button type="button" disabled={index === count - 1} onClick={() => discrete(() => moveOutcome(doc, outcome.id, 1))} aria-label={`Move outcome ${n} later`} className="min-h-11 rounded border border-slate-600 bg-white px-3 disabled:opacity-50">Later</button>
+              <button type="button" onClick={() => discrete(() => removeOutcome(doc, outcome.id))} aria-label={`Remove outcome ${n}`} className="min-h-11 rounded border border-red-700 bg-white px-3 text-red-800">Remove</button>
+            </div>
+          </details>
+        </>
       ) : (
         <ReadOnlyOutcome outcome={outcome} />
       )}

@@ -25,10 +25,11 @@ export default function WorkspaceLayout() {
         Workspace · you are {ROLE_LABELS[membership.role]}{membership.isLead ? " (lead commissioner)" : ""}
       </p>
       <h1 className="text-2xl font-bold">{workspace.name}</h1>
-      <nav aria-label="Workspace" className="mt-3 border-b border-slate-300">
+      <nav aria-label="Workspace" className="mt-3 border-b border-slate-300 print:hidden">
         <ul className="flex flex-wrap gap-4">
           <li><NavLink end to={`/workspaces/${workspace.id}`} className={tabClass}>Overview</NavLink></li>
           <li><NavLink to={`/workspaces/${workspace.id}/outcomes`} className={tabClass}>Outcomes</NavLink></li>
+          <li><NavLink to={`/workspaces/${workspace.id}/referral`} className={tabClass}>Referral</NavLink></li>
           <li><NavLink to={`/workspaces/${workspace.id}/board`} className={tabClass}>Board</NavLink></li>
           <li><NavLink to={`/workspaces/${workspace.id}/members`} className={tabClass}>Members</NavLink></li>
           {permissions.includes("update:workspace") ? (

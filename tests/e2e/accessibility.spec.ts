@@ -19,6 +19,7 @@ const signedInPages: { name: string; path: (workspaceId: string) => string }[] =
   { name: "workspace overview", path: (id) => `/workspaces/${id}` },
   { name: "board", path: (id) => `/workspaces/${id}/board` },
   { name: "outcome framework", path: (id) => `/workspaces/${id}/outcomes` },
+  { name: "referral criteria", path: (id) => `/workspaces/${id}/referral` },
   { name: "members", path: (id) => `/workspaces/${id}/members` },
   { name: "workspace settings", path: (id) => `/workspaces/${id}/settings` },
   { name: "API tokens", path: () => "/settings/tokens" },

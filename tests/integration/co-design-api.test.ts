@@ -3,7 +3,7 @@
 // vignettes evaluated with field-level errors for bad or identifying input.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { admin } from "../support/client";
+import { admin, Browser } from "../support/client";
 import { startServer, type TestServer } from "../support/server";
 import { connectProvider } from "../support/sync-client";
 
@@ -98,5 +98,22 @@ describe("referral criteria API", () => {
     expect(errors["vignettes.0.notes"]![0]).toBe("Remove the phone number: vignettes must not identify anyone.");
     expect(server.logs()).not.toContain("Jordan Smith");
     expect((await evaluate({ vignettes: [] })).status).toBe(400);
+  });
+});
+
+describe("downloads", () => {
+  it("gives a member the framework as CSV and JSON, and the criteria as CSV, never cached", async () => {
+    const b = new Browser(server.url);
+    await b.login("evaluator@ecorys.example");
+    const csv = await b.get(`/workspaces/${workspaceId}/outcomes.csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(csv.headers.get("content-disposition")).toBe('attachment; filename="outcome-framework.csv"');
+    expect(csv.headers.get("cache-control")).toBe("no-store");
+    expect(await csv.text()).toContain("Stays out of care");
+    const json = (await (await b.get(`/workspaces/${workspaceId}/outcomes.json`)).json()) as { schemaVersion: number; outcomes: unknown[] };
+    expect(json.schemaVersion).toBe(1);
+    expect(json.outcomes).toHaveLength(5);
+    expect(await (await b.get(`/workspaces/${workspaceId}/referral.csv`)).text()).toContain("Aged 11 to 16 (10 and 17 by exception).");
   });
 });

@@ -100,6 +100,11 @@ const CHECKS: Check[] = [
   { name: "GET /api/v1/workspaces/:id", permission: "read:workspace", allowed: 200, run: api(() => `/api/v1/workspaces/${workspaceId}`) },
   { name: "GET /api/v1/workspaces/:id/members", permission: "read:members", allowed: 200, run: api(() => `/api/v1/workspaces/${workspaceId}/members`) },
   { name: "GET board page", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}/board`) },
+  { name: "GET outcome framework page", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}/outcomes`) },
+  { name: "GET referral criteria page", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}/referral`) },
+  { name: "GET outcomes.csv", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}/outcomes.csv`) },
+  { name: "GET outcomes.json", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}/outcomes.json`) },
+  { name: "GET referral.csv", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}/referral.csv`) },
   { name: "GET /api/v1/workspaces/:id/outcome-framework", permission: "read:workspace", allowed: 200, run: api(() => `/api/v1/workspaces/${workspaceId}/outcome-framework`) },
   { name: "GET /api/v1/workspaces/:id/referral-criteria", permission: "read:workspace", allowed: 200, run: api(() => `/api/v1/workspaces/${workspaceId}/referral-criteria`) },
   {

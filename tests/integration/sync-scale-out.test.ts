@@ -2,6 +2,7 @@
 // clients on different processes converge, see each other's presence, and what
 // they wrote survives a restart; one process compacts a document at a time; sign-in
 // limits count across processes.
+import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SyncMetrics } from "../../server/sync/metrics";
@@ -18,8 +19,11 @@ let token2: string;
 let workspaceId: string;
 
 beforeAll(async () => {
-  a = await startServer({ REDIS_URL, SYNC_UNLOAD_AFTER_MS: "100" });
-  b = await startServer({ REDIS_URL, SYNC_UNLOAD_AFTER_MS: "100", SEED_DEMO: "false" }, a.db);
+  // Redis outlives the test run: a secret of this run's own keeps its sign-in counters
+  // (keyed by it) apart from earlier runs'.
+  const SESSION_SECRET = `scale-out-${randomBytes(16).toString("hex")}`;
+  a = await startServer({ REDIS_URL, SESSION_SECRET, SYNC_UNLOAD_AFTER_MS: "100" });
+  b = await startServer({ REDIS_URL, SESSION_SECRET, SYNC_UNLOAD_AFTER_MS: "100", SEED_DEMO: "false" }, a.db);
   token = (await admin(a.env, ["token:create", "--email", "lead@sutton.example"])).stdout.trim();
   token2 = (await admin(a.env, ["token:create", "--email", "prime@pfp.example"])).stdout.trim();
   const res = await fetch(`${a.url}/api/v1/workspaces`, { headers: { Authorization: `Bearer ${token}` } });
@@ -63,7 +67,7 @@ describe("sync across two processes with Redis", () => {
     const docName = `${workspaceId}/board`;
     await new Promise((r) => setTimeout(r, 500)); // both processes unload (and compact) the document
     await b.stopKeepingDb();
-    b = await startServer({ REDIS_URL, SEED_DEMO: "false" }, a.db);
+    b = await startServer({ REDIS_URL, SESSION_SECRET: a.env.SESSION_SECRET!, SEED_DEMO: "false" }, a.db);
     const fresh = await connectProvider(b.url, docName, token);
     expect(fresh.doc.getText("t").toString()).toBe("AB");
     expect(fresh.doc.getArray("n").length).toBe(50);

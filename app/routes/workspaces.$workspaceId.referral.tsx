@@ -1,0 +1,329 @@
+// Referral criteria designer and eligibility tester, on the workspace's `referral`
+// document: the rules in plain language (as the referral form will say them), the
+// rules themselves for those who may change them (write:referral), partner
+// commitments, and anonymised vignettes tested against the rules live, criterion by
+// criterion. Without JavaScript the page shows the stored criteria, read-only.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useState, type FormEvent, type ReactNode } from "react";
+import type * as Y from "yjs";
+import { PresenceList, SyncStatusBadge } from "~/components/sync-status";
+import { can } from "~/domain/permissions";
+import { presenceColour } from "~/domain/presence";
+import { summariseCommitments } from "~/domain/referral-commitments";
+import { describeCriteria, evaluateVignette, LIVING_SITUATION_LABELS, LIVING_SITUATIONS, RISK_LEVELS, VignetteSchema, type LivingSituation, type RiskLevel } from "~/domain/referral-criteria";
+import { addItem, readRawItems, readReferralDesign, removeItem, updateItem, type RawItem, type ReferralDesign } from "~/domain/referral-design";
+import { readStoredDocument } from "~/models/document.server";
+import { requireWorkspaceMember } from "~/utils/permissions.server";
+import { useYDoc } from "~/sync/use-ydoc";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { workspace, membership, user } = await requireWorkspaceMember(request, params.workspaceId, "read:workspace");
+  const { design } = readReferralDesign(await readStoredDocument(`${workspace.id}/referral`));
+  return { workspaceId: workspace.id, canWrite: can(membership.role, "write:referral"), colour: presenceColour(user.id), stored: design };
+}
+
+const inputClass = "mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2";
+const OUTCOME_LABELS = { eligible: "Eligible", "eligible-by-exception": "Eligible by exception", "not-eligible": "Not eligible" } as const;
+
+export default function ReferralPage() {
+  const { workspaceId, canWrite, colour, stored } = useLoaderData<typeof loader>();
+  const { doc, status, synced, peers } = useYDoc(workspaceId, "referral", colour);
+  const live = doc !== null && synced;
+  const { design, problems } = live ? readReferralDesign(doc) : { design: stored as ReferralDesign, problems: [] };
+  const editable = canWrite && live;
+  const wording = describeCriteria(design.criteria);
+  const commitments = summariseCommitments(design.commitments);
+
+  return (
+    <section aria-labelledby="referral-heading">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="referral-heading" className="text-xl font-semibold">Referral criteria</h2>
+        <SyncStatusBadge status={status} synced={synced} />
+      </div>
+      <p className="mt-1 text-slate-700">
+        Who the service is for, how referrals flow and how many each partner commits to. Test the rules on anonymised cases before go-live.
+        {canWrite ? "" : " Your role can read the criteria but not change them."}
+      </p>
+      <noscript>
+        <p className="mt-2 font-medium">Editing and testing need JavaScript; these are the criteria as last saved.</p>
+      </noscript>
+      <div className="mt-3 flex flex-wrap gap-x-4 gap-y-1 print:hidden">
+        <a href={`/workspaces/${workspaceId}/referral.csv`} className="inline-flex min-h-11 items-center text-brand-800 underline">Download CSV</a>
+        <button type="button" onClick={() => window.print()} className="inline-flex min-h-11 items-center text-brand-800 underline">Print or save as PDF</button>
+      </div>
+      <div className="mt-3 print:hidden">
+        <PresenceList peers={peers} />
+      </div>
+
+      <Section id="wording" title="As the referral form says it">
+        <h4 className="font-medium">A young person can be referred if they are:</h4>
+        <ul className="mt-1 list-disc pl-5">{wording.inclusions.map((line) => <li key={line}>{line}</li>)}</ul>
+        <h4 className="mt-3 font-medium">Not if:</h4>
+        <ul className="mt-1 list-disc pl-5">{wording.exclusions.map((line) => <li key={line}>{line}</li>)}</ul>
+        {problems.length > 0 ? (
+          <ul className="mt-3 list-disc pl-5 text-red-800">{problems.map((p) => <li key={p.path}>{p.message}</li>)}</ul>
+        ) : null}
+      </Section>
+
+      {editable ? <RuleEditor doc={doc!} /> : null}
+
+      <Section id="pathway" title="Referral pathway">
+        <ol className="list-decimal pl-5">
+          {design.pathway.map((step) => (
+            <li key={step.id}>
+              {step.title}
+              {step.owner ? <span className="text-slate-700"> · {step.owner}</span> : null}
+            </li>
+          ))}
+        </ol>
+      </Section>
+
+      <Section id="commitments" title="Partner commitments (referrals a year)">
+        {/* Focusable so keyboard users can scroll it on a narrow screen. */}
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Partner commitments table">
+          <table className="min-w-full text-left">
+            <thead>
+              <tr>
+                <th scope="col" className="py-1 pr-3">Partner</th>
+                <th scope="col" className="py-1 pr-3">Minimum</th>
+                <th scope="col" className="py-1 pr-3">Expected</th>
+                <th scope="col" className="py-1 pr-3">Shortfall</th>
+                <th scope="col" className="py-1">Position</th>
+              </tr>
+            </thead>
+            <tbody>
+              {commitments.partners.map((p) => (
+                <tr key={p.partner} className="border-t border-slate-200">
+                  <th scope="row" className="py-1 pr-3 font-normal">{p.partner}</th>
+                  <td className="py-1 pr-3">{p.minimum}</td>
+                  <td className="py-1 pr-3">{p.expected}</td>
+                  <td className="py-1 pr-3">{p.shortfall}</td>
+                  <td className="py-1">{POSITION[p.status]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p className="mt-2">
+          In all: {commitments.totalExpected} expected against {commitments.totalMinimum} committed.{" "}
+          {design.commitments.balanceAcrossPartners ? `After balancing surpluses across partners, ${commitments.shortfallAfterBalancing} short` : "Partners' surpluses do not balance others' shortfalls"}; up to {design.commitments.rolloverPercent}% may roll over. Overall: <strong>{POSITION[commitments.status]}</strong>.
+        </p>
+      </Section>
+
+      <EligibilityTester design={design} doc={editable ? doc : null} />
+    </section>
+  );
+}
+
+const POSITION = { met: "Met", "within-rollover": "Short, within the rollover allowance", short: "Short" } as const;
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-heading`} className="mt-6 rounded border border-slate-300 bg-white p-3">
+      <h3 id={`${id}-heading`} className="text-lg font-semibold">{title}</h3>
+      <div className="mt-2">{children}</div>
+    </section>
+  );
+}
+
+/** The inclusion rules' settings, edited in place; a rule being corrected shows its error and stays. */
+function RuleEditor({ doc }: { doc: Y.Doc }) {
+  const rules = readRawItems(doc, "inclusions");
+  const num = (v: string) => (v.trim() === "" ? null : Number(v));
+  return (
+    <Section id="rules" title="Change the rules">
+      <div className="space-y-4">
+        {rules.map((rule) => (
+          <fieldset key={rule.id} className="rounded border border-slate-300 p-3">
+            <legend className="px-1 font-medium">{String(rule.values.label ?? rule.id)}</legend>
+            {rule.values.kind === "age-range" ? (
+              <div className="grid gap-3 sm:grid-cols-4">
+                {(
+                  [
+                    ["min", "Youngest"],
+                    ["max", "Oldest"],
+                    ["exceptionMin", "Youngest by exception"],
+                    ["exceptionMax", "Oldest by exception"],
+                  ] as const
+                ).map(([field, label]) => (
+                  <NumberField key={field} rule={rule} field={field} label={label} onChange={(v) => updateItem(doc, "inclusions", rule.id, { [field]: field.startsWith("exception") ? num(v) : Number(v) })} />
+                ))}
+              </div>
+            ) : null}
+            {rule.values.kind === "living-situation" ? (
+              <NumberField rule={rule} field="returnHomeWithinWeeks" label="In care: return home within (weeks)" onChange={(v) => updateItem(doc, "inclusions", rule.id, { returnHomeWithinWeeks: num(v) })} />
+            ) : null}
+            {rule.values.kind === "at-least-one-behaviour" ? (
+              <BehavioursField key={JSON.stringify(rule.values.options)} rule={rule} onChange={(options) => updateItem(doc, "inclusions", rule.id, { options })} />
+            ) : null}
+            {rule.values.kind === "risk-of-care" ? (
+              <div>
+                <label htmlFor={`${rule.id}-atLeast`} className="block font-medium">Lowest risk of care accepted</label>
+                <select id={`${rule.id}-atLeast`} value={String(rule.values.atLeast)} onChange={(e) => updateItem(doc, "inclusions", rule.id, { atLeast: e.target.value })} className={inputClass}>
+                  {RISK_LEVELS.map((r) => <option key={r} value={r}>{r}</option>)}
+                </select>
+              </div>
+            ) : null}
+            {rule.errors._ ? <p className="mt-2 font-medium text-red-800">{rule.errors._}</p> : null}
+          </fieldset>
+        ))}
+      </div>
+    </Section>
+  );
+}
+
+function NumberField({ rule, field, label, onChange }: { rule: RawItem; field: string; label: string; onChange: (value: string) => void }) {
+  const id = `${rule.id}-${field}`;
+  const error = rule.errors[field];
+  const value = rule.values[field];
+  return (
+    <div>
+      <label htmlFor={id} className="block font-medium">{label}</label>
+      <input id={id} type="number" inputMode="numeric" value={value === null || value === undefined ? "" : String(value)} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className={inputClass} />
+      {error ? <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-800">{error}</p> : null}
+    </div>
+  );
+}
+
+/** One behaviour per line; stored when the field is left (keyed by the list, so a remote change resets it). */
+function BehavioursField({ rule, onChange }: { rule: RawItem; onChange: (options: string[]) => void }) {
+  const options = Array.isArray(rule.values.options) ? (rule.values.options as string[]) : [];
+  const [text, setText] = useState(options.join("\n"));
+  const id = `${rule.id}-options`;
+  return (
+    <div>
+      <label htmlFor={id} className="block font-medium">Referral behaviours (one per line)</label>
+      <textarea id={id} rows={6} value={text} onChange={(e) => setText(e.target.value)} onBlur={() => onChange(text.split("\n").map((l) => l.trim()).filter(Boolean))} className={inputClass} />
+      {rule.errors.options ? <p className="mt-1 text-sm font-medium text-red-800">{rule.errors.options}</p> : null}
+    </div>
+  );
+}
+
+/** Anonymised cases tested against the rules as they stand, criterion by criterion. */
+function EligibilityTester({ design, doc }: { design: ReferralDesign; doc: Y.Doc | null }) {
+  return (
+    <Section id="tester" title="Eligibility tester">
+      <p className="text-slate-700">Anonymised cases only: no names, dates of birth, addresses or contact details.</p>
+      <ul aria-label="Test cases" className="mt-3 space-y-3">
+        {design.vignettes.map((v) => {
+          const result = evaluateVignette(design.criteria, v);
+          return (
+            <li key={v.id} className="rounded border border-slate-300 p-3">
+              <h4 className="font-semibold">
+                {v.title}: <span className={result.outcome === "not-eligible" ? "text-red-800" : "text-green-800"}>{OUTCOME_LABELS[result.outcome]}</span>
+              </h4>
+              <ul className="mt-1 text-sm">
+                {result.criteria.map((c) => (
+                  <li key={c.ruleId}>
+                    <span className="font-medium">{c.result === "pass" ? "✓ Passes" : c.result === "exception" ? "≈ By exception" : "✗ Fails"}</span> · {c.label}: {c.reason}
+                  </li>
+                ))}
+              </ul>
+              {doc ? (
+                <button type="button" onClick={() => removeItem(doc, "vignettes", v.id)} className="mt-2 min-h-11 rounded border border-red-700 bg-white px-3 text-sm text-red-800">
+                  Remove this case
+                </button>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+      {doc ? <VignetteForm design={design} doc={doc} /> : null}
+    </Section>
+  );
+}
+
+type Draft = { title: string; age: string; behaviours: string[]; livingSituation: LivingSituation; weeksToReturnHome: string; riskOfCare: RiskLevel; notes: string };
+const EMPTY: Draft = { title: "", age: "", behaviours: [], livingSituation: "family-home", weeksToReturnHome: "", riskOfCare: "significant", notes: "" };
+
+function VignetteForm({ design, doc }: { design: ReferralDesign; doc: Y.Doc }) {
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const behaviourOptions = design.criteria.inclusions.flatMap((r) => (r.kind === "at-least-one-behaviour" ? r.options : []));
+  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const candidate = {
+      title: draft.title,
+      age: draft.age.trim() === "" ? Number.NaN : Number(draft.age),
+      behaviours: draft.behaviours,
+      livingSituation: draft.livingSituation,
+      weeksToReturnHome: draft.weeksToReturnHome.trim() === "" ? null : Number(draft.weeksToReturnHome),
+      riskOfCare: draft.riskOfCare,
+      concerns: [],
+      notes: draft.notes,
+    };
+    const parsed = VignetteSchema.safeParse(candidate);
+    const titleError = draft.title.trim() ? null : "Give the case a short title";
+    if (!parsed.success || titleError) {
+      const next: Record<string, string> = {};
+      if (titleError) next.title = titleError;
+      for (const issue of parsed.error?.issues ?? []) next[String(issue.path[0])] ??= issue.message;
+      setErrors(next);
+      return;
+    }
+    addItem(doc, "vignettes", { ...parsed.data, id: crypto.randomUUID(), title: draft.title.trim() });
+    setDraft(EMPTY);
+    setErrors({});
+  }
+
+  const err = (field: string) => (errors[field] ? <p id={`vignette-${field}-error`} className="mt-1 text-sm font-medium text-red-800">{errors[field]}</p> : null);
+  const described = (field: string) => (errors[field] ? { "aria-invalid": true, "aria-describedby": `vignette-${field}-error` } : {});
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-4 space-y-3 rounded border border-slate-300 p-3">
+      <h4 className="font-semibold">Add a test case</h4>
+      <div>
+        <label htmlFor="vignette-title" className="block font-medium">Short title</label>
+        <input id="vignette-title" value={draft.title} onChange={(e) => set({ title: e.target.value })} maxLength={200} className={inputClass} {...described("title")} />
+        {err("title")}
+      </div>
+      <div className="grid gap-3 sm:grid-cols-3">
+        <div>
+          <label htmlFor="vignette-age" className="block font-medium">Age</label>
+          <input id="vignette-age" type="number" inputMode="numeric" value={draft.age} onChange={(e) => set({ age: e.target.value })} className={inputClass} {...described("age")} />
+          {err("age")}
+        </div>
+        <div>
+          <label htmlFor="vignette-living" className="block font-medium">Living situation</label>
+          <select id="vignette-living" value={draft.livingSituation} onChange={(e) => set({ livingSituation: e.target.value as LivingSituation })} className={inputClass}>
+            {LIVING_SITUATIONS.map((s) => <option key={s} value={s}>{LIVING_SITUATION_LABELS[s]}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="vignette-weeks" className="block font-medium">If in care: weeks until return home</label>
+          <input id="vignette-weeks" type="number" inputMode="numeric" value={draft.weeksToReturnHome} onChange={(e) => set({ weeksToReturnHome: e.target.value })} className={inputClass} {...described("weeksToReturnHome")} />
+          {err("weeksToReturnHome")}
+        </div>
+      </div>
+      <div>
+        <label htmlFor="vignette-risk" className="block font-medium">Risk of care</label>
+        <select id="vignette-risk" value={draft.riskOfCare} onChange={(e) => set({ riskOfCare: e.target.value as RiskLevel })} className={inputClass}>
+          {RISK_LEVELS.map((r) => <option key={r} value={r}>{r}</option>)}
+        </select>
+      </div>
+      <fieldset>
+        <legend className="font-medium">Behaviours</legend>
+        <div className="mt-1 grid gap-1 sm:grid-cols-2">
+          {behaviourOptions.map((b) => (
+            <label key={b} className="flex min-h-11 items-center gap-2">
+              <input type="checkbox" checked={draft.behaviours.includes(b)} onChange={(e) => set({ behaviours: e.target.checked ? [...draft.behaviours, b] : draft.behaviours.filter((x) => x !== b) })} className="h-5 w-5" />
+              {b}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div>
+        <label htmlFor="vignette-notes" className="block font-medium">Notes (no names or identifying details)</label>
+        <textarea id="vignette-notes" rows={3} value={draft.notes} onChange={(e) => set({ notes: e.target.value })} maxLength={2000} className={inputClass} {...described("notes")} />
+        {err("notes")}
+      </div>
+      <button type="submit" className="inline-flex min-h-11 items-center rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+        Add and test
+      </button>
+    </form>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Referral criteria · Outcome Commons" }];

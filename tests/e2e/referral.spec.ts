@@ -1,0 +1,64 @@
+// The referral criteria designer on the demo's PFP criteria: the referral form's
+// wording, partner commitments, and the eligibility tester, live across browsers;
+// identifying notes are refused with a message saying what to remove.
+import { demoWorkspaceId, expect, expectAccessible, expectNoHorizontalScroll, login, test } from "./fixtures";
+
+test("a commissioner tests cases against the PFP criteria and changes a rule; an observer sees the result live", async ({ page, browser, baseURL, server: _server, consoleErrors: _ }) => {
+  await login(page, "lead@sutton.example");
+  const id = await demoWorkspaceId(page);
+  await page.goto(`/workspaces/${id}/referral`);
+  await expect(page.getByText("Live: changes are shared as you type")).toBeVisible();
+  await expect(page.getByText("Aged 11 to 16 (10 and 17 by exception).")).toBeVisible();
+  await expect(page.getByRole("row", { name: /Tower Hamlets/ })).toContainText("Short");
+
+  const cases = page.getByRole("list", { name: "Test cases" }).locator(":scope > li");
+  await expect(cases.filter({ hasText: "Ten, aggressive at school and at home" })).toContainText("Eligible by exception");
+  await expect(cases.filter({ hasText: "Sixteen, psychiatric concerns the main issue" })).toContainText("Not eligible");
+  const before = await cases.count();
+
+  const observerContext = await browser.newContext({ baseURL });
+  const observer = await observerContext.newPage();
+  await login(observer, "fund@tnlcf.example");
+  await observer.goto(`/workspaces/${id}/referral`);
+  await expect(observer.getByText("Your role can read the criteria but not change them.")).toBeVisible();
+  await expect(observer.getByRole("button", { name: "Add and test" })).toHaveCount(0);
+
+  // A case with a name in it is refused, saying what to remove; nothing is added.
+  await page.getByLabel("Short title").fill("Thirteen, missing at weekends");
+  await page.getByLabel("Age").fill("13");
+  await page.getByLabel("absconds or goes missing").check();
+  await page.getByLabel("Notes (no names or identifying details)").fill("Often stays with Aisha Khan at weekends.");
+  await page.getByRole("button", { name: "Add and test" }).click();
+  await expect(page.getByText('Remove "Aisha Khan": it looks like a name. Refer to people by role instead.')).toBeVisible();
+  await expect(page.getByLabel("Notes (no names or identifying details)")).toHaveAttribute("aria-invalid", "true");
+  await expect(cases).toHaveCount(before);
+  await page.getByLabel("Notes (no names or identifying details)").fill("Often stays with a friend's family at weekends.");
+  await page.getByRole("button", { name: "Add and test" }).click();
+  await expect(cases).toHaveCount(before + 1);
+  await expect(observer.getByRole("list", { name: "Test cases" }).locator(":scope > li").filter({ hasText: "Thirteen, missing at weekends" })).toContainText("Eligible");
+
+  // No exceptions below 11 any more: the ten-year-old is no longer eligible, for everyone.
+  await page.getByLabel("Youngest by exception").fill("");
+  await expect(observer.getByText("Aged 11 to 16 (17 by exception).")).toBeVisible();
+  await expect(observer.getByRole("list", { name: "Test cases" }).locator(":scope > li").filter({ hasText: "Ten, aggressive at school and at home" })).toContainText("Not eligible");
+
+  // A rule being corrected shows its error and stays on screen.
+  await page.getByLabel("Youngest", { exact: true }).fill("18");
+  await expect(page.getByLabel("Oldest", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#age-max-error")).toHaveText("The lowest age must not be above the highest");
+  await expect(page.getByText("inclusion 1 is incomplete: The lowest age must not be above the highest")).toBeVisible();
+  await page.getByLabel("Youngest", { exact: true }).fill("11");
+  await page.getByLabel("Youngest by exception").fill("10");
+  await expect(observer.getByText("Aged 11 to 16 (10 and 17 by exception).")).toBeVisible();
+  await expectAccessible(page);
+  await observerContext.close();
+});
+
+test("the referral page on a 360 px phone, read-only", async ({ page, consoleErrors: _ }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await login(page, "fund@tnlcf.example");
+  await page.goto(`/workspaces/${await demoWorkspaceId(page)}/referral`);
+  await expect(page.getByRole("heading", { name: "Eligibility tester" })).toBeVisible();
+  await expectAccessible(page);
+  await expectNoHorizontalScroll(page);
+});
