@@ -14,6 +14,8 @@ if (!name || !/^[a-z0-9_]+$/.test(name) || (flag && flag !== "--from")) {
   process.exit(2);
 }
 execFileSync("node", ["scripts/prisma-generate.mjs"], { stdio: "inherit" });
+// The SQLite diff opens (never writes) a database file under data/; a fresh checkout has none.
+mkdirSync("data", { recursive: true });
 const tmp = mkdtempSync(join(tmpdir(), "oc-migration-"));
 const previous = execFileSync("git", ["show", `${ref}:prisma/schema.prisma`], { encoding: "utf8" });
 writeFileSync(join(tmp, "sqlite.prisma"), previous);

@@ -7,7 +7,7 @@ import * as Y from "yjs";
 import { z } from "zod";
 import type { Problem } from "./outcome-framework";
 import { CommitmentsSchema, PartnerCommitmentSchema, type Commitments } from "./referral-commitments";
-import { CRITERIA_SCHEMA_VERSION, ExclusionRuleSchema, InclusionRuleSchema, VignetteSchema, type ExclusionRule, type InclusionRule, type ReferralCriteria } from "./referral-criteria";
+import { CRITERIA_SCHEMA_VERSION, ExclusionRuleSchema, InclusionRuleSchema, ReferralCriteriaSchema, VignetteSchema, type ExclusionRule, type InclusionRule, type ReferralCriteria } from "./referral-criteria";
 import { readOrdered, removeFromOrder } from "./ydoc-fields";
 
 export const PathwayStepSchema = z.object({
@@ -20,6 +20,12 @@ export type PathwayStep = z.infer<typeof PathwayStepSchema>;
 export const TestVignetteSchema = VignetteSchema.extend({ id: z.string().min(1).max(64), title: z.string().trim().min(1, "Give the vignette a short title").max(200) });
 export type TestVignette = z.infer<typeof TestVignetteSchema>;
 
+export const ReferralDesignSchema = z.object({
+  criteria: ReferralCriteriaSchema,
+  pathway: z.array(PathwayStepSchema),
+  commitments: CommitmentsSchema,
+  vignettes: z.array(TestVignetteSchema),
+});
 export type ReferralDesign = {
   criteria: ReferralCriteria;
   pathway: PathwayStep[];

@@ -113,3 +113,7 @@ export function fieldErrors(error: z.ZodError): { fieldErrors: FieldErrors; form
   }
   return { fieldErrors: out, formErrors };
 }
+
+export const VersionPublishSchema = z.object({
+  name: z.string({ error: "Name the version." }).trim().min(1, "Name the version.").max(120, "Keep the name under 120 characters."),
+});

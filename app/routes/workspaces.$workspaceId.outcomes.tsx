@@ -2,8 +2,14 @@
 // `outcomes` document, edited live by everyone allowed to (write:outcomes), with
 // who-is-where presence, per-person undo and the framework's problems listed as
 // they arise. Without JavaScript the page shows the stored framework, read-only.
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Button, CsrfInput, Field as FormField, FormErrors } from "~/components/forms";
+import { diffFrameworks } from "~/domain/framework-diff";
+import { VersionPublishSchema } from "~/domain/validation";
+import { getVersionModel, listVersions, publishVersion } from "~/models/version.server";
+import { readForm } from "~/utils/csrf.server";
+import { invalid, parseForm } from "~/utils/forms.server";
 import { useEffect, useMemo, useState, type ReactNode } from "react";
 import * as Y from "yjs";
 import { EditorsBadge, peersAt, PresenceList, SyncStatusBadge } from "~/components/sync-status";
@@ -13,12 +19,14 @@ import {
   MEASURE_TYPE_LABELS,
   MEASURE_TYPES,
   moveOutcome,
+  OutcomeFrameworkSchema,
   readFramework,
   removeIndicator,
   removeOutcome,
   setGoal,
   updateOutcome,
   validateFramework,
+  writeFramework,
   type MeasureType,
   type Outcome,
   type OutcomeFramework,
@@ -32,13 +40,35 @@ import { useYDoc, type Presence } from "~/sync/use-ydoc";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, membership, user } = await requireWorkspaceMember(request, params.workspaceId, "read:workspace");
   const framework = readFramework(await readStoredDocument(`${workspace.id}/outcomes`));
-  return { workspaceId: workspace.id, canWrite: can(membership.role, "write:outcomes"), colour: presenceColour(user.id), stored: framework };
+  const versions = await listVersions(workspace.id, "outcomes");
+  // ?compare=<version id>: what changed from that version to the framework as stored now.
+  const compareId = new URL(request.url).searchParams.get("compare");
+  const compared = compareId ? await getVersionModel(workspace.id, "outcomes", compareId) : null;
+  const parsed = compared ? OutcomeFrameworkSchema.safeParse(compared.model) : null;
+  return {
+    workspaceId: workspace.id,
+    canWrite: can(membership.role, "write:outcomes"),
+    colour: presenceColour(user.id),
+    stored: framework,
+    versions: versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })),
+    comparison: compared && parsed?.success ? { id: compared.version.id, name: compared.version.name, changes: diffFrameworks(parsed.data, framework) } : null,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const formData = await readForm(request);
+  const { workspace, user } = await requireWorkspaceMember(request, params.workspaceId, "write:outcomes");
+  const form = parseForm(formData, VersionPublishSchema);
+  if (!form.ok) return invalid(form);
+  const published = await publishVersion({ workspaceId: workspace.id, section: "outcomes", name: form.data.name, userId: user.id, userName: user.name });
+  if (!published.ok) return invalid({ errors: { name: [published.error] }, values: { name: form.data.name } });
+  throw redirect(`/workspaces/${workspace.id}/outcomes?published=${encodeURIComponent(published.version.id)}#versions-heading`);
 }
 
 const inputClass = "mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2";
 
 export default function OutcomeFrameworkPage() {
-  const { workspaceId, canWrite, colour, stored } = useLoaderData<typeof loader>();
+  const { workspaceId, canWrite, colour, stored, versions, comparison } = useLoaderData<typeof loader>();
   const { doc, status, synced, peers, setCursor } = useYDoc(workspaceId, "outcomes", colour);
   const live = doc !== null && synced;
   const framework: OutcomeFramework = live ? readFramework(doc) : stored;
@@ -124,6 +154,7 @@ export default function OutcomeFrameworkPage() {
 
       {editable ? (
         <form
+          aria-label="Add an outcome"
           className="mt-4 flex flex-wrap items-end gap-2"
           onSubmit={(e) => {
             e.preventDefault();
@@ -140,6 +171,76 @@ export default function OutcomeFrameworkPage() {
             Add outcome
           </button>
         </form>
+      ) : null}
+
+      <Versions
+        workspaceId={workspaceId}
+        versions={versions}
+        comparison={comparison}
+        canPublish={canWrite}
+        onRestore={
+          editable
+            ? async (id) => {
+                const res = await fetch(`/workspaces/${workspaceId}/outcomes.json?version=${encodeURIComponent(id)}`);
+                const parsed = OutcomeFrameworkSchema.safeParse(await res.json());
+                if (res.ok && parsed.success) discrete(() => writeFramework(doc!, parsed.data));
+              }
+            : null
+        }
+      />
+    </section>
+  );
+}
+
+type VersionRow = { id: string; name: string; createdByName: string; createdAt: string };
+
+/** Named versions: publish the framework as it stands, compare any version with now, restore one as a new edit. */
+function Versions({ workspaceId, versions, comparison, canPublish, onRestore }: { workspaceId: string; versions: VersionRow[]; comparison: { id: string; name: string; changes: string[] } | null; canPublish: boolean; onRestore: ((id: string) => Promise<void>) | null }) {
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const published = versions.find((v) => v.id === params.get("published"));
+  const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
+  return (
+    <section aria-labelledby="versions-heading" className="mt-8 rounded border border-slate-300 bg-white p-3 print:hidden">
+      <h3 id="versions-heading" className="text-lg font-semibold">Versions</h3>
+      {published ? <p role="status" className="mt-1 font-medium text-green-800">Published “{published.name}”.</p> : null}
+      {versions.length === 0 ? <p className="mt-1">No versions published yet.</p> : null}
+      <ul aria-label="Published versions" className="mt-2 space-y-2">
+        {versions.map((v) => (
+          <li key={v.id} className="flex flex-wrap items-center gap-2">
+            <span className="flex-1"><strong>{v.name}</strong> · {v.createdByName}, {when(v.createdAt)}</span>
+            {onRestore ? (
+              <button type="button" onClick={() => void onRestore(v.id)} className="min-h-11 rounded border border-slate-600 bg-white px-3 text-sm">
+                Restore “{v.name}” as a new edit
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {versions.length > 0 ? (
+        <Form method="get" className="mt-3 flex flex-wrap items-end gap-2">
+          <div>
+            <label htmlFor="compare" className="block font-medium">Compare with the framework now</label>
+            <select id="compare" name="compare" defaultValue={comparison?.id} className="mt-1 rounded border border-slate-500 bg-white px-2 py-2">
+              {versions.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
+            </select>
+          </div>
+          <button type="submit" className="min-h-11 rounded border border-slate-600 bg-white px-3">Show changes</button>
+        </Form>
+      ) : null}
+      {comparison ? (
+        <div className="mt-3">
+          <h4 className="font-medium">Changes since “{comparison.name}”</h4>
+          {comparison.changes.length === 0 ? <p>No changes.</p> : <ul className="mt-1 list-disc pl-5">{comparison.changes.map((c) => <li key={c}>{c}</li>)}</ul>}
+        </div>
+      ) : null}
+      {canPublish ? (
+        <Form method="post" noValidate className="mt-4 max-w-md">
+          <CsrfInput />
+          <FormErrors errors={result?.formErrors} />
+          <FormField label="Publish the framework as it stands, named" name="name" defaultValue={result?.values?.name} required errors={result?.errors?.name} />
+          <Button>Publish version</Button>
+        </Form>
       ) : null}
     </section>
   );

@@ -12,7 +12,7 @@ import { can } from "~/domain/permissions";
 import { presenceColour } from "~/domain/presence";
 import { summariseCommitments } from "~/domain/referral-commitments";
 import { describeCriteria, evaluateVignette, LIVING_SITUATION_LABELS, LIVING_SITUATIONS, RISK_LEVELS, VignetteSchema, type LivingSituation, type RiskLevel } from "~/domain/referral-criteria";
-import { addItem, readRawItems, readReferralDesign, removeItem, updateItem, type RawItem, type ReferralDesign } from "~/domain/referral-design";
+import { addItem, readRawItems, readReferralDesign, removeItem, setCommitmentSettings, updateItem, type RawItem, type ReferralDesign } from "~/domain/referral-design";
 import { readStoredDocument } from "~/models/document.server";
 import { requireWorkspaceMember } from "~/utils/permissions.server";
 import { useYDoc } from "~/sync/use-ydoc";
@@ -105,6 +105,7 @@ export default function ReferralPage() {
             </tbody>
           </table>
         </div>
+        {editable ? <CommitmentsEditor doc={doc!} rolloverPercent={design.commitments.rolloverPercent} balance={design.commitments.balanceAcrossPartners} /> : null}
         <p className="mt-2">
           In all: {commitments.totalExpected} expected against {commitments.totalMinimum} committed.{" "}
           {design.commitments.balanceAcrossPartners ? `After balancing surpluses across partners, ${commitments.shortfallAfterBalancing} short` : "Partners' surpluses do not balance others' shortfalls"}; up to {design.commitments.rolloverPercent}% may roll over. Overall: <strong>{POSITION[commitments.status]}</strong>.
@@ -117,6 +118,33 @@ export default function ReferralPage() {
 }
 
 const POSITION = { met: "Met", "within-rollover": "Short, within the rollover allowance", short: "Short" } as const;
+
+/** Each partner's minimum and expected referrals, the rollover allowance and balancing. */
+function CommitmentsEditor({ doc, rolloverPercent, balance }: { doc: Y.Doc; rolloverPercent: number; balance: boolean }) {
+  const partners = readRawItems(doc, "partners");
+  const whole = (v: string) => (v.trim() === "" ? Number.NaN : Number(v));
+  return (
+    <div className="mt-3 space-y-3">
+      {partners.map((p) => (
+        <fieldset key={p.id} className="grid gap-3 rounded border border-slate-300 p-3 sm:grid-cols-2">
+          <legend className="px-1 font-medium">{String(p.values.partner ?? p.id)}</legend>
+          <NumberField rule={p} field="minimumPerYear" label="Minimum a year" onChange={(v) => updateItem(doc, "partners", p.id, { minimumPerYear: whole(v) })} />
+          <NumberField rule={p} field="expectedPerYear" label="Expected a year" onChange={(v) => updateItem(doc, "partners", p.id, { expectedPerYear: whole(v) })} />
+        </fieldset>
+      ))}
+      <div className="grid gap-3 sm:grid-cols-2">
+        <div>
+          <label htmlFor="rollover" className="block font-medium">Rollover allowance (% of a commitment)</label>
+          <input id="rollover" type="number" inputMode="decimal" min={0} max={100} value={rolloverPercent} onChange={(e) => e.target.value !== "" && setCommitmentSettings(doc, { rolloverPercent: Math.min(100, Math.max(0, Number(e.target.value))) })} className={inputClass} />
+        </div>
+        <label className="flex min-h-11 items-center gap-2 pt-6 font-medium">
+          <input type="checkbox" checked={balance} onChange={(e) => setCommitmentSettings(doc, { balanceAcrossPartners: e.target.checked })} className="h-5 w-5" />
+          Partners' surpluses balance others' shortfalls
+        </label>
+      </div>
+    </div>
+  );
+}
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -147,7 +175,7 @@ function RuleEditor({ doc }: { doc: Y.Doc }) {
                     ["exceptionMax", "Oldest by exception"],
                   ] as const
                 ).map(([field, label]) => (
-                  <NumberField key={field} rule={rule} field={field} label={label} onChange={(v) => updateItem(doc, "inclusions", rule.id, { [field]: field.startsWith("exception") ? num(v) : Number(v) })} />
+                  <NumberField key={field} rule={rule} field={field} label={label} onChange={(v) => updateItem(doc, "inclusions", rule.id, { [field]: field.startsWith("exception") ? num(v) : (num(v) ?? Number.NaN) })} />
                 ))}
               </div>
             ) : null}
@@ -177,10 +205,11 @@ function NumberField({ rule, field, label, onChange }: { rule: RawItem; field: s
   const id = `${rule.id}-${field}`;
   const error = rule.errors[field];
   const value = rule.values[field];
+  const shown = typeof value === "number" && Number.isFinite(value) ? String(value) : "";
   return (
     <div>
       <label htmlFor={id} className="block font-medium">{label}</label>
-      <input id={id} type="number" inputMode="numeric" value={value === null || value === undefined ? "" : String(value)} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className={inputClass} />
+      <input id={id} type="number" inputMode="numeric" value={shown} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className={inputClass} />
       {error ? <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-800">{error}</p> : null}
     </div>
   );
@@ -234,8 +263,8 @@ function EligibilityTester({ design, doc }: { design: ReferralDesign; doc: Y.Doc
   );
 }
 
-type Draft = { title: string; age: string; behaviours: string[]; livingSituation: LivingSituation; weeksToReturnHome: string; riskOfCare: RiskLevel; notes: string };
-const EMPTY: Draft = { title: "", age: "", behaviours: [], livingSituation: "family-home", weeksToReturnHome: "", riskOfCare: "significant", notes: "" };
+type Draft = { title: string; age: string; behaviours: string[]; livingSituation: LivingSituation; weeksToReturnHome: string; riskOfCare: RiskLevel; concerns: string[]; notes: string };
+const EMPTY: Draft = { title: "", age: "", behaviours: [], livingSituation: "family-home", weeksToReturnHome: "", riskOfCare: "significant", concerns: [], notes: "" };
 
 function VignetteForm({ design, doc }: { design: ReferralDesign; doc: Y.Doc }) {
   const [draft, setDraft] = useState<Draft>(EMPTY);
@@ -252,7 +281,7 @@ function VignetteForm({ design, doc }: { design: ReferralDesign; doc: Y.Doc }) {
       livingSituation: draft.livingSituation,
       weeksToReturnHome: draft.weeksToReturnHome.trim() === "" ? null : Number(draft.weeksToReturnHome),
       riskOfCare: draft.riskOfCare,
-      concerns: [],
+      concerns: draft.concerns,
       notes: draft.notes,
     };
     const parsed = VignetteSchema.safeParse(candidate);
@@ -314,6 +343,19 @@ function VignetteForm({ design, doc }: { design: ReferralDesign; doc: Y.Doc }) {
           ))}
         </div>
       </fieldset>
+      {design.criteria.exclusions.length > 0 ? (
+        <fieldset>
+          <legend className="font-medium">Concerns recorded</legend>
+          <div className="mt-1 grid gap-1">
+            {design.criteria.exclusions.map((x) => (
+              <label key={x.id} className="flex min-h-11 items-center gap-2">
+                <input type="checkbox" checked={draft.concerns.includes(x.concern)} onChange={(e) => set({ concerns: e.target.checked ? [...draft.concerns, x.concern] : draft.concerns.filter((c) => c !== x.concern) })} className="h-5 w-5" />
+                {x.label}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ) : null}
       <div>
         <label htmlFor="vignette-notes" className="block font-medium">Notes (no names or identifying details)</label>
         <textarea id="vignette-notes" rows={3} value={draft.notes} onChange={(e) => set({ notes: e.target.value })} maxLength={2000} className={inputClass} {...described("notes")} />

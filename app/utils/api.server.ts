@@ -6,6 +6,8 @@ import { fieldErrors } from "~/domain/validation";
 import { findUserByApiToken } from "~/models/api-token.server";
 import type { UserSummary } from "~/models/user.server";
 import { getUser } from "./auth.server";
+import type { Section } from "~/domain/documents";
+import { getVersionModel, type VersionSummary } from "~/models/version.server";
 import { CSRF_HEADER, validateCsrf } from "./csrf.server";
 import { problem } from "./http.server";
 import { authoriseMember, type MemberContext } from "./permissions.server";
@@ -79,10 +81,14 @@ export function methodNotAllowed(allowed: string[]): Response {
 }
 
 /**
- * `?version=` names a published version of a shared document. None can be published
- * yet (versions come with the version history work), so any name is unknown: 404.
+ * `?version=<id or name>`: that published version's typed model, parsed with
+ * `schema`; null when the request asks for the current state. 404 for an unknown version.
  */
-export function requireNoUnknownVersion(request: Request): void {
-  const version = new URL(request.url).searchParams.get("version");
-  if (version !== null) throw problem({ status: 404, detail: `This workspace has no version named '${version}'.` });
+export async function requestedVersion<S extends z.ZodType>(request: Request, workspaceId: string, section: Section, schema: S): Promise<{ version: VersionSummary; model: z.infer<S> } | null> {
+  const name = new URL(request.url).searchParams.get("version");
+  if (name === null) return null;
+  const found = await getVersionModel(workspaceId, section, name);
+  const parsed = found ? schema.safeParse(found.model) : null;
+  if (!found || !parsed?.success) throw problem({ status: 404, detail: `This workspace has no version '${name}' of its ${section === "outcomes" ? "outcome framework" : "referral criteria"}.` });
+  return { version: found.version, model: parsed.data };
 }

@@ -60,3 +60,49 @@ test("an observer reads the PFP framework but cannot change it, on a phone too",
   await expectAccessible(page);
   await expectNoHorizontalScroll(page);
 });
+
+test("a version is published, the framework changed, the change shown in words, and the version restored for everyone", async ({ page, browser, baseURL, server, consoleErrors: _ }) => {
+  const id = await freshWorkspace(server, "facilitator@gla.example", [["lead@sutton.example", "commissioner"]]);
+  await login(page, "facilitator@gla.example");
+  await page.goto(`/workspaces/${id}/outcomes`);
+  await expect(page.getByText("Live: changes are shared as you type")).toBeVisible();
+  await page.getByLabel("New outcome").fill("Stays out of care");
+  await page.getByRole("button", { name: "Add outcome" }).click();
+  await expect(page.getByRole("heading", { name: /Stays out of care/ })).toBeVisible();
+
+  await page.getByLabel("Publish the framework as it stands, named").fill("Published for market engagement, v1");
+  await page.getByRole("button", { name: "Publish version" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Published “Published for market engagement, v1”." })).toBeVisible();
+  // The same name twice is refused, field by field.
+  await page.getByLabel("Publish the framework as it stands, named").fill("Published for market engagement, v1");
+  await page.getByRole("button", { name: "Publish version" }).click();
+  await expect(page.getByText('A version named "Published for market engagement, v1" already exists. Choose another name.')).toBeVisible();
+
+  await expect(page.getByText("Live: changes are shared as you type")).toBeVisible();
+  await page.getByText("Edit outcome 1").click();
+  await page.getByLabel("Linked to payment").check();
+  await page.getByLabel("Title").fill("Stays safely out of care");
+  await expect(page.getByRole("heading", { name: /Stays safely out of care/ })).toContainText("Linked to payment");
+
+  await page.getByLabel("Compare with the framework now").selectOption({ label: "Published for market engagement, v1" });
+  await page.getByRole("button", { name: "Show changes" }).click();
+  const changes = page.getByRole("heading", { name: "Changes since “Published for market engagement, v1”" }).locator("xpath=following-sibling::ul");
+  await expect(changes).toContainText("Outcome 'Stays out of care' renamed to 'Stays safely out of care'.");
+  await expect(changes).toContainText("Outcome 'Stays safely out of care' is now linked to payment.");
+
+  const other = await browser.newContext({ baseURL });
+  const lead = await other.newPage();
+  await login(lead, "lead@sutton.example");
+  await lead.goto(`/workspaces/${id}/outcomes`);
+  await expect(lead.getByRole("heading", { name: /Stays safely out of care/ })).toBeVisible();
+
+  await expect(page.getByText("Live: changes are shared as you type")).toBeVisible();
+  await page.getByRole("button", { name: "Restore “Published for market engagement, v1” as a new edit" }).click();
+  await expect(lead.getByRole("heading", { name: /Stays out of care/ })).toContainText("Tracked only");
+  await expect(page.getByRole("heading", { name: /Stays out of care/ })).toContainText("Tracked only");
+  // Restoring is an edit like any other: the restorer can undo it.
+  await page.getByRole("button", { name: "Undo my last change" }).click();
+  await expect(lead.getByRole("heading", { name: /Stays safely out of care/ })).toContainText("Linked to payment");
+  await expectAccessible(page);
+  await other.close();
+});

@@ -37,6 +37,19 @@ test("a commissioner tests cases against the PFP criteria and changes a rule; an
   await expect(cases).toHaveCount(before + 1);
   await expect(observer.getByRole("list", { name: "Test cases" }).locator(":scope > li").filter({ hasText: "Thirteen, missing at weekends" })).toContainText("Eligible");
 
+  // A recorded concern excludes, and says which.
+  await page.getByLabel("Short title").fill("Fifteen, suicidal thoughts");
+  await page.getByLabel("Age").fill("15");
+  await page.getByLabel("verbally aggressive").check();
+  await page.getByLabel("Current concerns about suicidal or homicidal behaviour").check();
+  await page.getByRole("button", { name: "Add and test" }).click();
+  await expect(cases.filter({ hasText: "Fifteen, suicidal thoughts" })).toContainText("Excluded: Current concerns about suicidal or homicidal behaviour.");
+
+  // Tower Hamlets now expects to meet its commitment: everyone sees the position change.
+  const towerHamlets = page.getByRole("group", { name: "London Borough of Tower Hamlets" });
+  await towerHamlets.getByLabel("Expected a year").fill("22");
+  await expect(observer.getByRole("row", { name: /Tower Hamlets/ })).toContainText("Met");
+
   // No exceptions below 11 any more: the ten-year-old is no longer eligible, for everyone.
   await page.getByLabel("Youngest by exception").fill("");
   await expect(observer.getByText("Aged 11 to 16 (17 by exception).")).toBeVisible();

@@ -117,3 +117,35 @@ describe("downloads", () => {
     expect(await (await b.get(`/workspaces/${workspaceId}/referral.csv`)).text()).toContain("Aged 11 to 16 (10 and 17 by exception).");
   });
 });
+
+describe("versions", () => {
+  it("publishes the framework under a name, serves that version by name or id after it changes, and 404s an unknown one", async () => {
+    const lead = new Browser(server.url);
+    await lead.login("lead@sutton.example");
+    await lead.page(`/workspaces/${workspaceId}/outcomes`);
+    const published = await lead.post(`/workspaces/${workspaceId}/outcomes`, { name: "Published for market engagement, v1" });
+    expect(published.status).toBe(302);
+    const versionId = new URL(published.headers.get("location")!, server.url).searchParams.get("published")!;
+
+    const editor = await connectProvider(server.url, `${workspaceId}/outcomes`, token);
+    (editor.doc.getMap<Y.Map<unknown>>("outcomes").get("pfp-wellbeing")!).set("linkedToPayment", true);
+    editor.close();
+    await new Promise((r) => setTimeout(r, 300)); // stored within the 50 ms batching window
+
+    const now = (await (await call(`/api/v1/workspaces/${workspaceId}/outcome-framework`)).json()) as { framework: { outcomes: { id: string; linkedToPayment: boolean }[] } };
+    expect(now.framework.outcomes.find((o) => o.id === "pfp-wellbeing")!.linkedToPayment).toBe(true);
+    for (const ref of ["Published for market engagement, v1", versionId]) {
+      const res = await call(`/api/v1/workspaces/${workspaceId}/outcome-framework?version=${encodeURIComponent(ref)}`);
+      expect(res.status).toBe(200);
+      const v = (await res.json()) as { framework: { outcomes: { id: string; linkedToPayment: boolean }[] }; version: { name: string; createdByName: string } };
+      expect(v.version).toMatchObject({ name: "Published for market engagement, v1", createdByName: "Sam Okafor" });
+      expect(v.framework.outcomes.find((o) => o.id === "pfp-wellbeing")!.linkedToPayment).toBe(false);
+    }
+    expect((await call(`/api/v1/workspaces/${workspaceId}/outcome-framework?version=v9`)).status).toBe(404);
+    expect((await call(`/api/v1/workspaces/${workspaceId}/referral-criteria?version=v9`)).status).toBe(404);
+
+    const again = await lead.post(`/workspaces/${workspaceId}/outcomes`, { name: "Published for market engagement, v1" });
+    expect(again.status).toBe(400);
+    expect(await again.text()).toContain("already exists");
+  });
+});

@@ -102,6 +102,12 @@ const CHECKS: Check[] = [
   { name: "GET board page", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}/board`) },
   { name: "GET outcome framework page", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}/outcomes`) },
   { name: "GET referral criteria page", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}/referral`) },
+  {
+    name: "POST publish an outcome framework version",
+    permission: "write:outcomes",
+    allowed: 302,
+    run: form(() => `/workspaces/${workspaceId}/outcomes`, () => ({ name: `Version ${++n}` })),
+  },
   { name: "GET outcomes.csv", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}/outcomes.csv`) },
   { name: "GET outcomes.json", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}/outcomes.json`) },
   { name: "GET referral.csv", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}/referral.csv`) },

@@ -1,0 +1,58 @@
+// Named versions of a shared document: an immutable copy of its stored Yjs state and
+// of its typed model, with who published it and when. Restoring is done by writing the
+// model into the live document as a new edit (never by rewriting history).
+import * as Y from "yjs";
+import type { Section } from "~/domain/documents";
+import { readFramework } from "~/domain/outcome-framework";
+import { readReferralDesign } from "~/domain/referral-design";
+import { db } from "~/utils/db.server";
+import { readStoredDocument } from "./document.server";
+
+/** The typed model of a section's document, as stored in a version. */
+const MODELS: Partial<Record<Section, (doc: Y.Doc) => unknown>> = {
+  outcomes: readFramework,
+  referral: (doc) => readReferralDesign(doc).design,
+};
+
+export type VersionSummary = { id: string; name: string; createdByName: string; createdAt: Date };
+
+export function versionable(section: Section): boolean {
+  return MODELS[section] !== undefined;
+}
+
+/** Publishes the document as stored now under `name`; refuses a name already used. */
+export async function publishVersion(input: { workspaceId: string; section: Section; name: string; userId: string; userName: string }): Promise<{ ok: true; version: VersionSummary } | { ok: false; error: string }> {
+  const read = MODELS[input.section];
+  if (!read) return { ok: false, error: "This section has no versions." };
+  const taken = await db().documentVersion.findUnique({ where: { workspaceId_section_name: { workspaceId: input.workspaceId, section: input.section, name: input.name } }, select: { id: true } });
+  if (taken) return { ok: false, error: `A version named "${input.name}" already exists. Choose another name.` };
+  const doc = await readStoredDocument(`${input.workspaceId}/${input.section}`);
+  const version = await db().documentVersion.create({
+    data: {
+      workspaceId: input.workspaceId,
+      section: input.section,
+      name: input.name,
+      state: Y.encodeStateAsUpdate(doc) as Uint8Array<ArrayBuffer>,
+      model: JSON.stringify(read(doc)),
+      createdById: input.userId,
+      createdByName: input.userName,
+    },
+    select: { id: true, name: true, createdByName: true, createdAt: true },
+  });
+  return { ok: true, version };
+}
+
+export function listVersions(workspaceId: string, section: Section): Promise<VersionSummary[]> {
+  return db().documentVersion.findMany({ where: { workspaceId, section }, orderBy: { createdAt: "desc" }, select: { id: true, name: true, createdByName: true, createdAt: true } });
+}
+
+/** One version's typed model, found by id or by name; null if there is none. */
+export async function getVersionModel(workspaceId: string, section: Section, idOrName: string): Promise<{ version: VersionSummary; model: unknown } | null> {
+  const v = await db().documentVersion.findFirst({
+    where: { workspaceId, section, OR: [{ id: idOrName }, { name: idOrName }] },
+    select: { id: true, name: true, createdByName: true, createdAt: true, model: true },
+  });
+  if (!v) return null;
+  const { model, ...version } = v;
+  return { version, model: JSON.parse(model) as unknown };
+}
