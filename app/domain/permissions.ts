@@ -18,6 +18,8 @@ export const PERMISSIONS = [
   "write:outcomes",
   "write:referral",
   "write:payment",
+  /** Say whether one's own authority would refer a test case (commissioning partners). */
+  "judge:vignettes",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,7 +40,7 @@ const managers: Permission[] = [
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   facilitator: managers,
-  commissioner: managers,
+  commissioner: [...managers, "judge:vignettes"],
   provider: codesigners,
   // Investors and providers price what-ifs in their own sandboxes (issue 5); the
   // shared payment model is the commissioners'.

@@ -117,3 +117,8 @@ export function fieldErrors(error: z.ZodError): { fieldErrors: FieldErrors; form
 export const VersionPublishSchema = z.object({
   name: z.string({ error: "Name the version." }).trim().min(1, "Name the version.").max(120, "Keep the name under 120 characters."),
 });
+
+export const JudgementFormSchema = z.object({
+  vignetteId: z.string().min(1, "Choose a case.").max(64),
+  judgement: z.enum(["refer", "not-refer"], { error: "Say whether you would refer this case." }),
+});

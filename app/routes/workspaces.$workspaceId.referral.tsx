@@ -3,8 +3,14 @@
 // rules themselves for those who may change them (write:referral), partner
 // commitments, and anonymised vignettes tested against the rules live, criterion by
 // criterion. Without JavaScript the page shows the stored criteria, read-only.
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { CsrfInput } from "~/components/forms";
+import { partnerAgreement, type Judgement, type Vote } from "~/domain/agreement";
+import { JudgementFormSchema } from "~/domain/validation";
+import { commissioningPartners, listVotes, recordJudgement, UNAFFILIATED } from "~/models/judgement.server";
+import { readForm } from "~/utils/csrf.server";
+import { invalid, parseForm } from "~/utils/forms.server";
 import { useState, type FormEvent, type ReactNode } from "react";
 import type * as Y from "yjs";
 import { PresenceList, SyncStatusBadge } from "~/components/sync-status";
@@ -20,14 +26,32 @@ import { useYDoc } from "~/sync/use-ydoc";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, membership, user } = await requireWorkspaceMember(request, params.workspaceId, "read:workspace");
   const { design } = readReferralDesign(await readStoredDocument(`${workspace.id}/referral`));
-  return { workspaceId: workspace.id, canWrite: can(membership.role, "write:referral"), colour: presenceColour(user.id), stored: design };
+  const { votes, mine } = await listVotes(workspace.id);
+  const canJudge = can(membership.role, "judge:vignettes");
+  return {
+    workspaceId: workspace.id,
+    canWrite: can(membership.role, "write:referral"),
+    colour: presenceColour(user.id),
+    stored: design,
+    judging: { canJudge, partner: user.organisation?.name ?? UNAFFILIATED, partners: await commissioningPartners(workspace.id), votes, mine: canJudge ? mine(user.id) : {} },
+  };
+}
+
+/** A commissioning partner member says whether their authority would refer a test case. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const formData = await readForm(request);
+  const { workspace, user } = await requireWorkspaceMember(request, params.workspaceId, "judge:vignettes");
+  const form = parseForm(formData, JudgementFormSchema);
+  if (!form.ok) return invalid(form);
+  await recordJudgement({ workspaceId: workspace.id, vignetteId: form.data.vignetteId, userId: user.id, partner: user.organisation?.name ?? UNAFFILIATED, judgement: form.data.judgement });
+  throw redirect(`/workspaces/${workspace.id}/referral#case-${form.data.vignetteId}`);
 }
 
 const inputClass = "mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2";
 const OUTCOME_LABELS = { eligible: "Eligible", "eligible-by-exception": "Eligible by exception", "not-eligible": "Not eligible" } as const;
 
 export default function ReferralPage() {
-  const { workspaceId, canWrite, colour, stored } = useLoaderData<typeof loader>();
+  const { workspaceId, canWrite, colour, stored, judging } = useLoaderData<typeof loader>();
   const { doc, status, synced, peers } = useYDoc(workspaceId, "referral", colour);
   const live = doc !== null && synced;
   const { design, problems } = live ? readReferralDesign(doc) : { design: stored as ReferralDesign, problems: [] };
@@ -112,7 +136,7 @@ export default function ReferralPage() {
         </p>
       </Section>
 
-      <EligibilityTester design={design} doc={editable ? doc : null} />
+      <EligibilityTester design={design} doc={editable ? doc : null} judging={judging} />
     </section>
   );
 }
@@ -229,16 +253,30 @@ function BehavioursField({ rule, onChange }: { rule: RawItem; onChange: (options
   );
 }
 
-/** Anonymised cases tested against the rules as they stand, criterion by criterion. */
-function EligibilityTester({ design, doc }: { design: ReferralDesign; doc: Y.Doc | null }) {
+type Judging = { canJudge: boolean; partner: string; partners: string[]; votes: Vote[]; mine: Record<string, Judgement> };
+const DECISION = { refer: "would refer", "not-refer": "would not refer", split: "undecided" } as const;
+
+/**
+ * Anonymised cases tested against the rules as they stand, criterion by criterion,
+ * and how each commissioning partner would judge them (agreement across partners).
+ */
+function EligibilityTester({ design, doc, judging }: { design: ReferralDesign; doc: Y.Doc | null; judging: Judging }) {
+  const agreement = partnerAgreement(design.vignettes.map((v) => v.id), judging.partners, judging.votes);
+  const byCase = new Map(agreement.vignettes.map((a) => [a.vignetteId, a]));
+  const judged = design.vignettes.length - agreement.excluded.length;
   return (
     <Section id="tester" title="Eligibility tester">
       <p className="text-slate-700">Anonymised cases only: no names, dates of birth, addresses or contact details.</p>
+      <p className="mt-2">
+        {agreement.kappa === null
+          ? `Agreement between partners appears once every partner (${judging.partners.length}) has judged a case.`
+          : `Agreement between partners (Fleiss' kappa) over the ${judged} case${judged === 1 ? "" : "s"} every partner has judged: ${agreement.kappa.toFixed(2)}.`}
+      </p>
       <ul aria-label="Test cases" className="mt-3 space-y-3">
         {design.vignettes.map((v) => {
           const result = evaluateVignette(design.criteria, v);
           return (
-            <li key={v.id} className="rounded border border-slate-300 p-3">
+            <li key={v.id} id={`case-${v.id}`} className="rounded border border-slate-300 p-3">
               <h4 className="font-semibold">
                 {v.title}: <span className={result.outcome === "not-eligible" ? "text-red-800" : "text-green-800"}>{OUTCOME_LABELS[result.outcome]}</span>
               </h4>
@@ -249,6 +287,8 @@ function EligibilityTester({ design, doc }: { design: ReferralDesign; doc: Y.Doc
                   </li>
                 ))}
               </ul>
+              <PartnerViews agreement={byCase.get(v.id)} />
+              {judging.canJudge ? <JudgeForm vignetteId={v.id} title={v.title} partner={judging.partner} mine={judging.mine[v.id]} /> : null}
               {doc ? (
                 <button type="button" onClick={() => removeItem(doc, "vignettes", v.id)} className="mt-2 min-h-11 rounded border border-red-700 bg-white px-3 text-sm text-red-800">
                   Remove this case
@@ -260,6 +300,39 @@ function EligibilityTester({ design, doc }: { design: ReferralDesign; doc: Y.Doc
       </ul>
       {doc ? <VignetteForm design={design} doc={doc} /> : null}
     </Section>
+  );
+}
+
+function PartnerViews({ agreement }: { agreement: ReturnType<typeof partnerAgreement>["vignettes"][number] | undefined }) {
+  if (!agreement || agreement.partners.every((p) => p.refer + p.notRefer === 0)) return <p className="mt-2 text-sm text-slate-700">No partner has judged this case yet.</p>;
+  return (
+    <p className="mt-2 text-sm">
+      <span className="font-medium">Partners:</span>{" "}
+      {agreement.partners
+        .filter((p) => p.refer + p.notRefer > 0)
+        .map((p) => `${p.partner} ${DECISION[p.decision]} (${p.refer}–${p.notRefer})`)
+        .join(" · ")}
+      {agreement.agreement < 1 ? <strong className="ml-1 text-amber-900">Partners disagree on this case.</strong> : null}
+    </p>
+  );
+}
+
+/** Works without JavaScript: a plain form with two submit buttons. */
+function JudgeForm({ vignetteId, title, partner, mine }: { vignetteId: string; title: string; partner: string; mine: Judgement | undefined }) {
+  return (
+    <Form method="post" className="mt-2 flex flex-wrap items-center gap-2">
+      <CsrfInput />
+      <input type="hidden" name="vignetteId" value={vignetteId} />
+      <span className="text-sm">
+        Would {partner} refer this case?{mine ? ` You said it ${DECISION[mine]}.` : ""}
+      </span>
+      <button type="submit" name="judgement" value="refer" aria-label={`${title}: would refer`} aria-pressed={mine === "refer"} className="min-h-11 rounded border border-slate-600 bg-white px-3 text-sm aria-pressed:bg-brand-700 aria-pressed:text-white">
+        Would refer
+      </button>
+      <button type="submit" name="judgement" value="not-refer" aria-label={`${title}: would not refer`} aria-pressed={mine === "not-refer"} className="min-h-11 rounded border border-slate-600 bg-white px-3 text-sm aria-pressed:bg-brand-700 aria-pressed:text-white">
+        Would not refer
+      </button>
+    </Form>
   );
 }
 

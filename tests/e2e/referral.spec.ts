@@ -63,6 +63,12 @@ test("a commissioner tests cases against the PFP criteria and changes a rule; an
   await page.getByLabel("Youngest", { exact: true }).fill("11");
   await page.getByLabel("Youngest by exception").fill("10");
   await expect(observer.getByText("Aged 11 to 16 (10 and 17 by exception).")).toBeVisible();
+
+  // Sutton's judgement of a case, compared with the other partners'.
+  await page.getByRole("button", { name: "Ten, aggressive at school and at home: would refer", exact: true }).click();
+  const tenYearOld = cases.filter({ hasText: "Ten, aggressive at school and at home" });
+  await expect(tenYearOld).toContainText("You said it would refer.");
+  await expect(tenYearOld).toContainText("London Borough of Sutton would refer (1–0)");
   await expectAccessible(page);
   await observerContext.close();
 });

@@ -149,3 +149,34 @@ describe("versions", () => {
     expect(await again.text()).toContain("already exists");
   });
 });
+
+describe("partner judgements of test cases", () => {
+  it("compares the five boroughs' judgements: per-case split and Fleiss' kappa over cases all have judged", async () => {
+    const boroughs = ["lead@sutton.example", "commissioner@merton.example", "commissioner@bexley.example", "commissioner@newham.example", "commissioner@towerhamlets.example"];
+    for (const [i, email] of boroughs.entries()) {
+      const b = new Browser(server.url);
+      await b.login(email);
+      await b.page(`/workspaces/${workspaceId}/referral`);
+      expect((await b.post(`/workspaces/${workspaceId}/referral`, { vignetteId: "v1", judgement: "refer" })).status).toBe(302);
+      expect((await b.post(`/workspaces/${workspaceId}/referral`, { vignetteId: "v2", judgement: i < 3 ? "refer" : "not-refer" })).status).toBe(302);
+    }
+    // Changing one's mind replaces the judgement rather than adding one.
+    const sutton = new Browser(server.url);
+    await sutton.login("lead@sutton.example");
+    await sutton.page(`/workspaces/${workspaceId}/referral`);
+    expect((await sutton.post(`/workspaces/${workspaceId}/referral`, { vignetteId: "v2", judgement: "refer" })).status).toBe(302);
+    const bad = await sutton.post(`/workspaces/${workspaceId}/referral`, { vignetteId: "v2", judgement: "maybe" });
+    expect(bad.status).toBe(400);
+
+    const { html } = await sutton.page(`/workspaces/${workspaceId}/referral`);
+    // v1: 5–0; v2: 3 refer, 2 not. P̄ = 0.7, Pe = 0.68, κ = 0.0625.
+    expect(html).toContain("over the 2 cases every partner has judged: 0.06.");
+    expect(html).toContain("London Borough of Newham would not refer (0–1)");
+    expect(html).toContain("Partners disagree on this case.");
+    // A provider cannot judge: that is the commissioning partners' call.
+    const provider = new Browser(server.url);
+    await provider.login("prime@pfp.example");
+    await provider.page(`/workspaces/${workspaceId}/referral`);
+    expect((await provider.post(`/workspaces/${workspaceId}/referral`, { vignetteId: "v1", judgement: "refer" })).status).toBe(403);
+  });
+});

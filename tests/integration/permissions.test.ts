@@ -108,6 +108,12 @@ const CHECKS: Check[] = [
     allowed: 302,
     run: form(() => `/workspaces/${workspaceId}/outcomes`, () => ({ name: `Version ${++n}` })),
   },
+  {
+    name: "POST judge a test case",
+    permission: "judge:vignettes",
+    allowed: 302,
+    run: form(() => `/workspaces/${workspaceId}/referral`, () => ({ vignetteId: "v1", judgement: "refer" })),
+  },
   { name: "GET outcomes.csv", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}/outcomes.csv`) },
   { name: "GET outcomes.json", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}/outcomes.json`) },
   { name: "GET referral.csv", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}/referral.csv`) },
