@@ -56,3 +56,29 @@ export async function getVersionModel(workspaceId: string, section: Section, idO
   const { model, ...version } = v;
   return { version, model: JSON.parse(model) as unknown };
 }
+
+/**
+ * `?from=<version>&to=<version or "now">`: the changes between two versions, or
+ * between a version and `now`, in the words `diff` uses; null when not asked for or
+ * when either version is unknown.
+ */
+export async function comparisonFor<T>(
+  request: Request,
+  workspaceId: string,
+  section: Section,
+  parse: (model: unknown) => T | null,
+  now: T,
+  diff: (before: T, after: T) => string[],
+): Promise<{ from: string; to: string; fromName: string; toName: string; changes: string[] } | null> {
+  const params = new URL(request.url).searchParams;
+  const from = params.get("from");
+  const to = params.get("to") ?? "now";
+  if (!from) return null;
+  const before = await getVersionModel(workspaceId, section, from);
+  const after = to === "now" ? null : await getVersionModel(workspaceId, section, to);
+  if (!before || (to !== "now" && !after)) return null;
+  const beforeModel = parse(before.model);
+  const afterModel = after ? parse(after.model) : now;
+  if (beforeModel === null || afterModel === null) return null;
+  return { from: before.version.id, to: after ? after.version.id : "now", fromName: before.version.name, toName: after ? after.version.name : "now", changes: diff(beforeModel, afterModel) };
+}

@@ -3,11 +3,11 @@
 // who-is-where presence, per-person undo and the framework's problems listed as
 // they arise. Without JavaScript the page shows the stored framework, read-only.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { Button, CsrfInput, Field as FormField, FormErrors } from "~/components/forms";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Versions } from "~/components/versions";
 import { diffFrameworks } from "~/domain/framework-diff";
 import { VersionPublishSchema } from "~/domain/validation";
-import { getVersionModel, listVersions, publishVersion } from "~/models/version.server";
+import { comparisonFor, listVersions, publishVersion } from "~/models/version.server";
 import { readForm } from "~/utils/csrf.server";
 import { invalid, parseForm } from "~/utils/forms.server";
 import { useEffect, useMemo, useState, type ReactNode } from "react";
@@ -41,17 +41,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, membership, user } = await requireWorkspaceMember(request, params.workspaceId, "read:workspace");
   const framework = readFramework(await readStoredDocument(`${workspace.id}/outcomes`));
   const versions = await listVersions(workspace.id, "outcomes");
-  // ?compare=<version id>: what changed from that version to the framework as stored now.
-  const compareId = new URL(request.url).searchParams.get("compare");
-  const compared = compareId ? await getVersionModel(workspace.id, "outcomes", compareId) : null;
-  const parsed = compared ? OutcomeFrameworkSchema.safeParse(compared.model) : null;
+  const parse = (model: unknown) => OutcomeFrameworkSchema.safeParse(model).data ?? null;
   return {
     workspaceId: workspace.id,
     canWrite: can(membership.role, "write:outcomes"),
     colour: presenceColour(user.id),
     stored: framework,
     versions: versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })),
-    comparison: compared && parsed?.success ? { id: compared.version.id, name: compared.version.name, changes: diffFrameworks(parsed.data, framework) } : null,
+    comparison: await comparisonFor(request, workspace.id, "outcomes", parse, framework, diffFrameworks),
   };
 }
 
@@ -69,6 +66,7 @@ const inputClass = "mt-1 block w-full rounded border border-slate-500 bg-white p
 
 export default function OutcomeFrameworkPage() {
   const { workspaceId, canWrite, colour, stored, versions, comparison } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   const { doc, status, synced, peers, setCursor } = useYDoc(workspaceId, "outcomes", colour);
   const live = doc !== null && synced;
   const framework: OutcomeFramework = live ? readFramework(doc) : stored;
@@ -174,10 +172,11 @@ export default function OutcomeFrameworkPage() {
       ) : null}
 
       <Versions
-        workspaceId={workspaceId}
+        subject="framework"
         versions={versions}
         comparison={comparison}
         canPublish={canWrite}
+        result={result}
         onRestore={
           editable
             ? async (id) => {
@@ -188,60 +187,6 @@ export default function OutcomeFrameworkPage() {
             : null
         }
       />
-    </section>
-  );
-}
-
-type VersionRow = { id: string; name: string; createdByName: string; createdAt: string };
-
-/** Named versions: publish the framework as it stands, compare any version with now, restore one as a new edit. */
-function Versions({ workspaceId, versions, comparison, canPublish, onRestore }: { workspaceId: string; versions: VersionRow[]; comparison: { id: string; name: string; changes: string[] } | null; canPublish: boolean; onRestore: ((id: string) => Promise<void>) | null }) {
-  const result = useActionData<typeof action>();
-  const [params] = useSearchParams();
-  const published = versions.find((v) => v.id === params.get("published"));
-  const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
-  return (
-    <section aria-labelledby="versions-heading" className="mt-8 rounded border border-slate-300 bg-white p-3 print:hidden">
-      <h3 id="versions-heading" className="text-lg font-semibold">Versions</h3>
-      {published ? <p role="status" className="mt-1 font-medium text-green-800">Published “{published.name}”.</p> : null}
-      {versions.length === 0 ? <p className="mt-1">No versions published yet.</p> : null}
-      <ul aria-label="Published versions" className="mt-2 space-y-2">
-        {versions.map((v) => (
-          <li key={v.id} className="flex flex-wrap items-center gap-2">
-            <span className="flex-1"><strong>{v.name}</strong> · {v.createdByName}, {when(v.createdAt)}</span>
-            {onRestore ? (
-              <button type="button" onClick={() => void onRestore(v.id)} className="min-h-11 rounded border border-slate-600 bg-white px-3 text-sm">
-                Restore “{v.name}” as a new edit
-              </button>
-            ) : null}
-          </li>
-        ))}
-      </ul>
-      {versions.length > 0 ? (
-        <Form method="get" className="mt-3 flex flex-wrap items-end gap-2">
-          <div>
-            <label htmlFor="compare" className="block font-medium">Compare with the framework now</label>
-            <select id="compare" name="compare" defaultValue={comparison?.id} className="mt-1 rounded border border-slate-500 bg-white px-2 py-2">
-              {versions.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
-            </select>
-          </div>
-          <button type="submit" className="min-h-11 rounded border border-slate-600 bg-white px-3">Show changes</button>
-        </Form>
-      ) : null}
-      {comparison ? (
-        <div className="mt-3">
-          <h4 className="font-medium">Changes since “{comparison.name}”</h4>
-          {comparison.changes.length === 0 ? <p>No changes.</p> : <ul className="mt-1 list-disc pl-5">{comparison.changes.map((c) => <li key={c}>{c}</li>)}</ul>}
-        </div>
-      ) : null}
-      {canPublish ? (
-        <Form method="post" noValidate className="mt-4 max-w-md">
-          <CsrfInput />
-          <FormErrors errors={result?.formErrors} />
-          <FormField label="Publish the framework as it stands, named" name="name" defaultValue={result?.values?.name} required errors={result?.errors?.name} />
-          <Button>Publish version</Button>
-        </Form>
-      ) : null}
     </section>
   );
 }

@@ -4,10 +4,13 @@
 // commitments, and anonymised vignettes tested against the rules live, criterion by
 // criterion. Without JavaScript the page shows the stored criteria, read-only.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Versions } from "~/components/versions";
+import { diffReferralDesigns } from "~/domain/referral-diff";
+import { comparisonFor, listVersions, publishVersion } from "~/models/version.server";
 import { CsrfInput } from "~/components/forms";
 import { partnerAgreement, type Judgement, type Vote } from "~/domain/agreement";
-import { JudgementFormSchema } from "~/domain/validation";
+import { JudgementFormSchema, VersionPublishSchema } from "~/domain/validation";
 import { commissioningPartners, listVotes, recordJudgement, UNAFFILIATED } from "~/models/judgement.server";
 import { readForm } from "~/utils/csrf.server";
 import { invalid, parseForm } from "~/utils/forms.server";
@@ -18,7 +21,7 @@ import { can } from "~/domain/permissions";
 import { presenceColour } from "~/domain/presence";
 import { summariseCommitments } from "~/domain/referral-commitments";
 import { describeCriteria, evaluateVignette, LIVING_SITUATION_LABELS, LIVING_SITUATIONS, RISK_LEVELS, VignetteSchema, type LivingSituation, type RiskLevel } from "~/domain/referral-criteria";
-import { addItem, readRawItems, readReferralDesign, removeItem, setCommitmentSettings, updateItem, type RawItem, type ReferralDesign } from "~/domain/referral-design";
+import { addItem, readRawItems, readReferralDesign, ReferralDesignSchema, removeItem, setCommitmentSettings, updateItem, writeReferralDesign, type RawItem, type ReferralDesign } from "~/domain/referral-design";
 import { readStoredDocument } from "~/models/document.server";
 import { requireWorkspaceMember } from "~/utils/permissions.server";
 import { useYDoc } from "~/sync/use-ydoc";
@@ -28,7 +31,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { design } = readReferralDesign(await readStoredDocument(`${workspace.id}/referral`));
   const { votes, mine } = await listVotes(workspace.id);
   const canJudge = can(membership.role, "judge:vignettes");
+  const versions = await listVersions(workspace.id, "referral");
+  const parse = (model: unknown) => ReferralDesignSchema.safeParse(model).data ?? null;
   return {
+    versions: versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })),
+    comparison: await comparisonFor(request, workspace.id, "referral", parse, design, diffReferralDesigns),
     workspaceId: workspace.id,
     canWrite: can(membership.role, "write:referral"),
     colour: presenceColour(user.id),
@@ -37,9 +44,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-/** A commissioning partner member says whether their authority would refer a test case. */
+/**
+ * intent=publish: publish the criteria as a named version (write:referral).
+ * Otherwise a commissioning partner member says whether their authority would refer a test case.
+ */
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
+  if (formData.get("intent") === "publish") {
+    const { workspace, user } = await requireWorkspaceMember(request, params.workspaceId, "write:referral");
+    const form = parseForm(formData, VersionPublishSchema);
+    if (!form.ok) return invalid(form);
+    const published = await publishVersion({ workspaceId: workspace.id, section: "referral", name: form.data.name, userId: user.id, userName: user.name });
+    if (!published.ok) return invalid({ errors: { name: [published.error] }, values: { name: form.data.name } });
+    throw redirect(`/workspaces/${workspace.id}/referral?published=${encodeURIComponent(published.version.id)}#versions-heading`);
+  }
   const { workspace, user } = await requireWorkspaceMember(request, params.workspaceId, "judge:vignettes");
   const form = parseForm(formData, JudgementFormSchema);
   if (!form.ok) return invalid(form);
@@ -51,7 +69,8 @@ const inputClass = "mt-1 block w-full rounded border border-slate-500 bg-white p
 const OUTCOME_LABELS = { eligible: "Eligible", "eligible-by-exception": "Eligible by exception", "not-eligible": "Not eligible" } as const;
 
 export default function ReferralPage() {
-  const { workspaceId, canWrite, colour, stored, judging } = useLoaderData<typeof loader>();
+  const { workspaceId, canWrite, colour, stored, judging, versions, comparison } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   const { doc, status, synced, peers } = useYDoc(workspaceId, "referral", colour);
   const live = doc !== null && synced;
   const { design, problems } = live ? readReferralDesign(doc) : { design: stored as ReferralDesign, problems: [] };
@@ -74,6 +93,7 @@ export default function ReferralPage() {
       </noscript>
       <div className="mt-3 flex flex-wrap gap-x-4 gap-y-1 print:hidden">
         <a href={`/workspaces/${workspaceId}/referral.csv`} className="inline-flex min-h-11 items-center text-brand-800 underline">Download CSV</a>
+        <a href={`/workspaces/${workspaceId}/referral.json`} className="inline-flex min-h-11 items-center text-brand-800 underline">Download JSON</a>
         <button type="button" onClick={() => window.print()} className="inline-flex min-h-11 items-center text-brand-800 underline">Print or save as PDF</button>
       </div>
       <div className="mt-3 print:hidden">
@@ -137,6 +157,24 @@ export default function ReferralPage() {
       </Section>
 
       <EligibilityTester design={design} doc={editable ? doc : null} judging={judging} />
+
+      <Versions
+        subject="criteria"
+        versions={versions}
+        comparison={comparison}
+        canPublish={canWrite}
+        result={result}
+        onRestore={
+          editable
+            ? async (id) => {
+                const res = await fetch(`/workspaces/${workspaceId}/referral.json?version=${encodeURIComponent(id)}`);
+                const parsed = ReferralDesignSchema.safeParse(await res.json());
+                // Test cases are working material: restoring the criteria keeps today's cases.
+                if (res.ok && parsed.success) writeReferralDesign(doc!, { ...parsed.data, vignettes: design.vignettes });
+              }
+            : null
+        }
+      />
     </section>
   );
 }
@@ -322,6 +360,7 @@ function JudgeForm({ vignetteId, title, partner, mine }: { vignetteId: string; t
   return (
     <Form method="post" className="mt-2 flex flex-wrap items-center gap-2">
       <CsrfInput />
+      <input type="hidden" name="intent" value="judge" />
       <input type="hidden" name="vignetteId" value={vignetteId} />
       <span className="text-sm">
         Would {partner} refer this case?{mine ? ` You said it ${DECISION[mine]}.` : ""}

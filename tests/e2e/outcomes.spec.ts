@@ -84,9 +84,10 @@ test("a version is published, the framework changed, the change shown in words, 
   await page.getByLabel("Title").fill("Stays safely out of care");
   await expect(page.getByRole("heading", { name: /Stays safely out of care/ })).toContainText("Linked to payment");
 
-  await page.getByLabel("Compare with the framework now").selectOption({ label: "Published for market engagement, v1" });
+  await page.getByLabel("Compare", { exact: true }).selectOption({ label: "Published for market engagement, v1" });
+  await page.getByLabel("with", { exact: true }).selectOption({ label: "the framework now" });
   await page.getByRole("button", { name: "Show changes" }).click();
-  const changes = page.getByRole("heading", { name: "Changes since “Published for market engagement, v1”" }).locator("xpath=following-sibling::ul");
+  const changes = page.getByRole("heading", { name: "Changes from “Published for market engagement, v1” to the framework now" }).locator("xpath=following-sibling::ul");
   await expect(changes).toContainText("Outcome 'Stays out of care' renamed to 'Stays safely out of care'.");
   await expect(changes).toContainText("Outcome 'Stays safely out of care' is now linked to payment.");
 

@@ -81,3 +81,33 @@ test("the referral page on a 360 px phone, read-only", async ({ page, consoleErr
   await expectAccessible(page);
   await expectNoHorizontalScroll(page);
 });
+
+test("the criteria are published as a version, changed, compared in the referral form's words and restored", async ({ page, browser, baseURL, server: _server, consoleErrors: _ }) => {
+  await login(page, "facilitator@gla.example");
+  const id = await demoWorkspaceId(page);
+  await page.goto(`/workspaces/${id}/referral`);
+  await expect(page.getByText("Live: changes are shared as you type")).toBeVisible();
+  const name = `Criteria for market engagement ${Date.now()}`;
+  await page.getByLabel("Publish the criteria as it stands, named").fill(name);
+  await page.getByRole("button", { name: "Publish version" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Published “${name}”.` })).toBeVisible();
+
+  await expect(page.getByText("Live: changes are shared as you type")).toBeVisible();
+  const before = await page.getByLabel("Rollover allowance (% of a commitment)").inputValue();
+  await page.getByLabel("Rollover allowance (% of a commitment)").fill(before === "7" ? "8" : "7");
+  const after = before === "7" ? "8" : "7";
+  await page.getByLabel("Compare", { exact: true }).selectOption({ label: name });
+  await page.getByRole("button", { name: "Show changes" }).click();
+  await expect(page.getByText(`Rollover allowance ${before}% → ${after}%.`)).toBeVisible();
+
+  const other = await browser.newContext({ baseURL });
+  const observer = await other.newPage();
+  await login(observer, "fund@tnlcf.example");
+  await observer.goto(`/workspaces/${id}/referral`);
+  await expect(observer.getByText(`up to ${after}% may roll over`)).toBeVisible();
+  await expect(page.getByText("Live: changes are shared as you type")).toBeVisible();
+  await page.getByRole("button", { name: `Restore “${name}” as a new edit` }).click();
+  await expect(observer.getByText(`up to ${before}% may roll over`)).toBeVisible();
+  await expectAccessible(page);
+  await other.close();
+});
