@@ -20,6 +20,8 @@ export const PERMISSIONS = [
   "write:payment",
   /** Say whether one's own authority would refer a test case (commissioning partners). */
   "judge:vignettes",
+  /** Rate how much each outcome matters, counted in one's stakeholder group. */
+  "rate:outcomes",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,12 +42,12 @@ const managers: Permission[] = [
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   facilitator: managers,
-  commissioner: [...managers, "judge:vignettes"],
-  provider: codesigners,
+  commissioner: [...managers, "judge:vignettes", "rate:outcomes"],
+  provider: [...codesigners, "rate:outcomes"],
   // Investors and providers price what-ifs in their own sandboxes (issue 5); the
   // shared payment model is the commissioners'.
-  investor: contributors,
-  "service-user": contributors,
+  investor: [...contributors, "rate:outcomes"],
+  "service-user": [...contributors, "rate:outcomes"],
   evaluator: contributors,
   observer: everyone,
 };

@@ -4,7 +4,10 @@
 // they arise. Without JavaScript the page shows the stored framework, read-only.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { Priorities } from "~/components/priorities";
 import { Versions } from "~/components/versions";
+import { prioritiesByGroup, RATING_GROUP_LABELS, RATING_GROUPS, type RatingGroup } from "~/domain/priorities";
+import { listRatings, saveRatings } from "~/models/rating.server";
 import { diffFrameworks } from "~/domain/framework-diff";
 import { VersionPublishSchema } from "~/domain/validation";
 import { comparisonFor, listVersions, publishVersion } from "~/models/version.server";
@@ -42,7 +45,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const framework = readFramework(await readStoredDocument(`${workspace.id}/outcomes`));
   const versions = await listVersions(workspace.id, "outcomes");
   const parse = (model: unknown) => OutcomeFrameworkSchema.safeParse(model).data ?? null;
+  const { ratings, mine } = await listRatings(workspace.id, user.id);
+  const canRate = can(membership.role, "rate:outcomes") && (RATING_GROUPS as readonly string[]).includes(membership.role);
   return {
+    priorities: prioritiesByGroup(framework.outcomes.map((o) => o.id), ratings),
+    rating: canRate ? { mine, groupLabel: RATING_GROUP_LABELS[membership.role as RatingGroup].toLowerCase() } : null,
     workspaceId: workspace.id,
     canWrite: can(membership.role, "write:outcomes"),
     colour: presenceColour(user.id),
@@ -54,6 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
+  if (formData.get("intent") === "rate") return rate(request, params.workspaceId, formData);
   const { workspace, user } = await requireWorkspaceMember(request, params.workspaceId, "write:outcomes");
   const form = parseForm(formData, VersionPublishSchema);
   if (!form.ok) return invalid(form);
@@ -62,10 +70,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
   throw redirect(`/workspaces/${workspace.id}/outcomes?published=${encodeURIComponent(published.version.id)}#versions-heading`);
 }
 
+/** Saves the rater's scores (`score:<outcomeId>` = 1–5, blank = not rated) for outcomes that exist. */
+async function rate(request: Request, workspaceId: string | undefined, formData: FormData) {
+  const { workspace, user, membership } = await requireWorkspaceMember(request, workspaceId, "rate:outcomes");
+  const known = new Set(readFramework(await readStoredDocument(`${workspace.id}/outcomes`)).outcomes.map((o) => o.id));
+  const scores: Record<string, number> = {};
+  for (const [key, value] of formData) {
+    if (!key.startsWith("score:") || value === "") continue;
+    const score = Number(value);
+    const outcomeId = key.slice("score:".length);
+    if (!Number.isInteger(score) || score < 1 || score > 5) return invalid({ formErrors: ["Ratings are whole numbers from 1 to 5."] }, "rate");
+    if (known.has(outcomeId)) scores[outcomeId] = score;
+  }
+  await saveRatings({ workspaceId: workspace.id, userId: user.id, group: membership.role as RatingGroup, scores });
+  throw redirect(`/workspaces/${workspace.id}/outcomes#priorities-heading`);
+}
+
 const inputClass = "mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2";
 
 export default function OutcomeFrameworkPage() {
-  const { workspaceId, canWrite, colour, stored, versions, comparison } = useLoaderData<typeof loader>();
+  const { workspaceId, canWrite, colour, stored, versions, comparison, priorities, rating } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { doc, status, synced, peers, setCursor } = useYDoc(workspaceId, "outcomes", colour);
   const live = doc !== null && synced;
@@ -170,6 +194,8 @@ export default function OutcomeFrameworkPage() {
           </button>
         </form>
       ) : null}
+
+      <Priorities outcomes={framework.outcomes} priorities={priorities} mine={rating?.mine ?? null} groupLabel={rating?.groupLabel ?? null} />
 
       <Versions
         subject="framework"

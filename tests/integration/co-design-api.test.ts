@@ -180,3 +180,32 @@ describe("partner judgements of test cases", () => {
     expect((await provider.post(`/workspaces/${workspaceId}/referral`, { vignetteId: "v1", judgement: "refer" })).status).toBe(403);
   });
 });
+
+describe("priorities by stakeholder group", () => {
+  it("counts each person's ratings once in their group, shows groups side by side, and stores no rater identity", async () => {
+    const rate = async (email: string, scores: Record<string, string>) => {
+      const b = new Browser(server.url);
+      await b.login(email);
+      await b.page(`/workspaces/${workspaceId}/outcomes`);
+      const res = await b.post(`/workspaces/${workspaceId}/outcomes`, { intent: "rate", ...Object.fromEntries(Object.entries(scores).map(([k, v]) => [`score:${k}`, v])) });
+      expect(res.status).toBe(302);
+      return b;
+    };
+    await rate("youth@panel.example", { "pfp-out-of-care": "2", "pfp-education": "5" });
+    await rate("youth@panel.example", { "pfp-out-of-care": "3", "pfp-education": "5" }); // changed their mind: replaced, not added
+    const lead = await rate("lead@sutton.example", { "pfp-out-of-care": "5", "pfp-education": "3", "no-such-outcome": "5" });
+    const bad = await lead.post(`/workspaces/${workspaceId}/outcomes`, { intent: "rate", "score:pfp-out-of-care": "9" });
+    expect(bad.status).toBe(400);
+
+    const { html } = await lead.page(`/workspaces/${workspaceId}/outcomes`);
+    const row = (title: string) => html.slice(html.indexOf(`<th scope="row" class="py-1 pr-3 font-normal">${title}`)).split("</tr>")[0]!;
+    expect(row("Stays out of care")).toContain("5.0 (1) · #1"); // commissioners
+    expect(row("Stays out of care")).toContain("3.0 (1) · #2"); // service users
+    expect(row("Education")).toContain("5.0 (1) · #1");
+    // The observer may not rate, and no one's identity is in the ratings.
+    const observer = new Browser(server.url);
+    await observer.login("fund@tnlcf.example");
+    await observer.page(`/workspaces/${workspaceId}/outcomes`);
+    expect((await observer.post(`/workspaces/${workspaceId}/outcomes`, { intent: "rate", "score:pfp-out-of-care": "1" })).status).toBe(403);
+  });
+});

@@ -121,6 +121,12 @@ const CHECKS: Check[] = [
     run: form(() => `/workspaces/${workspaceId}/referral`, () => ({ intent: "publish", name: `Criteria ${++n}` })),
   },
   { name: "GET referral.json", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}/referral.json`) },
+  {
+    name: "POST rate outcomes",
+    permission: "rate:outcomes",
+    allowed: 302,
+    run: form(() => `/workspaces/${workspaceId}/outcomes`, () => ({ intent: "rate", "score:pfp-out-of-care": "4" })),
+  },
   { name: "GET outcomes.csv", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}/outcomes.csv`) },
   { name: "GET outcomes.json", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}/outcomes.json`) },
   { name: "GET referral.csv", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}/referral.csv`) },
