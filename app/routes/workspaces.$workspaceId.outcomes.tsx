@@ -9,10 +9,9 @@ import { Versions } from "~/components/versions";
 import { prioritiesByGroup, RATING_GROUP_LABELS, RATING_GROUPS, type RatingGroup } from "~/domain/priorities";
 import { listRatings, saveRatings } from "~/models/rating.server";
 import { diffFrameworks } from "~/domain/framework-diff";
-import { VersionPublishSchema } from "~/domain/validation";
-import { comparisonFor, listVersions, publishVersion } from "~/models/version.server";
+import { comparisonFor, listVersions } from "~/models/version.server";
 import { readForm } from "~/utils/csrf.server";
-import { invalid, parseForm } from "~/utils/forms.server";
+import { invalid } from "~/utils/forms.server";
 import { useEffect, useMemo, useState, type ReactNode } from "react";
 import * as Y from "yjs";
 import { EditorsBadge, peersAt, PresenceList, SyncStatusBadge } from "~/components/sync-status";
@@ -38,6 +37,7 @@ import { can } from "~/domain/permissions";
 import { presenceColour } from "~/domain/presence";
 import { readStoredDocument } from "~/models/document.server";
 import { requireWorkspaceMember } from "~/utils/permissions.server";
+import { publishFromForm } from "~/utils/versions.server";
 import { useYDoc, type Presence } from "~/sync/use-ydoc";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -62,12 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   if (formData.get("intent") === "rate") return rate(request, params.workspaceId, formData);
-  const { workspace, user } = await requireWorkspaceMember(request, params.workspaceId, "write:outcomes");
-  const form = parseForm(formData, VersionPublishSchema);
-  if (!form.ok) return invalid(form);
-  const published = await publishVersion({ workspaceId: workspace.id, section: "outcomes", name: form.data.name, userId: user.id, userName: user.name });
-  if (!published.ok) return invalid({ errors: { name: [published.error] }, values: { name: form.data.name } });
-  throw redirect(`/workspaces/${workspace.id}/outcomes?published=${encodeURIComponent(published.version.id)}#versions-heading`);
+  return publishFromForm(request, params.workspaceId, "outcomes", formData);
 }
 
 /** Saves the rater's scores (`score:<outcomeId>` = 1–5, blank = not rated) for outcomes that exist. */

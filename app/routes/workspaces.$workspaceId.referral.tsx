@@ -7,10 +7,10 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Versions } from "~/components/versions";
 import { diffReferralDesigns } from "~/domain/referral-diff";
-import { comparisonFor, listVersions, publishVersion } from "~/models/version.server";
+import { comparisonFor, listVersions } from "~/models/version.server";
 import { CsrfInput } from "~/components/forms";
 import { partnerAgreement, type Judgement, type Vote } from "~/domain/agreement";
-import { JudgementFormSchema, VersionPublishSchema } from "~/domain/validation";
+import { JudgementFormSchema } from "~/domain/validation";
 import { commissioningPartners, listVotes, recordJudgement, UNAFFILIATED } from "~/models/judgement.server";
 import { readForm } from "~/utils/csrf.server";
 import { invalid, parseForm } from "~/utils/forms.server";
@@ -24,6 +24,7 @@ import { describeCriteria, evaluateVignette, LIVING_SITUATION_LABELS, LIVING_SIT
 import { addItem, readRawItems, readReferralDesign, ReferralDesignSchema, removeItem, setCommitmentSettings, updateItem, writeReferralDesign, type RawItem, type ReferralDesign } from "~/domain/referral-design";
 import { readStoredDocument } from "~/models/document.server";
 import { requireWorkspaceMember } from "~/utils/permissions.server";
+import { publishFromForm } from "~/utils/versions.server";
 import { useYDoc } from "~/sync/use-ydoc";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -50,14 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
-  if (formData.get("intent") === "publish") {
-    const { workspace, user } = await requireWorkspaceMember(request, params.workspaceId, "write:referral");
-    const form = parseForm(formData, VersionPublishSchema);
-    if (!form.ok) return invalid(form);
-    const published = await publishVersion({ workspaceId: workspace.id, section: "referral", name: form.data.name, userId: user.id, userName: user.name });
-    if (!published.ok) return invalid({ errors: { name: [published.error] }, values: { name: form.data.name } });
-    throw redirect(`/workspaces/${workspace.id}/referral?published=${encodeURIComponent(published.version.id)}#versions-heading`);
-  }
+  if (formData.get("intent") === "publish") return publishFromForm(request, params.workspaceId, "referral", formData);
   const { workspace, user } = await requireWorkspaceMember(request, params.workspaceId, "judge:vignettes");
   const form = parseForm(formData, JudgementFormSchema);
   if (!form.ok) return invalid(form);

@@ -39,6 +39,7 @@ export class SyncConnection implements Peer {
   private tokens: number;
   private lastRefill = Date.now();
   private alive = true;
+  private lastPing = Date.now();
 
   constructor(
     private readonly ws: WebSocket,
@@ -71,8 +72,6 @@ export class SyncConnection implements Peer {
   close(code: number, reason: string): void {
     this.ws.close(code, reason);
   }
-
-  private lastPing = Date.now();
 
   /** Whether `pingMs` has passed since this connection was last pinged (or opened). */
   pingDue(now: number, pingMs: number): boolean {
