@@ -11,6 +11,7 @@ import { databaseKind, env } from "~/utils/env.server";
 import { migrate } from "./db/migrate";
 import { prepareDemo } from "./demo";
 import { requestLog, securityHeaders } from "./middleware";
+import { ActivityRecorder } from "./activity";
 import { prismaSyncHooks } from "./sync/prisma-hooks";
 import { attachSyncServer, DEFAULT_SYNC_OPTIONS } from "./sync/server";
 
@@ -55,7 +56,8 @@ app.all(
 );
 
 const server = createServer(app);
-const sync = await attachSyncServer(server, prismaSyncHooks, {
+const activity = new ActivityRecorder({ quietMs: config.ACTIVITY_QUIET_MS, maxMs: Math.max(config.ACTIVITY_QUIET_MS, 120_000) });
+const sync = await attachSyncServer(server, { ...prismaSyncHooks, ...activity.hooks }, {
   ...DEFAULT_SYNC_OPTIONS,
   maxMessageBytes: config.SYNC_MAX_MESSAGE_BYTES,
   batchMs: config.SYNC_BATCH_MS,
@@ -81,6 +83,7 @@ function shutdown(signal: string) {
   server.closeIdleConnections();
   sync
     .close()
+    .then(() => activity.close())
     .then(disconnectDb)
     .then(disconnectRedis)
     .then(

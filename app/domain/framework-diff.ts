@@ -3,7 +3,7 @@
 // Pure: no I/O.
 import { MEASURE_TYPE_LABELS, OUTCOME_TEXT_FIELDS, type Outcome, type OutcomeFramework, type OutcomeTextField } from "./outcome-framework";
 
-const FIELD_NAMES: Record<OutcomeTextField, string> = {
+export const FIELD_NAMES: Record<OutcomeTextField, string> = {
   title: "title",
   description: "description",
   definition: "precise definition",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { PFP_COMMITMENTS, PFP_CRITERIA, PFP_PATHWAY, PFP_VIGNETTES } from "./examples/pfp";
-import { addItem, readRawItems, readReferralDesign, removeItem, setCommitmentSettings, updateItem, writeReferralDesign, type ReferralDesign } from "./referral-design";
+import { addItem, concernKey, moveItem, readRawItems, readReferralDesign, removeItem, setCommitmentSettings, updateItem, writeReferralDesign, type ReferralDesign } from "./referral-design";
 
 const PFP: ReferralDesign = { criteria: PFP_CRITERIA, pathway: PFP_PATHWAY, commitments: PFP_COMMITMENTS, vignettes: PFP_VIGNETTES };
 
@@ -44,5 +44,25 @@ describe("referral design on a Y.Doc", () => {
     expect(readReferralDesign(doc).design.vignettes.map((v) => v.id)).toEqual(["v2", "v3", "v4", "v5"]);
     setCommitmentSettings(doc, { rolloverPercent: 5 });
     expect(readReferralDesign(doc).design.commitments.rolloverPercent).toBe(5);
+  });
+});
+
+describe("pathway and exclusions editing", () => {
+  it("moves a pathway step without losing a concurrent edit to it", () => {
+    const a = new Y.Doc();
+    for (const [id, title] of [["s1", "Clinic"], ["s2", "Form"], ["s3", "Panel"]] as const) addItem(a, "pathway", { id, title, owner: "" });
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    moveItem(a, "pathway", "s3", -1);
+    updateItem(b, "pathway", "s3", { owner: "Edge of care panel" });
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    for (const doc of [a, b]) expect(readReferralDesign(doc).design.pathway.map((s) => `${s.title}/${s.owner}`)).toEqual(["Clinic/", "Panel/Edge of care panel", "Form/"]);
+  });
+
+  it("derives a unique concern key from an exclusion's wording", () => {
+    expect(concernKey("Current child protection plan", [])).toBe("current-child-protection-plan");
+    expect(concernKey("Current child protection plan!", ["current-child-protection-plan"])).toBe("current-child-protection-plan-2");
+    expect(concernKey("???", [])).toBe("concern");
   });
 });

@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { Problem } from "./outcome-framework";
 import { CommitmentsSchema, PartnerCommitmentSchema, type Commitments } from "./referral-commitments";
 import { CRITERIA_SCHEMA_VERSION, ExclusionRuleSchema, InclusionRuleSchema, ReferralCriteriaSchema, VignetteSchema, type ExclusionRule, type InclusionRule, type ReferralCriteria } from "./referral-criteria";
-import { readOrdered, removeFromOrder } from "./ydoc-fields";
+import { moveInOrder, readOrdered, removeFromOrder } from "./ydoc-fields";
 
 export const PathwayStepSchema = z.object({
   id: z.string().min(1).max(64),
@@ -140,6 +140,25 @@ export function removeItem(doc: Y.Doc, c: Collection, id: string): void {
     itemsOf(doc, c).delete(id);
     removeFromOrder(orderOf(doc, c), id);
   });
+}
+
+/** Moves an item `by` places (e.g. a pathway step one earlier: -1). */
+export function moveItem(doc: Y.Doc, c: Collection, id: string, by: number): void {
+  const visible = readOrdered(orderOf(doc, c), itemsOf(doc, c)).map(([key]) => key);
+  doc.transact(() => moveInOrder(orderOf(doc, c), visible, id, by));
+}
+
+/**
+ * The concern key a new exclusion matches in test cases, from its wording
+ * ("Current child protection plan" → "current-child-protection-plan"), made unique
+ * among `taken`. The key stays when the wording is later reworded, so recorded
+ * concerns keep matching.
+ */
+export function concernKey(label: string, taken: string[]): string {
+  const base = label.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 56) || "concern";
+  let key = base;
+  for (let n = 2; taken.includes(key); n++) key = `${base}-${n}`;
+  return key;
 }
 
 export function setCommitmentSettings(doc: Y.Doc, changes: Partial<Pick<Commitments, "rolloverPercent" | "balanceAcrossPartners">>): void {

@@ -3,6 +3,7 @@
 // an order array of ids plus a map by id (so moving an item never loses an edit made
 // to it concurrently). Pure: no I/O.
 import * as Y from "yjs";
+import { changedSpan } from "./text-span";
 
 /** The text of `map[key]` (a Y.Text, or a plain string from older data). */
 export function textOf(map: Y.Map<unknown>, key: string): string {
@@ -24,12 +25,9 @@ export function setText(map: Y.Map<unknown>, key: string, value: string): void {
   const ytext = t as Y.Text;
   const current = ytext.toString();
   if (current === value) return;
-  let start = 0;
-  while (start < current.length && start < value.length && current[start] === value[start]) start++;
-  let end = 0;
-  while (end < current.length - start && end < value.length - start && current[current.length - 1 - end] === value[value.length - 1 - end]) end++;
-  const removed = current.length - start - end;
-  const inserted = value.slice(start, value.length - end);
+  const { start, endBefore, endAfter } = changedSpan(current, value);
+  const removed = endBefore - start;
+  const inserted = value.slice(start, endAfter);
   const apply = () => {
     if (removed > 0) ytext.delete(start, removed);
     if (inserted) ytext.insert(start, inserted);

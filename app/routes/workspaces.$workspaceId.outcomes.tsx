@@ -5,6 +5,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Priorities } from "~/components/priorities";
+import { SharedInput, SharedTextarea } from "~/components/shared-text";
 import { Versions } from "~/components/versions";
 import { prioritiesByGroup, RATING_GROUP_LABELS, RATING_GROUPS, type RatingGroup } from "~/domain/priorities";
 import { listRatings, saveRatings } from "~/models/rating.server";
@@ -142,7 +143,7 @@ export default function OutcomeFrameworkPage() {
         {editable ? (
           <label className="block font-medium">
             Goal
-            <textarea rows={2} value={framework.goal} onChange={(e) => setGoal(doc!, e.target.value)} onFocus={() => setCursor({ outcomeId: "goal" })} onBlur={() => setCursor(null)} className={inputClass} />
+            <SharedTextarea rows={2} value={framework.goal} onValueChange={(v) => setGoal(doc!, v)} onFocus={() => setCursor({ outcomeId: "goal" })} onBlur={() => setCursor(null)} className={inputClass} />
           </label>
         ) : (
           <>
@@ -274,7 +275,7 @@ function OutcomeItem({ outcome, index, count, editors, doc, discrete, onFocusWit
             <summary className="min-h-11 cursor-pointer py-2 font-medium text-brand-800">Edit outcome {n}</summary>
             <div className="mt-2 grid gap-3 md:grid-cols-2">
               <Field id={idFor("title")} label="Title">
-                <input id={idFor("title")} value={outcome.title} maxLength={200} onChange={(e) => updateOutcome(doc, outcome.id, { title: e.target.value })} className={inputClass} />
+                <SharedInput id={idFor("title")} value={outcome.title} maxLength={200} onValueChange={(v) => updateOutcome(doc, outcome.id, { title: v })} className={inputClass} />
               </Field>
               <Field id={idFor("measureType")} label="Measure type">
                 <select id={idFor("measureType")} value={outcome.measureType} onChange={(e) => discrete(() => updateOutcome(doc, outcome.id, { measureType: e.target.value as MeasureType }))} className={inputClass}>
@@ -283,7 +284,7 @@ function OutcomeItem({ outcome, index, count, editors, doc, discrete, onFocusWit
               </Field>
               {TEXT_FIELDS.map(({ field, label, rows }) => (
                 <Field key={field} id={idFor(field)} label={label}>
-                  <textarea id={idFor(field)} rows={rows} value={outcome[field]} onChange={(e) => updateOutcome(doc, outcome.id, { [field]: e.target.value })} className={inputClass} />
+                  <SharedTextarea id={idFor(field)} rows={rows} value={outcome[field]} onValueChange={(v) => updateOutcome(doc, outcome.id, { [field]: v })} className={inputClass} />
                 </Field>
               ))}
               <Field id={idFor("tags")} label="Stakeholder tags (separate with commas)">

@@ -5,6 +5,7 @@
 // criterion. Without JavaScript the page shows the stored criteria, read-only.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { ExclusionsEditor, PathwayEditor } from "~/components/referral-lists";
 import { Versions } from "~/components/versions";
 import { diffReferralDesigns } from "~/domain/referral-diff";
 import { comparisonFor, listVersions } from "~/models/version.server";
@@ -107,7 +108,7 @@ export default function ReferralPage() {
       {editable ? <RuleEditor doc={doc!} /> : null}
 
       <Section id="pathway" title="Referral pathway">
-        <ol className="list-decimal pl-5">
+        <ol className={editable ? "list-decimal pl-5 hidden print:block" : "list-decimal pl-5"}>
           {design.pathway.map((step) => (
             <li key={step.id}>
               {step.title}
@@ -115,6 +116,7 @@ export default function ReferralPage() {
             </li>
           ))}
         </ol>
+        {editable ? <PathwayEditor doc={doc!} /> : null}
       </Section>
 
       <Section id="commitments" title="Partner commitments (referrals a year)">
@@ -252,6 +254,7 @@ function RuleEditor({ doc }: { doc: Y.Doc }) {
             {rule.errors._ ? <p className="mt-2 font-medium text-red-800">{rule.errors._}</p> : null}
           </fieldset>
         ))}
+        <ExclusionsEditor doc={doc} />
       </div>
     </Section>
   );

@@ -28,6 +28,8 @@ const EnvSchema = z.object({
   SYNC_UNLOAD_AFTER_MS: z.coerce.number().int().min(0).default(30_000),
   /** How often open connections are re-checked against membership. */
   SYNC_RECHECK_MS: z.coerce.number().int().min(100).default(2_000),
+  /** The activity feed writes a person's run of edits to one thing once it has been quiet this long. */
+  ACTIVITY_QUIET_MS: z.coerce.number().int().min(50).default(10_000),
   /** Redis for fan-out between server processes; unset with a single process. */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// or rediss:// URL").optional(),
   /** Bearer token for /metrics from other hosts; localhost needs none. */

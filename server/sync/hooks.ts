@@ -1,6 +1,7 @@
 // The sync server's extension points, as one typed object (Hocuspocus style).
 // server/sync/prisma-hooks.ts is the implementation the app uses.
 import type { IncomingMessage } from "node:http";
+import type * as Y from "yjs";
 
 /** Who a connection is and what it may do in its document. */
 export type Principal = {
@@ -27,4 +28,14 @@ export type SyncHooks = {
   store(docName: string, update: Uint8Array): Promise<void>;
   /** Folds the stored log of a document into its snapshot. */
   compact(docName: string): Promise<void>;
+  /** Optional: a document has been loaded, before anyone joins it. */
+  loaded?(docName: string, doc: Y.Doc): void;
+  /**
+   * Optional: a loaded document changed. `principal` is who changed it when the change
+   * came from one of this process's connections; null when it came from another
+   * process (through Redis), which reports its own.
+   */
+  changed?(docName: string, doc: Y.Doc, principal: Principal | null): void;
+  /** Optional: a document is about to leave memory. */
+  unloaded?(docName: string): void;
 };

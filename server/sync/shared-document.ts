@@ -7,7 +7,7 @@
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { BatchTimer } from "./batch-timer";
-import type { SyncHooks } from "./hooks";
+import type { Principal, SyncHooks } from "./hooks";
 import { awarenessMessage, updateMessage } from "./messages";
 import type { SyncMetrics } from "./metrics";
 import { REMOTE_ORIGIN, type Fanout } from "./redis-fanout";
@@ -16,6 +16,8 @@ import { REMOTE_ORIGIN, type Fanout } from "./redis-fanout";
 export const LOAD_ORIGIN = Symbol("load");
 
 export type Peer = {
+  /** Who is on the other end, when it is a client connection. */
+  principal?: Principal;
   send(message: Uint8Array): void;
   clientIds: Set<number>;
   /** Rewrites a presence state this peer sent into what others may see. */
@@ -44,6 +46,7 @@ export class SharedDocument {
     this.doc.on("update", (update: Uint8Array, origin: unknown) => {
       if (origin === LOAD_ORIGIN) return;
       this.broadcast(updateMessage(update), origin);
+      this.context.hooks.changed?.(this.name, this.doc, (origin as Peer | null)?.principal ?? null);
       // Another process's client made it; that process stores it.
       if (origin === REMOTE_ORIGIN) return;
       this.context.fanout?.publishUpdate(this.name, update);
@@ -74,6 +77,7 @@ export class SharedDocument {
     Y.transact(this.doc, () => {
       for (const u of updates) Y.applyUpdate(this.doc, u, LOAD_ORIGIN);
     }, LOAD_ORIGIN);
+    this.context.hooks.loaded?.(this.name, this.doc);
   }
 
   /** Sends `message` to every peer except `except`. */
@@ -143,6 +147,7 @@ export class SharedDocument {
   }
 
   destroy(): void {
+    this.context.hooks.unloaded?.(this.name);
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.context.batchTimer.cancel(this.flushSoon);
     this.awareness.destroy();
