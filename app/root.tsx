@@ -2,14 +2,16 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CsrfInput } from "~/components/forms";
+import { countUnread } from "~/models/notification.server";
 import { getUser } from "~/utils/auth.server";
 import { getCsrfToken } from "~/utils/csrf.server";
 import "./tailwind.css";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, csrf] = await Promise.all([getUser(request), getCsrfToken(request)]);
+  const unread = user ? await countUnread(user.id) : 0;
   return data(
-    { user: user ? { name: user.name, organisation: user.organisation?.name ?? null } : null, csrf: csrf.token },
+    { user: user ? { name: user.name, organisation: user.organisation?.name ?? null, unread } : null, csrf: csrf.token },
     { headers: csrf.setCookie ? { "Set-Cookie": csrf.setCookie } : undefined },
   );
 }
@@ -42,6 +44,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
                   <>
                     <li>
                       <Link className="underline-offset-2 hover:underline" to="/workspaces">Workspaces</Link>
+                    </li>
+                    <li>
+                      <Link className="underline-offset-2 hover:underline" to="/notifications">
+                        Notifications{user.unread > 0 ? <span className="ml-1 rounded-full bg-brand-700 px-2 py-0.5 text-white">{user.unread}<span className="sr-only"> unread</span></span> : null}
+                      </Link>
                     </li>
                     <li>
                       <Link className="underline-offset-2 hover:underline" to="/settings/tokens">API tokens</Link>

@@ -22,12 +22,18 @@ export const PERMISSIONS = [
   "judge:vignettes",
   /** Rate how much each outcome matters, counted in one's stakeholder group. */
   "rate:outcomes",
+  /** Start, answer, resolve and reopen comment threads on what is being designed. */
+  "comment:co-design",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const everyone: Permission[] = ["read:workspace", "read:members"];
-/** Contributors add to the shared board (cards, votes) but do not edit the contract. */
-const contributors: Permission[] = [...everyone, "write:board"];
+/**
+ * Contributors add to the shared board (cards, votes) and discuss the design in
+ * comments, but do not edit the contract. Anyone who may comment may resolve or
+ * reopen a thread: resolving is housekeeping, and a resolved thread stays readable.
+ */
+const contributors: Permission[] = [...everyone, "write:board", "comment:co-design"];
 /** Providers co-design the outcome framework and referral criteria. */
 const codesigners: Permission[] = [...contributors, "write:outcomes", "write:referral"];
 const managers: Permission[] = [

@@ -4,9 +4,16 @@
 // they arise. Without JavaScript the page shows the stored framework, read-only.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { CommentPanel, type CommentResult } from "~/components/comments";
 import { Priorities } from "~/components/priorities";
+import { COMMENT_INTENTS, describeTarget, targetsOf } from "~/domain/comments";
+import { listThreads, type ThreadView } from "~/models/comment.server";
+import { commentFromForm } from "~/utils/comments.server";
+import { useRevalidatedWhileVisible } from "~/utils/use-revalidate";
 import { SharedInput, SharedTextarea } from "~/components/shared-text";
+import { RecentActivity } from "~/components/activity";
 import { Versions } from "~/components/versions";
+import { listActivity } from "~/models/activity.server";
 import { prioritiesByGroup, RATING_GROUP_LABELS, RATING_GROUPS, type RatingGroup } from "~/domain/priorities";
 import { listRatings, saveRatings } from "~/models/rating.server";
 import { diffFrameworks } from "~/domain/framework-diff";
@@ -52,6 +59,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     priorities: prioritiesByGroup(framework.outcomes.map((o) => o.id), ratings),
     rating: canRate ? { mine, groupLabel: RATING_GROUP_LABELS[membership.role as RatingGroup].toLowerCase() } : null,
     workspaceId: workspace.id,
+    threads: await listThreads(workspace.id, "outcomes", user.id),
+    canComment: can(membership.role, "comment:co-design"),
+    focusThread: new URL(request.url).searchParams.get("thread"),
+    activity: await listActivity(workspace.id, { section: "outcomes", limit: 5 }),
     canWrite: can(membership.role, "write:outcomes"),
     colour: presenceColour(user.id),
     stored: framework,
@@ -62,7 +73,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
-  if (formData.get("intent") === "rate") return rate(request, params.workspaceId, formData);
+  const intent = String(formData.get("intent"));
+  if (intent === "rate") return rate(request, params.workspaceId, formData);
+  if ((COMMENT_INTENTS as readonly string[]).includes(intent)) {
+    const describe = async (target: string) => describeTarget(readFramework(await readStoredDocument(`${params.workspaceId}/outcomes`)), target);
+    return commentFromForm(request, params.workspaceId, "outcomes", formData, describe);
+  }
   return publishFromForm(request, params.workspaceId, "outcomes", formData);
 }
 
@@ -85,9 +101,12 @@ async function rate(request: Request, workspaceId: string | undefined, formData:
 const inputClass = "mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2";
 
 export default function OutcomeFrameworkPage() {
-  const { workspaceId, canWrite, colour, stored, versions, comparison, priorities, rating } = useLoaderData<typeof loader>();
+  const { threads, canComment, focusThread, workspaceId, activity, canWrite, colour, stored, versions, comparison, priorities, rating } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { doc, status, synced, peers, setCursor } = useYDoc(workspaceId, "outcomes", colour);
+  // Comments and ratings are not in the shared document: pick up others' every so often.
+  useRevalidatedWhileVisible(20_000);
+  const comments = { canComment, focusThread, result: result as CommentResult };
   const live = doc !== null && synced;
   const framework: OutcomeFramework = live ? readFramework(doc) : stored;
   const problems = validateFramework(framework);
@@ -165,6 +184,8 @@ export default function OutcomeFrameworkPage() {
             editors={peersAt(peers, "outcomeId", outcome.id)}
             doc={editable ? doc : null}
             discrete={discrete}
+            threads={threads.filter((t) => t.target === `outcome:${outcome.id}` || t.target.startsWith(`indicator:${outcome.id}:`))}
+            comments={comments}
             onFocusWithin={(inside) => setCursor(inside ? { outcomeId: outcome.id } : null)}
           />
         ))}
@@ -209,6 +230,8 @@ export default function OutcomeFrameworkPage() {
             : null
         }
       />
+
+      <RecentActivity workspaceId={workspaceId} section="outcomes" initial={activity} doc={live ? doc : null} />
     </section>
   );
 }
@@ -233,7 +256,8 @@ function ProblemList({ problems }: { problems: ReturnType<typeof validateFramewo
 }
 
 type Discrete = (change: () => void) => void;
-type ItemProps = { outcome: Outcome; index: number; count: number; editors: Presence[]; doc: Y.Doc | null; discrete: Discrete; onFocusWithin: (inside: boolean) => void };
+type CommentsContext = { canComment: boolean; focusThread: string | null; result: CommentResult };
+type ItemProps = { outcome: Outcome; index: number; count: number; editors: Presence[]; doc: Y.Doc | null; discrete: Discrete; onFocusWithin: (inside: boolean) => void; threads: ThreadView[]; comments: CommentsContext };
 
 const TEXT_FIELDS: { field: "description" | "definition" | "dataSource" | "validationMethod" | "baseline" | "target" | "measurementTiming" | "ownerOrganisation"; label: string; rows: number }[] = [
   { field: "description", label: "Plain-language description", rows: 2 },
@@ -246,7 +270,7 @@ const TEXT_FIELDS: { field: "description" | "definition" | "dataSource" | "valid
   { field: "ownerOrganisation", label: "Owner organisation", rows: 1 },
 ];
 
-function OutcomeItem({ outcome, index, count, editors, doc, discrete, onFocusWithin }: ItemProps) {
+function OutcomeItem({ outcome, index, count, editors, doc, discrete, onFocusWithin, threads, comments }: ItemProps) {
   const n = index + 1;
   const idFor = (field: string) => `outcome-${outcome.id}-${field}`;
   return (
@@ -306,6 +330,7 @@ function OutcomeItem({ outcome, index, count, editors, doc, discrete, onFocusWit
       ) : (
         <ReadOnlyOutcome outcome={outcome} />
       )}
+      <CommentPanel subjectId={outcome.id} subjectName={`outcome ${n}`} targets={targetsOf(outcome)} threads={threads} {...comments} />
     </li>
   );
 }

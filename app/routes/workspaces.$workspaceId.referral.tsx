@@ -6,7 +6,9 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ExclusionsEditor, PathwayEditor } from "~/components/referral-lists";
+import { RecentActivity } from "~/components/activity";
 import { Versions } from "~/components/versions";
+import { listActivity } from "~/models/activity.server";
 import { diffReferralDesigns } from "~/domain/referral-diff";
 import { comparisonFor, listVersions } from "~/models/version.server";
 import { CsrfInput } from "~/components/forms";
@@ -39,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     versions: versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })),
     comparison: await comparisonFor(request, workspace.id, "referral", parse, design, diffReferralDesigns),
     workspaceId: workspace.id,
+    activity: await listActivity(workspace.id, { section: "referral", limit: 5 }),
     canWrite: can(membership.role, "write:referral"),
     colour: presenceColour(user.id),
     stored: design,
@@ -64,7 +67,7 @@ const inputClass = "mt-1 block w-full rounded border border-slate-500 bg-white p
 const OUTCOME_LABELS = { eligible: "Eligible", "eligible-by-exception": "Eligible by exception", "not-eligible": "Not eligible" } as const;
 
 export default function ReferralPage() {
-  const { workspaceId, canWrite, colour, stored, judging, versions, comparison } = useLoaderData<typeof loader>();
+  const { workspaceId, activity, canWrite, colour, stored, judging, versions, comparison } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { doc, status, synced, peers } = useYDoc(workspaceId, "referral", colour);
   const live = doc !== null && synced;
@@ -171,6 +174,8 @@ export default function ReferralPage() {
             : null
         }
       />
+
+      <RecentActivity workspaceId={workspaceId} section="referral" initial={activity} doc={live ? doc : null} />
     </section>
   );
 }

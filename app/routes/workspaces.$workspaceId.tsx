@@ -31,6 +31,7 @@ export default function WorkspaceLayout() {
           <li><NavLink to={`/workspaces/${workspace.id}/outcomes`} className={tabClass}>Outcomes</NavLink></li>
           <li><NavLink to={`/workspaces/${workspace.id}/referral`} className={tabClass}>Referral</NavLink></li>
           <li><NavLink to={`/workspaces/${workspace.id}/board`} className={tabClass}>Board</NavLink></li>
+          <li><NavLink to={`/workspaces/${workspace.id}/activity`} className={tabClass}>Activity</NavLink></li>
           <li><NavLink to={`/workspaces/${workspace.id}/members`} className={tabClass}>Members</NavLink></li>
           {permissions.includes("update:workspace") ? (
             <li><NavLink to={`/workspaces/${workspace.id}/settings`} className={tabClass}>Settings</NavLink></li>

@@ -67,7 +67,16 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
   } catch {
     throw problem({ status: 400, detail: "The body is not valid JSON." });
   }
-  const parsed = schema.safeParse(body);
+  return parseOrThrow(body, schema);
+}
+
+/** Parses the query string with `schema`, or throws a 400 problem with field errors. */
+export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
+  return parseOrThrow(Object.fromEntries(new URL(request.url).searchParams), schema);
+}
+
+function parseOrThrow<S extends z.ZodType>(input: unknown, schema: S): z.infer<S> {
+  const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const { fieldErrors: errors, formErrors } = fieldErrors(parsed.error);
     throw problem({ status: 400, detail: formErrors[0] ?? "Some fields are not valid; see 'errors'.", errors });

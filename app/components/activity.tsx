@@ -1,0 +1,67 @@
+// Activity lines ("Grace Adeyemi added outcome 'Stays out of care'"), as a list with
+// times, and a live "recent changes" panel for the editors that refetches the feed
+// shortly after the document changes.
+import { Link, useFetcher } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import type * as Y from "yjs";
+import type { ActivityLine } from "~/models/activity.server";
+
+const SECTION_NAMES: Record<string, string> = { outcomes: "Outcomes", referral: "Referral" };
+
+function when(iso: string): string {
+  return new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
+}
+
+export function ActivityList({ lines, showSection, empty }: { lines: ActivityLine[]; showSection: boolean; empty: string }) {
+  if (lines.length === 0) return <p className="mt-3">{empty}</p>;
+  return (
+    <ol aria-label="Changes, newest first" className="mt-3 divide-y divide-slate-200 rounded border border-slate-300 bg-white">
+      {lines.map((line) => (
+        <li key={line.id} className="px-3 py-2">
+          <span className="font-medium">{line.actorName}</span> {line.summary}
+          <span className="block text-sm text-slate-700">
+            <time dateTime={line.at}>{when(line.at)}</time>
+            {showSection ? ` · ${SECTION_NAMES[line.section] ?? line.section}` : null}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+type FeedData = { lines: ActivityLine[] };
+
+/**
+ * The last few changes to this section. Refetched when the shared document changes
+ * (after the recorder's quiet period) and every minute, so it follows the room.
+ */
+export function RecentActivity({ workspaceId, section, initial, doc }: { workspaceId: string; section: "outcomes" | "referral"; initial: ActivityLine[]; doc: Y.Doc | null }) {
+  const fetcher = useFetcher<FeedData>();
+  const load = useRef(fetcher.load);
+  load.current = fetcher.load;
+  useEffect(() => {
+    const url = `/workspaces/${workspaceId}/activity?section=${section}&limit=5`;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const soon = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => load.current(url), 3000);
+    };
+    doc?.on("update", soon);
+    const every = setInterval(() => load.current(url), 60_000);
+    return () => {
+      doc?.off("update", soon);
+      clearTimeout(timer);
+      clearInterval(every);
+    };
+  }, [workspaceId, section, doc]);
+  const lines = fetcher.data?.lines ?? initial;
+  return (
+    <section aria-labelledby={`${section}-activity-heading`} className="mt-6 print:hidden">
+      <h3 id={`${section}-activity-heading`} className="text-lg font-semibold">Recent changes</h3>
+      <ActivityList lines={lines} showSection={false} empty="No changes recorded yet." />
+      <p className="mt-2">
+        <Link to={`/workspaces/${workspaceId}/activity?section=${section}`} className="inline-flex min-h-11 items-center text-brand-800 underline">All activity</Link>
+      </p>
+    </section>
+  );
+}
