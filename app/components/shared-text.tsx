@@ -5,58 +5,37 @@ import { useLayoutEffect, useRef, type InputHTMLAttributes, type TextareaHTMLAtt
 import { transformCaret } from "~/domain/text-span";
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
+type Selection = { before: string; start: number; end: number; direction: Field["selectionDirection"] };
 
 /** Keeps the caret of a focused field in place across remote changes to `value`. */
 function useStableCaret<T extends Field>(value: string) {
   const ref = useRef<T>(null);
-  // The value and selection the field had when the user last saw it.
-  const last = useRef({ value, start: 0, end: 0 });
+  const pending = useRef<Selection | null>(null);
+  // Read before React writes the new value into the field (the render phase is the
+  // last moment the old selection exists; hooks have no getSnapshotBeforeUpdate). A
+  // local keystroke has already put `value` in the field, so only remote changes count.
+  const el = ref.current;
+  if (el && el.value !== value && el === el.ownerDocument.activeElement) {
+    pending.current = { before: el.value, start: el.selectionStart ?? 0, end: el.selectionEnd ?? 0, direction: el.selectionDirection };
+  }
   useLayoutEffect(() => {
-    const el = ref.current;
-    const seen = last.current;
-    if (el && seen.value !== value && el === el.ownerDocument.activeElement) {
-      const start = transformCaret(seen.value, value, seen.start);
-      const end = transformCaret(seen.value, value, seen.end);
-      el.setSelectionRange(start, end, el.selectionDirection ?? undefined);
-    }
-    last.current = { value, start: el?.selectionStart ?? 0, end: el?.selectionEnd ?? 0 };
+    const field = ref.current;
+    const seen = pending.current;
+    pending.current = null;
+    if (!field || !seen || field.value !== value) return;
+    field.setSelectionRange(transformCaret(seen.before, value, seen.start), transformCaret(seen.before, value, seen.end), seen.direction ?? undefined);
   }, [value]);
-  const remember = (el: Field) => {
-    last.current = { value: el.value, start: el.selectionStart ?? 0, end: el.selectionEnd ?? 0 };
-  };
-  return { ref, remember };
+  return ref;
 }
 
 type Common = { value: string; onValueChange: (value: string) => void };
 
 export function SharedInput({ value, onValueChange, ...rest }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, "value" | "onChange">) {
-  const { ref, remember } = useStableCaret<HTMLInputElement>(value);
-  return (
-    <input
-      {...rest}
-      ref={ref}
-      value={value}
-      onSelect={(e) => remember(e.currentTarget)}
-      onChange={(e) => {
-        remember(e.currentTarget);
-        onValueChange(e.currentTarget.value);
-      }}
-    />
-  );
+  const ref = useStableCaret<HTMLInputElement>(value);
+  return <input {...rest} ref={ref} value={value} onChange={(e) => onValueChange(e.currentTarget.value)} />;
 }
 
 export function SharedTextarea({ value, onValueChange, ...rest }: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "value" | "onChange">) {
-  const { ref, remember } = useStableCaret<HTMLTextAreaElement>(value);
-  return (
-    <textarea
-      {...rest}
-      ref={ref}
-      value={value}
-      onSelect={(e) => remember(e.currentTarget)}
-      onChange={(e) => {
-        remember(e.currentTarget);
-        onValueChange(e.currentTarget.value);
-      }}
-    />
-  );
+  const ref = useStableCaret<HTMLTextAreaElement>(value);
+  return <textarea {...rest} ref={ref} value={value} onChange={(e) => onValueChange(e.currentTarget.value)} />;
 }

@@ -11,7 +11,7 @@ export const DEMO_PASSWORD = "outcomes-demo";
 export const test = base.extend<{ consoleErrors: string[] }, { server: TestServer }>({
   server: [
     async ({}, use) => {
-      const server = await startServer();
+      const server = await startServer({ ACTIVITY_QUIET_MS: "500" });
       await use(server);
       await server.stop();
     },

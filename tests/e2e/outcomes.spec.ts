@@ -107,3 +107,74 @@ test("a version is published, the framework changed, the change shown in words, 
   await expectAccessible(page);
   await other.close();
 });
+
+test("a comment mentioning someone notifies them; they open it, reply and resolve it, by keyboard; the change appears in the activity feed", async ({ page, browser, baseURL, server, consoleErrors: _ }) => {
+  const id = await freshWorkspace(server, "facilitator@gla.example", [["prime@pfp.example", "provider"]]);
+  await login(page, "prime@pfp.example");
+  await page.goto(`/workspaces/${id}/outcomes`);
+  await expect(page.getByText("Live: changes are shared as you type")).toBeVisible();
+  await page.getByLabel("New outcome").fill("Stays out of care");
+  await page.getByRole("button", { name: "Add outcome" }).click();
+  await page.getByText("Comments on outcome 1: none yet").click();
+  await page.getByLabel("New comment").fill("@Grace Adeyemi should this be paid weekly?");
+  await page.getByRole("button", { name: "Comment", exact: true }).click();
+  await expect(page.getByRole("article", { name: "About outcome 'Stays out of care'" })).toContainText("should this be paid weekly?");
+  // The provider's own addition is in the feed once it goes quiet.
+  await expect(page.getByRole("region", { name: "Recent changes" })).toContainText("Helen Marsh added outcome 'Stays out of care'", { timeout: 15_000 });
+
+  const other = await browser.newContext({ baseURL });
+  const p2 = await other.newPage();
+  await login(p2, "facilitator@gla.example");
+  await expect(p2.getByRole("link", { name: /^Notifications\s*1 unread$/ })).toBeVisible();
+  await p2.getByRole("link", { name: /Notifications/ }).focus();
+  await p2.keyboard.press("Enter");
+  await expect(p2.getByText("Helen Marsh mentioned you on outcome 'Stays out of care'")).toBeVisible();
+  await expectAccessible(p2);
+  await p2.getByRole("button", { name: /Go to the thread/ }).focus();
+  await p2.keyboard.press("Enter");
+  const thread = p2.getByRole("article", { name: "About outcome 'Stays out of care'" });
+  await expect(thread).toBeVisible();
+  await thread.getByLabel("Reply").focus();
+  await p2.keyboard.type("Yes: every seven days out of care.");
+  await thread.getByRole("button", { name: "Reply" }).focus();
+  await p2.keyboard.press("Enter");
+  await expect(p2.getByRole("article", { name: "About outcome 'Stays out of care'" })).toContainText("Yes: every seven days out of care.");
+  await p2.getByRole("article", { name: "About outcome 'Stays out of care'" }).getByRole("button", { name: "Resolve thread" }).click();
+  await expect(p2.getByRole("article", { name: "About outcome 'Stays out of care'" })).toContainText("Resolved by Grace Adeyemi");
+  await expect(p2.getByRole("link", { name: "Notifications" })).toBeVisible();
+  await expectAccessible(p2);
+  await other.close();
+
+  // The provider is told of the reply.
+  await page.goto("/notifications");
+  await expect(page.getByText("Grace Adeyemi replied on outcome 'Stays out of care'")).toBeVisible();
+});
+
+test("a caret stays where it was when someone else types earlier in the same field", async ({ page, browser, baseURL, server, consoleErrors: _ }) => {
+  const id = await freshWorkspace(server, "facilitator@gla.example", [["prime@pfp.example", "provider"]]);
+  await login(page, "facilitator@gla.example");
+  await page.goto(`/workspaces/${id}/outcomes`);
+  await expect(page.getByText("Live: changes are shared as you type")).toBeVisible();
+  await page.getByLabel("Goal").fill("young people stay at home");
+
+  const other = await browser.newContext({ baseURL });
+  const p2 = await other.newPage();
+  await login(p2, "prime@pfp.example");
+  await p2.goto(`/workspaces/${id}/outcomes`);
+  await expect(p2.getByLabel("Goal")).toHaveValue("young people stay at home");
+
+  // The facilitator's caret sits after "young people"…
+  const goal = page.getByLabel("Goal");
+  await goal.focus();
+  await page.keyboard.press("End");
+  for (let i = 0; i < " stay at home".length; i++) await page.keyboard.press("ArrowLeft");
+  // …the provider adds words at the start…
+  await p2.getByLabel("Goal").focus();
+  await p2.keyboard.press("Home");
+  await p2.keyboard.type("More ");
+  await expect(goal).toHaveValue("More young people stay at home");
+  // …and the facilitator's next keystrokes land where their caret was.
+  await page.keyboard.type(" on the edge of care");
+  await expect(p2.getByLabel("Goal")).toHaveValue("More young people on the edge of care stay at home");
+  await other.close();
+});

@@ -1,7 +1,7 @@
 // The referral criteria designer on the demo's PFP criteria: the referral form's
 // wording, partner commitments, and the eligibility tester, live across browsers;
 // identifying notes are refused with a message saying what to remove.
-import { demoWorkspaceId, expect, expectAccessible, expectNoHorizontalScroll, login, test } from "./fixtures";
+import { demoWorkspaceId, expect, expectAccessible, expectNoHorizontalScroll, freshWorkspace, login, test } from "./fixtures";
 
 test("a commissioner tests cases against the PFP criteria and changes a rule; an observer sees the result live", async ({ page, browser, baseURL, server: _server, consoleErrors: _ }) => {
   await login(page, "lead@sutton.example");
@@ -108,6 +108,58 @@ test("the criteria are published as a version, changed, compared in the referral
   await expect(page.getByText("Live: changes are shared as you type")).toBeVisible();
   await page.getByRole("button", { name: `Restore “${name}” as a new edit` }).click();
   await expect(observer.getByText(`up to ${before}% may roll over`)).toBeVisible();
+  await expectAccessible(page);
+  await other.close();
+});
+
+test("exclusions and pathway steps are added, reworded, reordered and removed on screen, live for the other person", async ({ page, browser, baseURL, server, consoleErrors: _ }) => {
+  const id = await freshWorkspace(server, "facilitator@gla.example", [["prime@pfp.example", "provider"]]);
+  await login(page, "facilitator@gla.example");
+  await page.goto(`/workspaces/${id}/referral`);
+  await expect(page.getByText("Live: changes are shared as you type")).toBeVisible();
+  const other = await browser.newContext({ baseURL });
+  const p2 = await other.newPage();
+  await login(p2, "prime@pfp.example");
+  await p2.goto(`/workspaces/${id}/referral`);
+  await expect(p2.getByText("Live: changes are shared as you type")).toBeVisible();
+
+  // A blank exclusion is refused with a message.
+  await page.getByRole("button", { name: "Add exclusion" }).click();
+  await expect(page.getByText("Write the new exclusion first.")).toBeVisible();
+  await page.getByLabel("New exclusion").fill("Already open to a youth offending team");
+  await page.getByRole("button", { name: "Add exclusion" }).click();
+  const wording = p2.getByRole("region", { name: "As the referral form says it" });
+  await expect(wording).toContainText("Already open to a youth offending team");
+  // The provider rewords it; the facilitator sees the new wording.
+  await p2.getByLabel("Exclusion 1", { exact: true }).fill("Open to a youth offending team");
+  await expect(page.getByLabel("Exclusion 1", { exact: true })).toHaveValue("Open to a youth offending team");
+
+  // Pathway: three steps by keyboard, the last moved first, one removed.
+  for (const step of ["Referral form", "Panel", "Clinic"]) {
+    await page.getByLabel("New step").fill(step);
+    await page.keyboard.press("Enter");
+    await expect(page.getByLabel(/^Step \d$/).last()).toHaveValue(step);
+  }
+  await page.getByRole("button", { name: "Move step 3 earlier" }).click();
+  await page.getByRole("button", { name: "Move step 2 earlier" }).click();
+  await page.getByLabel("Step 1: who owns it").fill("Borough edge of care clinic");
+  const steps = p2.getByRole("list", { name: "Pathway steps" }).getByLabel(/^Step \d$/);
+  await expect(steps).toHaveCount(3);
+  await expect(p2.getByLabel("Step 1", { exact: true })).toHaveValue("Clinic");
+  await expect(p2.getByLabel("Step 1: who owns it")).toHaveValue("Borough edge of care clinic");
+  await p2.getByRole("button", { name: "Remove step 3" }).click();
+  await expect(page.getByLabel(/^Step \d$/)).toHaveCount(2);
+  await expectAccessible(page);
+
+  // The activity feed says who did what.
+  await page.goto(`/workspaces/${id}/activity`);
+  const feed = page.getByRole("list", { name: "Changes, newest first" });
+  await expect(async () => {
+    await page.reload();
+    await expect(feed).toContainText("Helen Marsh removed pathway step 'Panel'", { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(feed).toContainText("Grace Adeyemi added the exclusion");
+  await expect(feed).toContainText("Helen Marsh changed the exclusion 'Open to a youth offending team'");
   await expectAccessible(page);
   await other.close();
 });
