@@ -83,6 +83,26 @@ export const EvaluateResponseSchema = z.object({
   ),
 });
 
+export const ActivityQuerySchema = z.object({
+  section: z.enum(["outcomes", "referral"], { message: "Use 'outcomes' or 'referral'." }).optional(),
+  /** Lines strictly older than this time (with beforeId: than that line at this time). */
+  before: z.iso.datetime({ message: "Give an ISO 8601 time, e.g. 2026-11-23T10:00:00Z." }).optional(),
+  beforeId: z.string().regex(/^[A-Za-z0-9]{1,40}$/, "Give the id of the last line you have.").optional(),
+  limit: z.coerce.number().int().min(1, "Ask for 1 to 200 lines.").max(200, "Ask for 1 to 200 lines.").default(50),
+});
+
+export const ActivityResponseSchema = z.object({
+  activity: z.array(
+    z.object({
+      id: z.string(),
+      section: z.string(),
+      actorName: z.string().describe("Who made the change; a young person's changes say 'A young person'"),
+      summary: z.string().describe("What they did, e.g. \"edited the target of outcome 'Stays out of care'\""),
+      at: z.string().describe("When the run of edits ended (ISO 8601)"),
+    }),
+  ),
+});
+
 const ProblemSchema = z.object({
   type: z.string(),
   title: z.string(),
@@ -151,6 +171,19 @@ export function openApiDocument(serverUrl: string) {
           summary: "The referral criteria, in plain language too, with the referral pathway and partner commitments",
           parameters: [idParam, versionParam],
           responses: { "200": { description: "OK", content: json(ReferralCriteriaResponseSchema) }, ...problems(401, 404) },
+        },
+      },
+      "/workspaces/{workspaceId}/activity": {
+        get: {
+          summary: "Who changed what in the outcome framework and referral criteria, newest first",
+          parameters: [
+            idParam,
+            { name: "section", in: "query", required: false, schema: { type: "string", enum: ["outcomes", "referral"] } },
+            { name: "before", in: "query", required: false, schema: { type: "string", format: "date-time" }, description: "Page back: lines older than the last one you have" },
+            { name: "beforeId", in: "query", required: false, schema: { type: "string" }, description: "With before: the id of the last line you have" },
+            { name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
+          ],
+          responses: { "200": { description: "OK", content: json(ActivityResponseSchema) }, ...problems(400, 401, 404) },
         },
       },
       "/workspaces/{workspaceId}/referral-criteria/evaluate": {

@@ -23,9 +23,9 @@ describe("permissions table", () => {
     }
   });
 
-  it("never lets observers change anything; service users only add to the board and rate outcomes (anonymously)", () => {
+  it("never lets observers change anything; service users only add to the board, comment and rate outcomes (anonymously)", () => {
     expect(ROLE_PERMISSIONS.observer.filter((p) => !p.startsWith("read:"))).toEqual([]);
-    expect(ROLE_PERMISSIONS["service-user"].filter((p) => !p.startsWith("read:"))).toEqual(["write:board", "rate:outcomes"]);
+    expect(ROLE_PERMISSIONS["service-user"].filter((p) => !p.startsWith("read:")).sort()).toEqual(["comment:co-design", "rate:outcomes", "write:board"]);
   });
 
   it("keeps the shared payment model to facilitators and commissioners", () => {

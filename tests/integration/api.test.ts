@@ -107,6 +107,7 @@ describe("JSON API", () => {
       "/me",
       "/workspaces",
       "/workspaces/{workspaceId}",
+      "/workspaces/{workspaceId}/activity",
       "/workspaces/{workspaceId}/members",
       "/workspaces/{workspaceId}/outcome-framework",
       "/workspaces/{workspaceId}/referral-criteria",

@@ -127,6 +127,16 @@ const CHECKS: Check[] = [
     allowed: 302,
     run: form(() => `/workspaces/${workspaceId}/outcomes`, () => ({ intent: "rate", "score:pfp-out-of-care": "4" })),
   },
+  { name: "GET activity page", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}/activity`) },
+  { name: "GET /api/v1/workspaces/:id/activity", permission: "read:workspace", allowed: 200, run: api(() => `/api/v1/workspaces/${workspaceId}/activity`) },
+  {
+    name: "POST comment on an outcome",
+    permission: "comment:co-design",
+    allowed: 302,
+    run: form(() => `/workspaces/${workspaceId}/outcomes`, () => ({ intent: "comment", target: "outcome:pfp-out-of-care", body: `Comment ${++n}` })),
+  },
+  // An unknown thread: a permitted member gets 404 for the thread, others 403.
+  { name: "POST resolve a thread", permission: "comment:co-design", allowed: 404, run: form(() => `/workspaces/${workspaceId}/outcomes`, () => ({ intent: "resolve", threadId: "nope" })) },
   { name: "GET outcomes.csv", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}/outcomes.csv`) },
   { name: "GET outcomes.json", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}/outcomes.json`) },
   { name: "GET referral.csv", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}/referral.csv`) },
