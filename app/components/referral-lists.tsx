@@ -1,8 +1,9 @@
 // Editors for the referral design's ordered lists: exclusions and pathway steps.
 // Each field writes straight into the shared document (last writer wins per field);
 // an item being corrected stays on screen with its field error.
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import type * as Y from "yjs";
+import { INCLUSION_KIND_LABELS, INCLUSION_KINDS, LIVING_SITUATION_LABELS, LIVING_SITUATIONS, newInclusionRule, type InclusionKind } from "~/domain/referral-criteria";
 import { addItem, concernKey, moveItem, readRawItems, removeItem, updateItem, type RawItem } from "~/domain/referral-design";
 import { SharedInput } from "./shared-text";
 
@@ -14,7 +15,7 @@ function FieldError({ id, error }: { id: string; error: string | undefined }) {
   return error ? <p id={id} className="mt-1 text-sm font-medium text-red-800">{error}</p> : null;
 }
 
-function TextField({ item, field, label, onValueChange }: { item: RawItem; field: string; label: string; onValueChange: (value: string) => void }) {
+export function TextField({ item, field, label, onValueChange }: { item: RawItem; field: string; label: string; onValueChange: (value: string) => void }) {
   const id = `${item.id}-${field}`;
   const error = item.errors[field];
   return (
@@ -27,7 +28,7 @@ function TextField({ item, field, label, onValueChange }: { item: RawItem; field
 }
 
 /** A one-field "add" form; refuses a blank entry with a message. */
-function AddForm({ id, label, button, onAdd }: { id: string; label: string; button: string; onAdd: (value: string) => void }) {
+export function AddForm({ id, label, button, onAdd, children }: { id: string; label: string; button: string; onAdd: (value: string) => void; children?: ReactNode }) {
   const [value, setValue] = useState("");
   const [error, setError] = useState<string | null>(null);
   const submit = (e: FormEvent) => {
@@ -39,6 +40,7 @@ function AddForm({ id, label, button, onAdd }: { id: string; label: string; butt
   };
   return (
     <form onSubmit={submit} aria-label={button} className="mt-3 flex flex-wrap items-end gap-2" noValidate>
+      {children}
       <div className="min-w-0 flex-1 basis-56">
         <label htmlFor={id} className="block font-medium">{label}</label>
         <input id={id} value={value} maxLength={300} onChange={(e) => setValue(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className={inputClass} />
@@ -96,5 +98,44 @@ export function PathwayEditor({ doc }: { doc: Y.Doc }) {
       </ol>
       <AddForm id="new-step" label="New step" button="Add step" onAdd={(title) => addItem(doc, "pathway", { id: crypto.randomUUID(), title, owner: "" })} />
     </div>
+  );
+}
+
+/** Adds an inclusion rule of a chosen kind, starting from sensible settings. */
+export function AddRuleForm({ doc }: { doc: Y.Doc }) {
+  const [kind, setKind] = useState<InclusionKind>("age-range");
+  return (
+    <AddForm id="new-rule" label="Label for the new rule" button="Add rule" onAdd={(label) => addItem(doc, "inclusions", newInclusionRule(kind, label, crypto.randomUUID()))}>
+      <div className="min-w-0 flex-1 basis-56">
+        <label htmlFor="new-rule-kind" className="block font-medium">Kind of rule</label>
+        <select id="new-rule-kind" value={kind} onChange={(e) => setKind(e.target.value as InclusionKind)} className={inputClass}>
+          {INCLUSION_KINDS.map((k) => <option key={k} value={k}>{INCLUSION_KIND_LABELS[k]}</option>)}
+        </select>
+      </div>
+    </AddForm>
+  );
+}
+
+/** Which living situations a living-situation rule accepts outright. */
+export function LivingSituationsField({ doc, rule }: { doc: Y.Doc; rule: RawItem }) {
+  const allowed = Array.isArray(rule.values.allowed) ? (rule.values.allowed as string[]) : [];
+  return (
+    <fieldset className="mt-3">
+      <legend className="font-medium">Accepted outright when living</legend>
+      <div className="mt-1 grid gap-1 sm:grid-cols-2">
+        {LIVING_SITUATIONS.map((situation) => (
+          <label key={situation} className="flex min-h-11 items-center gap-2">
+            <input
+              type="checkbox"
+              checked={allowed.includes(situation)}
+              onChange={(e) => updateItem(doc, "inclusions", rule.id, { allowed: e.target.checked ? [...allowed, situation] : allowed.filter((a) => a !== situation) })}
+              className="h-5 w-5"
+            />
+            {LIVING_SITUATION_LABELS[situation]}
+          </label>
+        ))}
+      </div>
+      {rule.errors.allowed ? <p className="mt-1 text-sm font-medium text-red-800">{rule.errors.allowed}</p> : null}
+    </fieldset>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PFP_CRITERIA, PFP_VIGNETTES } from "./examples/pfp";
-import { describeCriteria, evaluateVignette, ReferralCriteriaSchema, VignetteSchema, type Vignette } from "./referral-criteria";
+import { describeCriteria, evaluateVignette, INCLUSION_KINDS, InclusionRuleSchema, newInclusionRule, ReferralCriteriaSchema, VignetteSchema, type Vignette } from "./referral-criteria";
 
 const vignette = (over: Partial<Vignette>): Vignette => ({ ...PFP_VIGNETTES[0]!, ...over });
 
@@ -69,5 +69,15 @@ describe("schemas", () => {
     expect(notes("Lives with mum; dad not in contact.").success).toBe(true);
     expect(notes("Lives with Jordan Smith and mum.").error?.issues[0]!.message).toBe('Remove "Jordan Smith": it looks like a name. Refer to people by role instead.');
     expect(notes("Contact mum on 07700 900123.").error?.issues[0]!.message).toMatch(/phone number/);
+  });
+});
+
+describe("newInclusionRule", () => {
+  it("starts every kind with valid settings, except a behaviours list, which must be written", () => {
+    for (const kind of INCLUSION_KINDS) {
+      const parsed = InclusionRuleSchema.safeParse(newInclusionRule(kind, "A rule", "r1"));
+      if (kind === "at-least-one-behaviour") expect(parsed.error?.issues[0]?.message).toBe("List at least one behaviour");
+      else expect(parsed.success).toBe(true);
+    }
   });
 });

@@ -61,6 +61,33 @@ export const RiskRuleSchema = z.object({ kind: z.literal("risk-of-care"), id, la
 export const InclusionRuleSchema = z.union([RangeRuleSchema, AtLeastOneRuleSchema, LivingRuleSchema, RiskRuleSchema]);
 export type InclusionRule = z.infer<typeof InclusionRuleSchema>;
 
+export const INCLUSION_KINDS = ["age-range", "at-least-one-behaviour", "living-situation", "risk-of-care"] as const;
+export type InclusionKind = (typeof INCLUSION_KINDS)[number];
+export const INCLUSION_KIND_LABELS: Record<InclusionKind, string> = {
+  "age-range": "Age range (with exceptions)",
+  "at-least-one-behaviour": "At least one of these behaviours",
+  "living-situation": "Living situation",
+  "risk-of-care": "Risk of entering care",
+};
+
+/**
+ * A new rule of `kind` with settings to start from (the PFP's own, where it has one);
+ * a behaviours rule starts empty, so the editor asks for its list.
+ */
+export function newInclusionRule(kind: InclusionKind, ruleLabel: string, ruleId: string): Record<string, unknown> & { id: string } {
+  const base = { id: ruleId, kind, label: ruleLabel };
+  switch (kind) {
+    case "age-range":
+      return { ...base, min: 11, max: 16, exceptionMin: null, exceptionMax: null };
+    case "at-least-one-behaviour":
+      return { ...base, options: [] };
+    case "living-situation":
+      return { ...base, allowed: ["family-home", "main-caregiver"], returnHomeWithinWeeks: null };
+    case "risk-of-care":
+      return { ...base, atLeast: "significant" };
+  }
+}
+
 /** An exclusion applies when the vignette records the concern it names. */
 export const ExclusionRuleSchema = z.object({ kind: z.literal("exclusion"), id, label, concern: z.string().trim().min(1).max(64) });
 export type ExclusionRule = z.infer<typeof ExclusionRuleSchema>;

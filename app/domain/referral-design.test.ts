@@ -18,7 +18,7 @@ describe("referral design on a Y.Doc", () => {
     doc.getMap<Y.Map<unknown>>("inclusions").get("age")!.set("min", 18); // now above max
     const { design, problems } = readReferralDesign(doc);
     expect(design.criteria.inclusions.map((r) => r.id)).toEqual(["risk", "behaviours", "living"]);
-    expect(problems).toEqual([{ severity: "error", path: "inclusions.0", message: "inclusion 1 is incomplete: The lowest age must not be above the highest" }]);
+    expect(problems).toEqual([{ severity: "error", path: "inclusions.0", message: "Rule 1 is incomplete: The lowest age must not be above the highest." }]);
   });
 
   it("reads an empty document as an empty design", () => {

@@ -46,13 +46,15 @@ const orderOf = (doc: Y.Doc, c: Collection) => doc.getArray<string>(COLLECTIONS[
 const itemsOf = (doc: Y.Doc, c: Collection) => doc.getMap<Y.Map<unknown>>(COLLECTIONS[c][1]);
 const settings = (doc: Y.Doc) => doc.getMap<unknown>("commitmentSettings");
 
+const ITEM_NAMES: Record<Collection, string> = { inclusions: "Rule", exclusions: "Exclusion", pathway: "Pathway step", partners: "Partner", vignettes: "Test case" };
+
 /** Items of a collection that pass `schema`; the rest become problems. */
 function readItems<T>(doc: Y.Doc, c: Collection, schema: z.ZodType<T>, problems: Problem[]): T[] {
   const out: T[] = [];
   readOrdered(orderOf(doc, c), itemsOf(doc, c)).forEach(([id, m], i) => {
     const parsed = schema.safeParse({ ...m.toJSON(), id });
     if (parsed.success) out.push(parsed.data);
-    else problems.push({ severity: "error", path: `${c}.${i}`, message: `${c.slice(0, -1)} ${i + 1} is incomplete: ${parsed.error.issues[0]?.message ?? "invalid"}` });
+    else problems.push({ severity: "error", path: `${c}.${i}`, message: `${ITEM_NAMES[c]} ${i + 1} is incomplete: ${parsed.error.issues[0]?.message ?? "invalid"}.` });
   });
   return out;
 }

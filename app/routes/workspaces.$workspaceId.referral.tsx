@@ -5,7 +5,7 @@
 // criterion. Without JavaScript the page shows the stored criteria, read-only.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ExclusionsEditor, PathwayEditor } from "~/components/referral-lists";
+import { AddForm, AddRuleForm, ExclusionsEditor, LivingSituationsField, PathwayEditor, TextField } from "~/components/referral-lists";
 import { RecentActivity } from "~/components/activity";
 import { Versions } from "~/components/versions";
 import { listActivity } from "~/models/activity.server";
@@ -188,13 +188,18 @@ function CommitmentsEditor({ doc, rolloverPercent, balance }: { doc: Y.Doc; roll
   const whole = (v: string) => (v.trim() === "" ? Number.NaN : Number(v));
   return (
     <div className="mt-3 space-y-3">
-      {partners.map((p) => (
+      {partners.map((p, i) => (
         <fieldset key={p.id} className="grid gap-3 rounded border border-slate-300 p-3 sm:grid-cols-2">
-          <legend className="px-1 font-medium">{String(p.values.partner ?? p.id)}</legend>
+          <legend className="px-1 font-medium">{String(p.values.partner || `Partner ${i + 1}`)}</legend>
+          <div className="flex flex-wrap items-end gap-2 sm:col-span-2">
+            <TextField item={p} field="partner" label={`Partner ${i + 1}: name`} onValueChange={(partner) => updateItem(doc, "partners", p.id, { partner })} />
+            <button type="button" onClick={() => removeItem(doc, "partners", p.id)} aria-label={`Remove partner ${i + 1}`} className="min-h-11 rounded border border-red-700 bg-white px-3 text-red-800">Remove</button>
+          </div>
           <NumberField rule={p} field="minimumPerYear" label="Minimum a year" onChange={(v) => updateItem(doc, "partners", p.id, { minimumPerYear: whole(v) })} />
           <NumberField rule={p} field="expectedPerYear" label="Expected a year" onChange={(v) => updateItem(doc, "partners", p.id, { expectedPerYear: whole(v) })} />
         </fieldset>
       ))}
+      <AddForm id="new-partner" label="New commissioning partner" button="Add partner" onAdd={(partner) => addItem(doc, "partners", { id: crypto.randomUUID(), partner, minimumPerYear: 0, expectedPerYear: 0 })} />
       <div className="grid gap-3 sm:grid-cols-2">
         <div>
           <label htmlFor="rollover" className="block font-medium">Rollover allowance (% of a commitment)</label>
@@ -225,9 +230,13 @@ function RuleEditor({ doc }: { doc: Y.Doc }) {
   return (
     <Section id="rules" title="Change the rules">
       <div className="space-y-4">
-        {rules.map((rule) => (
+        {rules.map((rule, i) => (
           <fieldset key={rule.id} className="rounded border border-slate-300 p-3">
-            <legend className="px-1 font-medium">{String(rule.values.label ?? rule.id)}</legend>
+            <legend className="px-1 font-medium">{String(rule.values.label || `Rule ${i + 1}`)}</legend>
+            <div className="mb-3 flex flex-wrap items-end gap-2">
+              <TextField item={rule} field="label" label={`Rule ${i + 1}: label`} onValueChange={(label) => updateItem(doc, "inclusions", rule.id, { label })} />
+              <button type="button" onClick={() => removeItem(doc, "inclusions", rule.id)} aria-label={`Remove rule ${i + 1}`} className="min-h-11 rounded border border-red-700 bg-white px-3 text-red-800">Remove</button>
+            </div>
             {rule.values.kind === "age-range" ? (
               <div className="grid gap-3 sm:grid-cols-4">
                 {(
@@ -243,7 +252,10 @@ function RuleEditor({ doc }: { doc: Y.Doc }) {
               </div>
             ) : null}
             {rule.values.kind === "living-situation" ? (
-              <NumberField rule={rule} field="returnHomeWithinWeeks" label="In care: return home within (weeks)" onChange={(v) => updateItem(doc, "inclusions", rule.id, { returnHomeWithinWeeks: num(v) })} />
+              <>
+                <NumberField rule={rule} field="returnHomeWithinWeeks" label="In care: return home within (weeks)" onChange={(v) => updateItem(doc, "inclusions", rule.id, { returnHomeWithinWeeks: num(v) })} />
+                <LivingSituationsField doc={doc} rule={rule} />
+              </>
             ) : null}
             {rule.values.kind === "at-least-one-behaviour" ? (
               <BehavioursField key={JSON.stringify(rule.values.options)} rule={rule} onChange={(options) => updateItem(doc, "inclusions", rule.id, { options })} />
@@ -259,6 +271,7 @@ function RuleEditor({ doc }: { doc: Y.Doc }) {
             {rule.errors._ ? <p className="mt-2 font-medium text-red-800">{rule.errors._}</p> : null}
           </fieldset>
         ))}
+        <AddRuleForm doc={doc} />
         <ExclusionsEditor doc={doc} />
       </div>
     </Section>

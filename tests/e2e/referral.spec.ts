@@ -59,7 +59,7 @@ test("a commissioner tests cases against the PFP criteria and changes a rule; an
   await page.getByLabel("Youngest", { exact: true }).fill("18");
   await expect(page.getByLabel("Oldest", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await expect(page.locator("#age-max-error")).toHaveText("The lowest age must not be above the highest");
-  await expect(page.getByText("inclusion 1 is incomplete: The lowest age must not be above the highest")).toBeVisible();
+  await expect(page.getByText("Rule 1 is incomplete: The lowest age must not be above the highest.")).toBeVisible();
   await page.getByLabel("Youngest", { exact: true }).fill("11");
   await page.getByLabel("Youngest by exception").fill("10");
   await expect(observer.getByText("Aged 11 to 16 (10 and 17 by exception).")).toBeVisible();
@@ -150,6 +150,23 @@ test("exclusions and pathway steps are added, reworded, reordered and removed on
   await p2.getByRole("button", { name: "Remove step 3" }).click();
   await expect(page.getByLabel(/^Step \d$/)).toHaveCount(2);
   await expectAccessible(page);
+
+  // A new rule of a kind: its wording reaches the other person; a behaviours rule asks for its list.
+  await page.getByLabel("Kind of rule").selectOption("age-range");
+  await page.getByLabel("Label for the new rule").fill("Age");
+  await page.getByRole("button", { name: "Add rule" }).click();
+  await expect(wording).toContainText("Aged 11 to 16.");
+  await page.getByLabel("Kind of rule").selectOption("at-least-one-behaviour");
+  await page.getByLabel("Label for the new rule").fill("Behaviours");
+  await page.getByRole("button", { name: "Add rule" }).click();
+  await expect(page.getByText("List at least one behaviour", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Remove rule 2" }).click();
+  await expect(page.getByText("List at least one behaviour", { exact: true })).toHaveCount(0);
+  // A partner joins with its commitment.
+  await p2.getByLabel("New commissioning partner").fill("London Borough of Croydon");
+  await p2.getByRole("button", { name: "Add partner" }).click();
+  await page.getByRole("group", { name: "London Borough of Croydon" }).getByLabel("Minimum a year").fill("20");
+  await expect(p2.getByRole("row", { name: /Croydon/ })).toContainText("20");
 
   // The activity feed says who did what.
   await page.goto(`/workspaces/${id}/activity`);
