@@ -1,0 +1,91 @@
+// Hand-computed cases for the PFP mechanism: every figure below is worked out in the
+// comments, independently of the engine.
+import { describe, expect, it } from "vitest";
+import { PFP_PAYMENT_MODEL } from "../examples/pfp-payment";
+import { evaluateActuals } from "./actuals";
+import { PaymentModelSchema, type Participant, type PaymentModel } from "./model";
+
+const participant = (over: Partial<Participant> = {}): Participant => ({
+  id: "case-1",
+  payerId: "sutton",
+  intervention: "fft",
+  events: { "first-meeting": "2018-03-05" },
+  engagementDays: 40,
+  care: [],
+  ...over,
+});
+const run = (participants: Participant[], asOf = "2021-01-01", model: PaymentModel = PFP_PAYMENT_MODEL) => evaluateActuals({ model, participants, asOf });
+
+describe("PFP actuals, by hand", () => {
+  it("an FFT case never in care earns 104 periods: 730 days // 7, × £225 = £23,400", () => {
+    const a = run([participant()]);
+    expect(a.lines).toHaveLength(104);
+    expect(a.totals.paidPence).toBe(2_340_000);
+    // The window starts 77 days (11 weeks) after 5 March 2018: 21 May 2018. The first
+    // period is 21–27 May; the last ends 104 × 7 = 728 days on, on 17 May 2020.
+    expect(a.lines[0]!.earnedOn).toBe("2018-05-27");
+    expect(a.lines.at(-1)!.earnedOn).toBe("2020-05-17");
+  });
+
+  it("an MST case's window starts 17 weeks (119 days) after the first meeting: 2 July 2018", () => {
+    const a = run([participant({ intervention: "mst" })]);
+    expect(a.lines[0]!.earnedOn).toBe("2018-07-08");
+    expect(a.lines).toHaveLength(104);
+  });
+
+  it("a case engaged 27 days earns nothing; 28 days is enough", () => {
+    expect(run([participant({ engagementDays: 27 })]).totals.paidPence).toBe(0);
+    expect(run([participant({ engagementDays: 28 })]).totals.paidPence).toBe(2_340_000);
+  });
+
+  it("ten days in care (window days 10–19) spoil two weekly blocks: 102 periods", () => {
+    const a = run([participant({ care: [{ start: "2018-05-31", end: "2018-06-10" }] })]);
+    expect(a.lines).toHaveLength(102);
+    expect(a.totals.paidPence).toBe(102 * 22_500);
+  });
+
+  it("stops at the end of the two-year window, and pays only complete periods up to the data date", () => {
+    expect(run([participant()], "2030-01-01").lines).toHaveLength(104);
+    // By 9 June 2018 (day 19 of the window, inclusive) two blocks are complete: 21–27 May, 28 May–3 June.
+    expect(run([participant()], "2018-06-09").lines).toHaveLength(2);
+  });
+
+  it("splits each £225 into the CBO's 18.5% (£41.625 → £41.63, half up) and the borough's £183.37", () => {
+    const [line] = run([participant()]).lines;
+    expect(line!.shares).toEqual([{ payerId: "sutton", payerPence: 18_337, coFunderPence: 4_163 }]);
+    const a = run([participant()]);
+    expect(a.totals.coFunderPence).toBe(104 * 4_163);
+    expect(a.totals.payersPence + a.totals.coFunderPence).toBe(a.totals.paidPence);
+  });
+
+  it("invoices six weeks after the month the period ended: May's period in July, June's in August", () => {
+    const a = run([participant()], "2018-06-09");
+    // 21–27 May: 31 May + 42 days = 12 July. 28 May–3 June ends in June: 30 June + 42 days = 11 August.
+    expect(a.lines.map((l) => l.invoiceMonth)).toEqual(["2018-07", "2018-08"]);
+    expect(a.invoices).toEqual([
+      { month: "2018-07", payerId: "sutton", pence: 18_337 },
+      { month: "2018-08", payerId: "sutton", pence: 18_337 },
+    ]);
+    expect(a.coFunderInvoices).toEqual([
+      { month: "2018-07", pence: 4_163 },
+      { month: "2018-08", pence: 4_163 },
+    ]);
+  });
+
+  it("caps total outcome payments at a 75% success rate on the first 384 cases: £6,739,200", () => {
+    // 288 successful cases (75% of 384) × 104 periods × £225.
+    expect(run([]).caps).toContainEqual({ cap: "success-rate cap (75% of 384 cases)", limitPence: 673_920_000, usedPence: 0, reachedOn: null });
+  });
+
+  it("when the cap is reached, the line that reaches it is cut and later ones are not paid", () => {
+    const small = PaymentModelSchema.parse({ ...PFP_PAYMENT_MODEL, caps: { ...PFP_PAYMENT_MODEL.caps, totalFromSuccessRate: { componentId: "out-of-care", successRateBps: 7500, cases: 2 } } });
+    // Cap: 75% × 2 × £23,400 = £35,100. Two full cases would earn £46,800.
+    const a = run([participant(), participant({ id: "case-2", payerId: "merton", events: { "first-meeting": "2018-03-06" } })], "2021-01-01", small);
+    expect(a.totals.grossPence).toBe(4_680_000);
+    expect(a.totals.paidPence).toBe(3_510_000);
+    expect(a.totals.cappedPence).toBe(1_170_000);
+    // The cases alternate day by day; the cap is reached on the 156th line (3,510,000 / 22,500 = 156).
+    expect(a.lines.filter((l) => l.paidPence > 0)).toHaveLength(156);
+    expect(a.lines[156]!.cappedBy).toEqual(["success-rate cap (75% of 2 cases)"]);
+  });
+});

@@ -1,0 +1,65 @@
+// Dates as whole days: an ISO date "2018-03-05" is day number 17595 (days since
+// 1970-01-01, UTC), so windows, runs and periods are integer arithmetic with no time
+// zones or daylight saving. Intervals are half-open: [start, end). Pure: no I/O.
+import { z } from "zod";
+
+export type Day = number;
+const MS_PER_DAY = 86_400_000;
+
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2018-03-05.")
+  .refine((s) => toIso(toDay(s)) === s, "That date does not exist.");
+
+export function toDay(iso: string): Day {
+  return Math.round(Date.parse(`${iso}T00:00:00Z`) / MS_PER_DAY);
+}
+
+export function toIso(day: Day): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** "2018-03" for the month `day` falls in. */
+export function monthOf(day: Day): string {
+  return toIso(day).slice(0, 7);
+}
+
+/** The last day of the month `day` falls in. */
+export function endOfMonth(day: Day): Day {
+  const d = new Date(day * MS_PER_DAY);
+  return Math.round(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0) / MS_PER_DAY);
+}
+
+/** The first day of the month after `day`'s. */
+export function startOfNextMonth(day: Day): Day {
+  return endOfMonth(day) + 1;
+}
+
+export type Interval = { start: Day; end: Day };
+
+/** `intervals` merged and clipped to [from, to); sorted, non-overlapping. */
+export function normalise(intervals: Interval[], from: Day, to: Day): Interval[] {
+  const clipped = intervals
+    .map((i) => ({ start: Math.max(i.start, from), end: Math.min(i.end, to) }))
+    .filter((i) => i.end > i.start)
+    .sort((a, b) => a.start - b.start);
+  const out: Interval[] = [];
+  for (const i of clipped) {
+    const last = out.at(-1);
+    if (last && i.start <= last.end) last.end = Math.max(last.end, i.end);
+    else out.push({ ...i });
+  }
+  return out;
+}
+
+/** The gaps of `covered` (normalised) inside [from, to). */
+export function complement(covered: Interval[], from: Day, to: Day): Interval[] {
+  const out: Interval[] = [];
+  let at = from;
+  for (const c of covered) {
+    if (c.start > at) out.push({ start: at, end: c.start });
+    at = Math.max(at, c.end);
+  }
+  if (to > at) out.push({ start: at, end: to });
+  return out;
+}

@@ -1,0 +1,52 @@
+// Money is integer minor units (pence) everywhere. Percentages are basis points
+// (1850 = 18.5%). Rounding rules, stated once:
+// - a percentage of an amount rounds half up to the penny (`percentOf`);
+// - an amount split in shares is allocated by largest remainder, ties to the earlier
+//   share, so the parts always add up to the whole (`allocate`).
+// Every result is checked to be a safe integer: a model that would overflow is refused
+// rather than silently rounded. Pure: no I/O.
+
+export type Pence = number;
+export const BPS = 10_000;
+
+export class MoneyOverflow extends Error {}
+
+function safe(n: number): number {
+  if (!Number.isSafeInteger(n)) throw new MoneyOverflow(`amount out of range: ${n}`);
+  return n;
+}
+
+/** `bps` basis points of `amount`, rounded half up to the penny (amount ≥ 0). */
+export function percentOf(amount: Pence, bps: number): Pence {
+  safe(amount * bps);
+  return safe(Math.floor((amount * bps + BPS / 2) / BPS));
+}
+
+/** Splits `amount` by `weights` (non-negative integers, not all zero); the parts sum to `amount`. */
+export function allocate(amount: Pence, weights: number[]): Pence[] {
+  const total = weights.reduce((a, b) => a + b, 0);
+  if (total <= 0) throw new Error("allocate needs a positive total weight");
+  safe(amount * total);
+  const parts = weights.map((w) => Math.floor((amount * w) / total));
+  let left = amount - parts.reduce((a, b) => a + b, 0);
+  const order = weights.map((w, i) => ({ i, rem: (amount * w) % total })).sort((a, b) => b.rem - a.rem || a.i - b.i);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    parts[i]! += 1;
+    left -= 1;
+  }
+  return parts;
+}
+
+export function sum(values: Pence[]): Pence {
+  let total = 0;
+  for (const v of values) total = safe(total + v);
+  return total;
+}
+
+/** "£1,234.56" (for messages and exports; computation never uses it). */
+export function formatPounds(amount: Pence): string {
+  const sign = amount < 0 ? "-" : "";
+  const abs = Math.abs(amount);
+  return `${sign}£${Math.floor(abs / 100).toLocaleString("en-GB")}.${String(abs % 100).padStart(2, "0")}`;
+}
