@@ -7,6 +7,7 @@
 // six weeks in arrears. The seed does not say whether a period is counted in weekly
 // blocks from the window's start or from each spell out of care; we model the weekly
 // blocks ("aligned"), as a weekly care-status return would report them.
+import type { Scenario } from "../payment/forecast";
 import type { PaymentModel } from "../payment/model";
 
 export const PFP_PAYMENT_MODEL: PaymentModel = {
@@ -39,4 +40,42 @@ export const PFP_PAYMENT_MODEL: PaymentModel = {
   ],
   caps: { perParticipantPence: null, perOutcomePence: {}, perPayerPence: {}, totalPence: null, totalFromSuccessRate: { componentId: "out-of-care", successRateBps: 7500, cases: 384 } },
   invoicing: { lagWeeks: 6 },
+};
+
+/**
+ * A median scenario for the PFP (illustrative, shaped by seed 003): the founding
+ * boroughs' ~110 referrals a year for 3½ years (384 committed), success rates rising
+ * from 65% to 75% by contract year, half MST, half FFT. Costs and placement costs are
+ * round illustrative figures, not the contract's.
+ */
+export const PFP_MEDIAN_SCENARIO: Scenario = {
+  name: "Median: commitments met, success 65% → 75%",
+  start: "2018-02-01",
+  referralMonths: 42,
+  referralsPerYear: { sutton: 20, merton: 22, bexley: 25, newham: 25, "tower-hamlets": 18 },
+  volumeVariationBps: 1500,
+  interventionMixBps: { fft: 5000, mst: 5000 },
+  daysToFirstMeeting: 14,
+  engagementRateBps: 8500,
+  successRateBpsByYear: [6500, 7000, 7500],
+  successVariationBps: 1000,
+  timeToOutcomeDays: 365,
+  costs: { setUpPence: 25_000_000, deliveryPerParticipantPence: 950_000, runningPerMonthPence: 2_000_000 },
+  costsAvoided: { placementPerWeekPence: 100_000, counterfactualCareBps: 4000, cashableBps: 5000 },
+};
+
+/** The seed's "high" case: demand 15% above commitments, success averaging 75% from year 2. */
+export const PFP_HIGH_SCENARIO: Scenario = {
+  ...PFP_MEDIAN_SCENARIO,
+  name: "High: demand 15% above commitments, success 75%",
+  referralsPerYear: { sutton: 23, merton: 25.3, bexley: 28.75, newham: 28.75, "tower-hamlets": 20.7 },
+  successRateBpsByYear: [7000, 7500, 7500],
+};
+
+/** A low case: referrals 30% short of commitments, success 50%. */
+export const PFP_LOW_SCENARIO: Scenario = {
+  ...PFP_MEDIAN_SCENARIO,
+  name: "Low: referrals 30% short, success 50%",
+  referralsPerYear: { sutton: 14, merton: 15.4, bexley: 17.5, newham: 17.5, "tower-hamlets": 12.6 },
+  successRateBpsByYear: [5000],
 };

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { PFP_HIGH_SCENARIO, PFP_LOW_SCENARIO, PFP_MEDIAN_SCENARIO, PFP_PAYMENT_MODEL } from "../examples/pfp-payment";
+import { annualIrr, forecast, type Scenario } from "./forecast";
+import type { PaymentModel } from "./model";
+
+const noCap: PaymentModel = { ...PFP_PAYMENT_MODEL, caps: { ...PFP_PAYMENT_MODEL.caps, totalFromSuccessRate: null }, coFunder: null };
+const certain: Scenario = { ...PFP_MEDIAN_SCENARIO, volumeVariationBps: 0, successVariationBps: 0, engagementRateBps: 10_000, successRateBpsByYear: [10_000] };
+
+describe("forecast", () => {
+  it("is reproducible from its seed, and a different seed gives different runs", () => {
+    const a = forecast({ model: PFP_PAYMENT_MODEL, scenarios: [PFP_MEDIAN_SCENARIO], runs: 200, seed: 7 });
+    expect(forecast({ model: PFP_PAYMENT_MODEL, scenarios: [PFP_MEDIAN_SCENARIO], runs: 200, seed: 7 })).toEqual(a);
+    expect(forecast({ model: PFP_PAYMENT_MODEL, scenarios: [PFP_MEDIAN_SCENARIO], runs: 200, seed: 8 }).scenarios[0]!.commissionerCostPence).not.toEqual(a.scenarios[0]!.commissionerCostPence);
+  });
+
+  it("pays exactly 104 periods × £225 per case when every case succeeds and nothing caps it", () => {
+    const [s] = forecast({ model: noCap, scenarios: [certain], runs: 50, seed: 1 }).scenarios;
+    expect(s!.costPerSuccessPence.p10).toBe(2_340_000);
+    expect(s!.costPerSuccessPence.p90).toBe(2_340_000);
+    expect(s!.successes.p50).toBe(s!.participants.p50);
+  });
+
+  it("never lets the commissioners and co-funder together pay more than the cap", () => {
+    const rich: Scenario = { ...certain, referralsPerYear: { sutton: 200 } };
+    const [s] = forecast({ model: PFP_PAYMENT_MODEL, scenarios: [rich], runs: 20, seed: 3 }).scenarios;
+    expect(s!.capReachedProbability).toBe(1);
+    expect(s!.commissionerCostPence.p90 + s!.coFunderCostPence.p90).toBeLessThanOrEqual(673_920_000 + 100);
+    // The co-funder pays 18.5% of the capped £6,739,200 (£1,246,752: under its £1.5m cap), to within rounding per month.
+    expect(Math.abs(s!.coFunderCostPence.p50 - 124_675_200)).toBeLessThan(1000);
+  });
+
+  it("orders the PFP's low, median and high cases as the seed describes", () => {
+    const f = forecast({ model: PFP_PAYMENT_MODEL, scenarios: [PFP_LOW_SCENARIO, PFP_MEDIAN_SCENARIO, PFP_HIGH_SCENARIO], runs: 300, seed: 2018 });
+    const [low, median, high] = f.scenarios.map((s) => s.commissionerCostPence.p50 + s.coFunderCostPence.p50);
+    expect(low).toBeLessThan(median!);
+    expect(median).toBeLessThan(high!);
+    // The seed's median: total outcome payments for the five boroughs around £6–8m.
+    expect(median! / 100).toBeGreaterThan(5_000_000);
+    expect(median! / 100).toBeLessThan(8_500_000);
+    const m = f.scenarios[1]!;
+    expect(m.participants.p50).toBeGreaterThan(340);
+    expect(m.participants.p50).toBeLessThan(440);
+    expect(m.monthly.months[0]).toBe("2018-02");
+    expect(m.investor.peakCapitalPence.p50).toBeGreaterThan(0);
+  });
+
+  it("reports progress as it runs", () => {
+    const seen: number[] = [];
+    forecast({ model: PFP_PAYMENT_MODEL, scenarios: [PFP_MEDIAN_SCENARIO, PFP_LOW_SCENARIO], runs: 100, seed: 1 }, (done) => seen.push(done));
+    expect(seen.at(-1)).toBe(200);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+  });
+});
+
+describe("annualIrr", () => {
+  it("finds 12.68% a year for 1% a month, and none without a sign change", () => {
+    const flows = [-1000, ...Array.from({ length: 11 }, () => 10), 1010];
+    expect(annualIrr(flows)!).toBeCloseTo(1.01 ** 12 - 1, 4);
+    expect(annualIrr([100, 100])).toBeNull();
+  });
+});

@@ -1,0 +1,429 @@
+// The forecast engine: scenarios (referral volumes against commitments, engagement,
+// success rates by contract year, time to outcome) and seeded Monte Carlo runs →
+// P10/P50/P90 of what each party pays, earns and risks, against the costs avoided.
+//
+// Simplifications, stated (docs/decisions/0008-payment-engine.md):
+// - a case that does not succeed enters care once, at a uniformly random day of its
+//   window, and stays; so "aligned" and "runs" counting agree here;
+// - caps and the co-funder's cap bite at month granularity: in the month a cap is
+//   reached, that month's payments are cut in proportion;
+// - forecast money is rounded to the penny per payer and month (actuals are exact).
+// The work per run is O(participants + days): each case's weekly payments go into a
+// stride difference array, so 104 periods cost the same as one. Pure: no I/O.
+import { z } from "zod";
+import { IsoDateSchema, monthOf, toDay } from "./dates";
+import { percentOf } from "./money";
+import { PaymentModelSchema, type Component, type OutcomePeriodComponent, type PaymentModel } from "./model";
+import { maxPerParticipant } from "./actuals";
+import { seededRandom, type Random } from "./random";
+
+const bps = z.number().int("Whole basis points only").min(0).max(10_000, "At most 100% (10000)");
+const pence = z.number().int("Whole pence only").min(0).max(100_000_000_000);
+
+export const ScenarioSchema = z.object({
+  name: z.string().trim().min(1, "Name the scenario").max(120),
+  /** The first day referrals can arrive. */
+  start: IsoDateSchema,
+  /** How long referrals keep arriving (PFP: 42 months). */
+  referralMonths: z.number().int().min(1).max(240),
+  /** Expected referrals a year, by payer (e.g. each borough's commitment). */
+  referralsPerYear: z.record(z.string(), z.number().min(0).max(100_000)),
+  /** Each run scales every payer's volume by a uniform factor within ± this. */
+  volumeVariationBps: bps.default(0),
+  /** Share of referrals by intervention (ids of the model's interventions); the rest use the default offset. */
+  interventionMixBps: z.record(z.string(), bps).default({}),
+  daysToFirstMeeting: z.number().int().min(0).max(365).default(14),
+  /** Share of referrals that stay engaged long enough to count. */
+  engagementRateBps: bps,
+  /** Share of engaged cases that stay out of care for the whole window, by contract year of referral (the last repeats). */
+  successRateBpsByYear: z.array(bps).min(1, "Give at least one year's success rate").max(30),
+  /** Each run shifts every success rate by a uniform amount within ± this. */
+  successVariationBps: bps.default(0),
+  /** For outcome-event payments: days from the first meeting to the outcome. */
+  timeToOutcomeDays: z.number().int().min(0).max(3650).default(365),
+  costs: z
+    .object({ setUpPence: pence.default(0), deliveryPerParticipantPence: pence.default(0), runningPerMonthPence: pence.default(0) })
+    .default({ setUpPence: 0, deliveryPerParticipantPence: 0, runningPerMonthPence: 0 }),
+  costsAvoided: z
+    .object({
+      placementPerWeekPence: pence.default(0),
+      /** Chance that, without the service, a week a case spends out of care would have been spent in care. */
+      counterfactualCareBps: bps.default(0),
+      /** Share of avoided placement cost that is cashable (budgets actually released). */
+      cashableBps: bps.default(10_000),
+    })
+    .default({ placementPerWeekPence: 0, counterfactualCareBps: 0, cashableBps: 10_000 }),
+});
+export type Scenario = z.infer<typeof ScenarioSchema>;
+
+export const ForecastInputSchema = z.object({
+  model: PaymentModelSchema,
+  scenarios: z.array(ScenarioSchema).min(1, "Give at least one scenario").max(20),
+  runs: z.number().int().min(1).max(20_000),
+  seed: z.number().int().min(0).max(2 ** 32 - 1),
+});
+export type ForecastInput = z.infer<typeof ForecastInputSchema>;
+
+export type Spread = { p10: number; p50: number; p90: number; mean: number };
+export type ScenarioForecast = {
+  scenario: string;
+  runs: number;
+  participants: Spread;
+  successes: Spread;
+  commissionerCostPence: Spread;
+  coFunderCostPence: Spread;
+  providerIncomePence: Spread;
+  costPerSuccessPence: Spread;
+  costsAvoidedPence: Spread;
+  cashableSavingsPence: Spread;
+  netBenefitPence: Spread;
+  investor: { netCashPence: Spread; multiple: Spread; irr: Spread; peakCapitalPence: Spread; lossProbability: number };
+  capReachedProbability: number;
+  /** P10/P50/P90 per month: what the commissioners pay (by invoice month) and the investor's cumulative position. */
+  monthly: { months: string[]; commissionerPence: Spread[]; investorCumulativePence: Spread[] };
+};
+export type Forecast = { seed: number; runs: number; scenarios: ScenarioForecast[] };
+
+function spread(values: Float64Array): Spread {
+  const sorted = Float64Array.from(values).sort();
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))]!;
+  let total = 0;
+  for (const v of sorted) total += v;
+  return { p10: at(0.1), p50: at(0.5), p90: at(0.9), mean: sorted.length ? total / sorted.length : 0 };
+}
+
+/** Monthly internal rate of return of `flows`, annualised; null when it has none (no sign change). */
+export function annualIrr(flows: number[]): number | null {
+  const npv = (r: number) => flows.reduce((acc, f, i) => acc + f / (1 + r) ** i, 0);
+  if (!flows.some((f) => f < 0) || !flows.some((f) => f > 0)) return null;
+  let lo = -0.99;
+  let hi = 1;
+  let flo = npv(lo);
+  if (flo * npv(hi) > 0) return null;
+  for (let i = 0; i < 80; i++) {
+    const mid = (lo + hi) / 2;
+    const fm = npv(mid);
+    if (flo * fm <= 0) hi = mid;
+    else {
+      lo = mid;
+      flo = fm;
+    }
+  }
+  return (1 + (lo + hi) / 2) ** 12 - 1;
+}
+
+/** Day offsets of the month starts from `start`, covering `days` days. */
+function monthStarts(start: number, days: number): { starts: number[]; labels: string[] } {
+  const starts: number[] = [];
+  const labels: string[] = [];
+  let d = new Date(start * 86_400_000);
+  d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
+  for (;;) {
+    const day = Math.round(d.getTime() / 86_400_000);
+    if (day > start + days) break;
+    starts.push(day);
+    labels.push(monthOf(day));
+    d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
+  }
+  return { starts, labels };
+}
+
+type Prepared = {
+  model: PaymentModel;
+  scenario: Scenario;
+  start: number;
+  horizon: number;
+  monthOfDay: Int32Array;
+  months: string[];
+  periodComponents: OutcomePeriodComponent[];
+  eventComponents: Extract<Component, { kind: "outcome-event" }>[];
+  payerIndex: Map<string, number>;
+  /** Each distinct period length has its own difference arrays (a stride prefix sum needs one stride). */
+  strides: number[];
+  interventionCumulative: { id: string; upTo: number }[];
+  totalCap: number;
+};
+
+function prepare(model: PaymentModel, scenario: Scenario): Prepared {
+  const start = toDay(scenario.start);
+  const periodComponents = model.components.filter((c): c is OutcomePeriodComponent => c.kind === "outcome-period");
+  const eventComponents = model.components.filter((c): c is Extract<Component, { kind: "outcome-event" }> => c.kind === "outcome-event");
+  const longest = Math.max(0, ...periodComponents.map((c) => Math.max(c.window.defaultOffsetDays, ...Object.values(c.window.offsetDaysByIntervention)) + c.window.lengthDays));
+  const horizon = scenario.referralMonths * 31 + scenario.daysToFirstMeeting + Math.max(longest, scenario.timeToOutcomeDays) + 31 + model.invoicing.lagWeeks * 7 + 62;
+  const { starts, labels } = monthStarts(start, horizon);
+  const monthOfDay = new Int32Array(horizon + 1);
+  let m = 0;
+  for (let d = 0; d <= horizon; d++) {
+    while (m + 1 < starts.length && start + d >= starts[m + 1]!) m++;
+    monthOfDay[d] = m;
+  }
+  let upTo = 0;
+  const interventionCumulative = Object.entries(scenario.interventionMixBps).map(([id, share]) => ({ id, upTo: (upTo += share) / 10_000 }));
+  const caps: number[] = [];
+  if (model.caps.totalPence !== null) caps.push(model.caps.totalPence);
+  const rate = model.caps.totalFromSuccessRate;
+  if (rate) caps.push(percentOf(rate.cases * maxPerParticipant(periodComponents.find((c) => c.id === rate.componentId)!), rate.successRateBps));
+  return {
+    model,
+    scenario,
+    start,
+    horizon,
+    monthOfDay,
+    months: labels,
+    periodComponents,
+    eventComponents,
+    payerIndex: new Map(model.payers.map((p, i) => [p.id, i])),
+    strides: [...new Set(periodComponents.map((c) => c.periodDays))],
+    interventionCumulative,
+    totalCap: caps.length ? Math.min(...caps) : Number.POSITIVE_INFINITY,
+  };
+}
+
+/** A Poisson draw (Knuth for small means, normal approximation above 50). */
+function poisson(mean: number, random: Random): number {
+  if (mean <= 0) return 0;
+  if (mean > 50) {
+    const u = 1 - random();
+    const v = random();
+    return Math.max(0, Math.round(mean + Math.sqrt(mean) * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v)));
+  }
+  const limit = Math.exp(-mean);
+  let k = 0;
+  let p = random();
+  while (p > limit) {
+    k++;
+    p *= random();
+  }
+  return k;
+}
+
+type RunResult = {
+  participants: number;
+  successes: number;
+  commissioner: number;
+  coFunder: number;
+  providerIncome: number;
+  costsAvoided: number;
+  capReached: boolean;
+  investorFlows: Float64Array;
+  commissionerByMonth: Float64Array;
+};
+
+/** One Monte Carlo run. `scratch` holds reusable buffers (strides × payers, each a day per entry). */
+function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResult {
+  const { model, scenario, horizon, monthOfDay } = p;
+  const payers = model.payers.length;
+  const months = p.months.length;
+  for (const a of scratch) a.fill(0);
+  const eventByPayerMonth = new Float64Array(payers * months);
+  const feesByMonth = new Float64Array(months);
+  const costsByMonth = new Float64Array(months);
+  costsByMonth[0]! += scenario.costs.setUpPence;
+  const volume = 1 + (2 * random() - 1) * (scenario.volumeVariationBps / 10_000);
+  const successShift = (2 * random() - 1) * (scenario.successVariationBps / 10_000);
+  const referralDays = scenario.referralMonths * (365.25 / 12);
+  let participants = 0;
+  let successes = 0;
+  let weeksOutOfCare = 0;
+  const perParticipantCap = model.caps.perParticipantPence ?? Number.POSITIVE_INFINITY;
+
+  for (const [payerId, perYear] of Object.entries(scenario.referralsPerYear)) {
+    const payer = p.payerIndex.get(payerId);
+    if (payer === undefined) continue;
+    const n = poisson((perYear * volume * referralDays) / 365.25, random);
+    participants += n;
+    for (let i = 0; i < n; i++) {
+      const referral = Math.floor(random() * referralDays);
+      costsByMonth[monthOfDay[referral]!]! += scenario.costs.deliveryPerParticipantPence;
+      const meeting = referral + scenario.daysToFirstMeeting;
+      for (const c of model.components) {
+        if (c.kind !== "per-participant-fee") continue;
+        const day = c.event === "referral-accepted" ? referral : meeting;
+        feesByMonth[monthOfDay[Math.min(day, horizon)]!]! += c.amountPence;
+      }
+      if (random() * 10_000 >= scenario.engagementRateBps) continue;
+      const year = Math.min(Math.floor(referral / 365.25), scenario.successRateBpsByYear.length - 1);
+      const success = random() < scenario.successRateBpsByYear[year]! / 10_000 + successShift;
+      if (success) successes++;
+      const u = random();
+      let intervention = "";
+      for (const x of p.interventionCumulative) if (u < x.upTo) {
+        intervention = x.id;
+        break;
+      }
+      const fail = random();
+      let paidForCase = 0;
+      for (const c of p.periodComponents) {
+        const offset = c.window.offsetDaysByIntervention[intervention] ?? c.window.defaultOffsetDays;
+        const windowStart = meeting + offset;
+        const daysOut = success ? c.window.lengthDays : Math.floor(fail * c.window.lengthDays);
+        let k = Math.floor(daysOut / c.periodDays);
+        k = Math.min(k, Math.floor((perParticipantCap - paidForCase) / Math.max(1, c.tariffPence)));
+        if (k <= 0) continue;
+        paidForCase += k * c.tariffPence;
+        if (c === p.periodComponents[0]) weeksOutOfCare += (k * c.periodDays) / 7;
+        // Payments on days windowStart + periodDays·j − 1, j = 1..k: a stride difference array.
+        const first = windowStart + c.periodDays - 1;
+        const arr = scratch[p.strides.indexOf(c.periodDays) * payers + payer]!;
+        if (first <= horizon) arr[first]! += c.tariffPence;
+        const stop = first + k * c.periodDays;
+        if (stop <= horizon) arr[stop]! -= c.tariffPence;
+      }
+      if (success)
+        for (const c of p.eventComponents) {
+          const day = Math.min(horizon, meeting + scenario.timeToOutcomeDays);
+          eventByPayerMonth[payer * months + monthOfDay[day]!]! += c.tariffPence;
+        }
+    }
+  }
+  // Fixed fees on their schedule, from the scenario's start.
+  for (const c of model.components) {
+    if (c.kind !== "fixed-fee") continue;
+    const from = toDay(c.start) - p.start;
+    const to = Math.min(horizon, c.schedule === "one-off" ? from : c.end ? toDay(c.end) - p.start : horizon);
+    const everyMonths = c.schedule === "monthly" ? 1 : 3;
+    if (from < 0 || from > horizon) continue;
+    for (let m = monthOfDay[from]!; m < months; m += c.schedule === "one-off" ? months : everyMonths) {
+      if (m > monthOfDay[Math.max(0, to)]!) break;
+      feesByMonth[m]! += c.amountPence;
+    }
+  }
+  // Outcome payments per payer and month (stride prefix sums per period length).
+  const outcomeByPayerMonth = eventByPayerMonth;
+  p.strides.forEach((s, si) => {
+    for (let payer = 0; payer < payers; payer++) {
+      const arr = scratch[si * payers + payer]!;
+      for (let d = s; d <= horizon; d++) arr[d]! += arr[d - s]!;
+      for (let d = 0; d <= horizon; d++) if (arr[d]) outcomeByPayerMonth[payer * months + monthOfDay[d]!]! += arr[d]!;
+    }
+  });
+  // Caps (month granularity), co-funder, invoice lag.
+  const lagMonths = Math.ceil((model.invoicing.lagWeeks * 7) / 30.44);
+  const commissionerByMonth = new Float64Array(months);
+  const incomeByMonth = new Float64Array(months);
+  let capLeft = p.totalCap;
+  const payerCapLeft = model.payers.map((x) => model.caps.perPayerPence[x.id] ?? Number.POSITIVE_INFINITY);
+  let coLeft = model.coFunder ? (model.coFunder.capPence ?? Number.POSITIVE_INFINITY) : 0;
+  let commissioner = 0;
+  let coFunder = 0;
+  let capReached = false;
+  for (let m = 0; m < months; m++) {
+    let monthTotal = 0;
+    for (let payer = 0; payer < payers; payer++) monthTotal += outcomeByPayerMonth[payer * months + m]!;
+    const factor = monthTotal > capLeft ? capLeft / monthTotal : 1;
+    if (factor < 1) capReached = true;
+    let paidThisMonth = 0;
+    for (let payer = 0; payer < payers; payer++) {
+      let paid = Math.round(outcomeByPayerMonth[payer * months + m]! * factor);
+      if (paid > payerCapLeft[payer]!) {
+        paid = payerCapLeft[payer]!;
+        capReached = true;
+      }
+      payerCapLeft[payer]! -= paid;
+      paidThisMonth += paid;
+      const co = model.coFunder ? Math.min(Math.round((paid * model.coFunder.topUpBps) / 10_000), coLeft) : 0;
+      coLeft -= co;
+      coFunder += co;
+      commissioner += paid - co;
+      const invoiced = Math.min(months - 1, m + lagMonths);
+      commissionerByMonth[invoiced]! += paid - co;
+      incomeByMonth[invoiced]! += paid;
+    }
+    capLeft -= paidThisMonth;
+    // Fees are paid by the commissioners, not capped.
+    const invoiced = Math.min(months - 1, m + lagMonths);
+    commissionerByMonth[invoiced]! += feesByMonth[m]!;
+    incomeByMonth[invoiced]! += feesByMonth[m]!;
+    commissioner += feesByMonth[m]!;
+  }
+  const runningMonths = Math.min(months, scenario.referralMonths + Math.ceil((p.periodComponents[0]?.window.lengthDays ?? 0) / 30.44));
+  for (let m = 0; m < runningMonths; m++) costsByMonth[m]! += scenario.costs.runningPerMonthPence;
+  const investorFlows = new Float64Array(months);
+  for (let m = 0; m < months; m++) investorFlows[m] = incomeByMonth[m]! - costsByMonth[m]!;
+  const weekly = scenario.costsAvoided;
+  return {
+    participants,
+    successes,
+    commissioner,
+    coFunder,
+    providerIncome: commissioner + coFunder,
+    costsAvoided: (weeksOutOfCare * weekly.placementPerWeekPence * weekly.counterfactualCareBps) / 10_000,
+    capReached,
+    investorFlows,
+    commissionerByMonth,
+  };
+}
+
+/** Runs every scenario `runs` times from `seed`; `onProgress(done, total)` reports as it goes. */
+export function forecast(input: ForecastInput, onProgress?: (done: number, total: number) => void): Forecast {
+  const total = input.runs * input.scenarios.length;
+  let done = 0;
+  const scenarios = input.scenarios.map((scenario, si) => {
+    const p = prepare(input.model, scenario);
+    const random = seededRandom((input.seed + Math.imul(si, 0x9e3779b1)) >>> 0);
+    const scratch = Array.from({ length: Math.max(1, p.strides.length) * input.model.payers.length }, () => new Float64Array(p.horizon + 1));
+    const n = input.runs;
+    const metric = () => new Float64Array(n);
+    const m = { participants: metric(), successes: metric(), commissioner: metric(), coFunder: metric(), income: metric(), perSuccess: metric(), avoided: metric(), cashable: metric(), net: metric(), invNet: metric(), multiple: metric(), irr: metric(), peak: metric() };
+    const months = p.months.length;
+    const byMonth = new Float64Array(n * months);
+    const investorCumulative = new Float64Array(n * months);
+    let capRuns = 0;
+    let lossRuns = 0;
+    for (let r = 0; r < n; r++) {
+      const run = runOnce(p, random, scratch);
+      const outcomesPaid = run.commissioner + run.coFunder;
+      m.participants[r] = run.participants;
+      m.successes[r] = run.successes;
+      m.commissioner[r] = run.commissioner;
+      m.coFunder[r] = run.coFunder;
+      m.income[r] = run.providerIncome;
+      m.perSuccess[r] = run.successes ? outcomesPaid / run.successes : 0;
+      m.avoided[r] = run.costsAvoided;
+      m.cashable[r] = (run.costsAvoided * scenario.costsAvoided.cashableBps) / 10_000;
+      m.net[r] = run.costsAvoided - run.commissioner;
+      let cumulative = 0;
+      let peak = 0;
+      let inflow = 0;
+      let outflow = 0;
+      for (let k = 0; k < months; k++) {
+        const f = run.investorFlows[k]!;
+        cumulative += f;
+        if (f > 0) inflow += f;
+        else outflow -= f;
+        peak = Math.min(peak, cumulative);
+        investorCumulative[k * n + r] = cumulative;
+        byMonth[k * n + r] = run.commissionerByMonth[k]!;
+      }
+      m.invNet[r] = cumulative;
+      m.multiple[r] = outflow ? inflow / outflow : 0;
+      m.irr[r] = annualIrr(Array.from(run.investorFlows)) ?? (cumulative >= 0 ? 0 : -1);
+      m.peak[r] = -peak;
+      if (run.capReached) capRuns++;
+      if (cumulative < 0) lossRuns++;
+      done++;
+      if (onProgress && (done % 50 === 0 || done === total)) onProgress(done, total);
+    }
+    return {
+      scenario: scenario.name,
+      runs: n,
+      participants: spread(m.participants),
+      successes: spread(m.successes),
+      commissionerCostPence: spread(m.commissioner),
+      coFunderCostPence: spread(m.coFunder),
+      providerIncomePence: spread(m.income),
+      costPerSuccessPence: spread(m.perSuccess),
+      costsAvoidedPence: spread(m.avoided),
+      cashableSavingsPence: spread(m.cashable),
+      netBenefitPence: spread(m.net),
+      investor: { netCashPence: spread(m.invNet), multiple: spread(m.multiple), irr: spread(m.irr), peakCapitalPence: spread(m.peak), lossProbability: lossRuns / n },
+      capReachedProbability: capRuns / n,
+      monthly: {
+        months: p.months,
+        commissionerPence: Array.from({ length: months }, (_, k) => spread(byMonth.subarray(k * n, (k + 1) * n))),
+        investorCumulativePence: Array.from({ length: months }, (_, k) => spread(investorCumulative.subarray(k * n, (k + 1) * n))),
+      },
+    } satisfies ScenarioForecast;
+  });
+  return { seed: input.seed, runs: input.runs, scenarios };
+}
