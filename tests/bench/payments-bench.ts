@@ -1,0 +1,40 @@
+// npm run bench:payments — the forecast target from issue 5: 1,000 participants ×
+// 104 weekly periods × 1,000 Monte Carlo runs, under 1 second on a 2-core machine.
+// Also times the exact actuals engine on 1,000 participants' full two-year windows.
+// Prints medians of 5 repetitions (after a warm-up), since shared machines are noisy.
+import { PFP_MEDIAN_SCENARIO, PFP_PAYMENT_MODEL } from "~/domain/examples/pfp-payment";
+import { evaluateActuals } from "~/domain/payment/actuals";
+import { forecast, type Scenario } from "~/domain/payment/forecast";
+import { syntheticCohort } from "~/domain/payment/cohort";
+
+const scenario: Scenario = { ...PFP_MEDIAN_SCENARIO, name: "1,000 participants", referralMonths: 12, referralsPerYear: { sutton: 200, merton: 200, bexley: 200, newham: 200, "tower-hamlets": 200 }, engagementRateBps: 10_000 };
+
+function median(values: number[]) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function time(fn: () => void, repeats = 5): number {
+  fn();
+  const out: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const t = performance.now();
+    fn();
+    out.push(performance.now() - t);
+  }
+  return median(out);
+}
+
+let participants = 0;
+const forecastMs = time(() => {
+  const f = forecast({ model: PFP_PAYMENT_MODEL, scenarios: [scenario], runs: 1000, seed: 42 });
+  participants = f.scenarios[0]!.participants.mean;
+});
+const cohort = syntheticCohort(PFP_PAYMENT_MODEL, { participants: 1000, start: "2018-02-01", seed: 42 });
+let lines = 0;
+const actualsMs = time(() => {
+  lines = evaluateActuals({ model: PFP_PAYMENT_MODEL, participants: cohort, asOf: "2024-12-31" }).lines.length;
+});
+
+console.log(`forecast: ${Math.round(participants)} participants (mean) × 104 weekly periods × 1,000 runs: ${forecastMs.toFixed(0)} ms (median of 5; target < 1000 ms)`);
+console.log(`actuals:  1,000 participants, ${lines.toLocaleString("en-GB")} payment lines, exact to the penny: ${actualsMs.toFixed(0)} ms (median of 5)`);
