@@ -13,6 +13,10 @@ import { disconnectDb, db } from "~/utils/db.server";
 import { DEFAULT_DATABASE_URL, env } from "~/utils/env.server";
 import { migrate } from "../db/migrate";
 import { inviteFromCsv } from "./invite-csv";
+import { evaluateActuals } from "~/domain/payment/actuals";
+import { IsoDateSchema } from "~/domain/payment/dates";
+import { forecast, ForecastInputSchema } from "~/domain/payment/forecast";
+import { ActualsInputSchema } from "~/domain/payment/model";
 import { DEMO_PASSWORD, seedDemo } from "../../prisma/seed";
 
 const USAGE = `Usage: npm run admin -- <command> [options]
@@ -25,6 +29,11 @@ Commands:
       CSV columns: name,email,organisation,role (header row required)
   token:create --email E [--name N]
   demo:seed
+  payments:evaluate --model F --participants F [--as-of YYYY-MM-DD]
+      actuals (JSON) for a payment model and participants (JSON files); as-of defaults to today
+  payments:forecast --model F --scenarios F --runs N --seed S
+      P10/P50/P90 forecasts (JSON); the same seed gives the same figures
+  (formats: docs/schemas/*.schema.json, examples in docs/examples/)
 
 Roles: ${ROLES.join(", ")}
 Organisation types: ${ORGANISATION_TYPES.join(", ")}
@@ -34,7 +43,31 @@ export class UsageError extends Error {}
 
 type Flags = Record<string, string | undefined>;
 
-const COMMANDS: Record<string, { flags: string[]; run: (f: Flags) => Promise<number> }> = {
+/** Reads and parses a JSON file, or says which file and why not. */
+function readJson(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    throw new UsageError(`cannot read ${path}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Validates `input` with `schema`, naming each bad field by its path. */
+function validate<S extends z.ZodType>(schema: S, input: unknown, what: string): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new UsageError(`${what} is not valid:\n${result.error.issues.map((i) => `  ${i.path.join(".") || "(top)"}: ${i.message}`).join("\n")}`);
+}
+
+type Command = { flags: string[]; /** false: runs without a database */ database?: false; run: (f: Flags) => Promise<number> };
+
+const COMMANDS: Record<string, Command> = {
   "user:create": {
     flags: ["email", "password", "name", "org", "org-type"],
     async run(f) {
@@ -118,6 +151,29 @@ const COMMANDS: Record<string, { flags: string[]; run: (f: Flags) => Promise<num
       return 0;
     },
   },
+  "payments:evaluate": {
+    flags: ["model", "participants", "as-of"],
+    database: false,
+    async run(f) {
+      const input = parse(z.object({ model: z.string().min(1), participants: z.string().min(1), "as-of": IsoDateSchema.optional() }), f);
+      const body = { model: readJson(input.model), participants: readJson(input.participants), asOf: input["as-of"] ?? new Date().toISOString().slice(0, 10) };
+      console.log(JSON.stringify(evaluateActuals(validate(ActualsInputSchema, body, "The input")), null, 2));
+      return 0;
+    },
+  },
+  "payments:forecast": {
+    flags: ["model", "scenarios", "runs", "seed"],
+    database: false,
+    async run(f) {
+      const input = parse(z.object({ model: z.string().min(1), scenarios: z.string().min(1), runs: z.coerce.number().int().min(1).max(20_000), seed: z.coerce.number().int().min(0).max(2 ** 32 - 1) }), f);
+      const body = { model: readJson(input.model), scenarios: readJson(input.scenarios), runs: input.runs, seed: input.seed };
+      const parsed = validate(ForecastInputSchema, body, "The input");
+      const result = forecast(parsed, (done, total) => process.stderr.write(`\r${done}/${total} runs`));
+      process.stderr.write("\n");
+      console.log(JSON.stringify(result, null, 2));
+      return 0;
+    },
+  },
   "demo:seed": {
     flags: [],
     async run() {
@@ -168,7 +224,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    await migrate(env().DATABASE_URL);
+    if (command.database !== false) await migrate(env().DATABASE_URL);
     return await command.run(flags);
   } catch (error) {
     if (error instanceof UsageError) {

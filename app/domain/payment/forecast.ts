@@ -310,11 +310,14 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
   for (let m = 0; m < months; m++) {
     let monthTotal = 0;
     for (let payer = 0; payer < payers; payer++) monthTotal += outcomeByPayerMonth[payer * months + m]!;
-    const factor = monthTotal > capLeft ? capLeft / monthTotal : 1;
-    if (factor < 1) capReached = true;
+    const capped = monthTotal > capLeft;
+    const factor = !capped ? 1 : capLeft > 0 ? capLeft / monthTotal : 0;
+    if (capped && monthTotal > 0) capReached = true;
     let paidThisMonth = 0;
     for (let payer = 0; payer < payers; payer++) {
-      let paid = Math.round(outcomeByPayerMonth[payer * months + m]! * factor);
+      // Rounded down in a capped month, so the cap is never passed.
+      const share = outcomeByPayerMonth[payer * months + m]! * factor;
+      let paid = capped ? Math.floor(share) : Math.round(share);
       if (paid > payerCapLeft[payer]!) {
         paid = payerCapLeft[payer]!;
         capReached = true;
@@ -329,7 +332,7 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
       commissionerByMonth[invoiced]! += paid - co;
       incomeByMonth[invoiced]! += paid;
     }
-    capLeft -= paidThisMonth;
+    capLeft = Math.max(0, capLeft - paidThisMonth);
     // Fees are paid by the commissioners, not capped.
     const invoiced = Math.min(months - 1, m + lagMonths);
     commissionerByMonth[invoiced]! += feesByMonth[m]!;

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { PFP_HIGH_SCENARIO, PFP_MEDIAN_SCENARIO, PFP_PAYMENT_MODEL } from "../examples/pfp-payment";
+import { readPaymentDesign, updateComponent, writePaymentDesign } from "./design";
+
+describe("payment design on a Y.Doc", () => {
+  it("round-trips the PFP model and scenarios", () => {
+    const doc = new Y.Doc();
+    writePaymentDesign(doc, PFP_PAYMENT_MODEL, [PFP_MEDIAN_SCENARIO, PFP_HIGH_SCENARIO]);
+    expect(readPaymentDesign(doc)).toEqual({ model: PFP_PAYMENT_MODEL, problems: [], scenarios: [PFP_MEDIAN_SCENARIO, PFP_HIGH_SCENARIO] });
+  });
+
+  it("merges two people's edits to different fields, and reports a bad value by path", () => {
+    const a = new Y.Doc();
+    writePaymentDesign(a, PFP_PAYMENT_MODEL, []);
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    updateComponent(a, "out-of-care", { tariffPence: 24_000 });
+    updateComponent(b, "out-of-care", { minEngagementDays: 21 });
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    const c = readPaymentDesign(a).model!.components[0]!;
+    expect(c).toMatchObject({ tariffPence: 24_000, minEngagementDays: 21 });
+    updateComponent(a, "out-of-care", { tariffPence: 240.5 });
+    const bad = readPaymentDesign(a);
+    expect(bad.model).toBeNull();
+    expect(bad.problems).toEqual([{ path: "components.0.tariffPence", message: "Whole pence only" }]);
+  });
+
+  it("says there is no model in an empty document", () => {
+    expect(readPaymentDesign(new Y.Doc()).problems[0]!.message).toBe("No payment model yet.");
+  });
+});
