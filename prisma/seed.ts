@@ -4,7 +4,9 @@
 // and referral criteria (in the workspace's shared documents). Idempotent: run it
 // twice and nothing is duplicated.
 import { PFP_COMMITMENTS, PFP_CRITERIA, PFP_FRAMEWORK, PFP_PATHWAY, PFP_VIGNETTES } from "~/domain/examples/pfp";
+import { PFP_PAYMENT_MODEL, PFP_SCENARIOS } from "~/domain/examples/pfp-payment";
 import { writeFramework } from "~/domain/outcome-framework";
+import { writePaymentDesign } from "~/domain/payment/design";
 import { writeReferralDesign } from "~/domain/referral-design";
 import type { OrganisationType, Role } from "~/domain/roles";
 import { seedDocumentIfEmpty } from "~/models/document.server";
@@ -74,10 +76,11 @@ export async function seedDemo(): Promise<DemoResult> {
   return { created: true, workspaceId: workspace.id, logins };
 }
 
-/** The PFP outcome framework and referral design, in documents nobody has written yet. */
+/** The PFP outcome framework, referral design and payment model, in documents nobody has written yet. */
 async function seedDemoDocuments(workspaceId: string): Promise<void> {
   await seedDocumentIfEmpty(`${workspaceId}/outcomes`, (doc) => writeFramework(doc, PFP_FRAMEWORK));
   await seedDocumentIfEmpty(`${workspaceId}/referral`, (doc) =>
     writeReferralDesign(doc, { criteria: PFP_CRITERIA, pathway: PFP_PATHWAY, commitments: PFP_COMMITMENTS, vignettes: PFP_VIGNETTES }),
   );
+  await seedDocumentIfEmpty(`${workspaceId}/payment`, (doc) => writePaymentDesign(doc, PFP_PAYMENT_MODEL, PFP_SCENARIOS));
 }

@@ -2,6 +2,8 @@
 // document generated from them (so the description cannot drift from the checks).
 import { z } from "zod";
 import { OutcomeFrameworkSchema } from "./outcome-framework";
+import { ForecastInputSchema } from "./payment/forecast";
+import { ActualsInputSchema, PaymentModelSchema } from "./payment/model";
 import { CommitmentsSchema } from "./referral-commitments";
 import { ReferralCriteriaSchema, VignetteSchema } from "./referral-criteria";
 import { PathwayStepSchema } from "./referral-design";
@@ -171,6 +173,27 @@ export function openApiDocument(serverUrl: string) {
           summary: "The referral criteria, in plain language too, with the referral pathway and partner commitments",
           parameters: [idParam, versionParam],
           responses: { "200": { description: "OK", content: json(ReferralCriteriaResponseSchema) }, ...problems(401, 404) },
+        },
+      },
+      "/workspaces/{workspaceId}/payment-model": {
+        get: {
+          summary: "The workspace's payment model (null with problems while it does not validate) and its forecast scenarios",
+          parameters: [idParam, versionParam],
+          responses: { "200": { description: "OK", content: { "application/json": { schema: { type: "object", properties: { model: { anyOf: [z.toJSONSchema(PaymentModelSchema, { io: "output" }), { type: "null" }] }, problems: { type: "array" }, scenarios: { type: "array" } } } } } }, ...problems(401, 404) },
+        },
+      },
+      "/payment-models/evaluate": {
+        post: {
+          summary: "Actuals: a payment model and participants' timelines → every payment per participant, payer and invoice month, in pence",
+          requestBody: { required: true, content: { "application/json": { schema: z.toJSONSchema(ActualsInputSchema, { io: "input" }) } } },
+          responses: { "200": { description: "Lines, totals, per payer, component and participant, invoices, caps used" }, ...problems(400, 401, 415) },
+        },
+      },
+      "/payment-models/forecast": {
+        post: {
+          summary: "Forecast: a payment model, scenarios, runs and a seed → P10/P50/P90 per scenario (at most 5,000 runs × scenarios)",
+          requestBody: { required: true, content: { "application/json": { schema: z.toJSONSchema(ForecastInputSchema, { io: "input" }) } } },
+          responses: { "200": { description: "Per scenario: commissioner, co-funder, provider and investor figures, costs avoided, monthly spreads" }, ...problems(400, 401, 415) },
         },
       },
       "/workspaces/{workspaceId}/activity": {

@@ -4,6 +4,7 @@
 import * as Y from "yjs";
 import type { Section } from "~/domain/documents";
 import { readFramework } from "~/domain/outcome-framework";
+import { readPaymentDesign } from "~/domain/payment/design";
 import { readReferralDesign } from "~/domain/referral-design";
 import { db } from "~/utils/db.server";
 import { readStoredDocument } from "./document.server";
@@ -12,6 +13,7 @@ import { readStoredDocument } from "./document.server";
 const MODELS: Partial<Record<Section, (doc: Y.Doc) => unknown>> = {
   outcomes: readFramework,
   referral: (doc) => readReferralDesign(doc).design,
+  payment: (doc) => readPaymentDesign(doc).model,
 };
 
 export type VersionSummary = { id: string; name: string; createdByName: string; createdAt: Date };

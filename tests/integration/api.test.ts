@@ -105,11 +105,14 @@ describe("JSON API", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths).sort()).toEqual([
       "/me",
+      "/payment-models/evaluate",
+      "/payment-models/forecast",
       "/workspaces",
       "/workspaces/{workspaceId}",
       "/workspaces/{workspaceId}/activity",
       "/workspaces/{workspaceId}/members",
       "/workspaces/{workspaceId}/outcome-framework",
+      "/workspaces/{workspaceId}/payment-model",
       "/workspaces/{workspaceId}/referral-criteria",
       "/workspaces/{workspaceId}/referral-criteria/evaluate",
     ]);

@@ -79,3 +79,5 @@ export const PFP_LOW_SCENARIO: Scenario = {
   referralsPerYear: { sutton: 14, merton: 15.4, bexley: 17.5, newham: 17.5, "tower-hamlets": 12.6 },
   successRateBpsByYear: [5000],
 };
+
+export const PFP_SCENARIOS: Scenario[] = [PFP_MEDIAN_SCENARIO, PFP_HIGH_SCENARIO, PFP_LOW_SCENARIO];

@@ -2,15 +2,13 @@
 // and the PFP example model, scenarios and a synthetic cohort. `npm run docs:payment`
 // writes them to docs/; a test fails when they drift from the code. Pure: no I/O.
 import { z } from "zod";
-import { PFP_HIGH_SCENARIO, PFP_LOW_SCENARIO, PFP_MEDIAN_SCENARIO, PFP_PAYMENT_MODEL } from "../examples/pfp-payment";
+import { PFP_PAYMENT_MODEL, PFP_SCENARIOS } from "../examples/pfp-payment";
 import { syntheticCohort } from "./cohort";
 import { ScenarioSchema } from "./forecast";
 import { ParticipantSchema, PaymentModelSchema } from "./model";
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 const schema = (s: z.ZodType, title: string, description: string) => json({ title, description, ...z.toJSONSchema(s, { io: "input", unrepresentable: "any" }) });
-
-export const PFP_SCENARIOS = [PFP_MEDIAN_SCENARIO, PFP_HIGH_SCENARIO, PFP_LOW_SCENARIO];
 
 /** Path (from the repository root) → contents. */
 export function paymentDocFiles(): Record<string, string> {

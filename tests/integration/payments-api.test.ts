@@ -1,0 +1,69 @@
+// The payment API on a real server: the demo's PFP model as stored, actuals that agree
+// to the penny with the hand-computed PFP case, seeded forecasts, and field-level
+// errors for a bad model.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { admin } from "../support/client";
+import { startServer, type TestServer } from "../support/server";
+import { PFP_PAYMENT_MODEL, PFP_SCENARIOS } from "~/domain/examples/pfp-payment";
+
+let server: TestServer;
+let token: string;
+let workspaceId: string;
+const call = (path: string, init: RequestInit = {}) => fetch(server.url + path, { ...init, headers: { Authorization: `Bearer ${token}`, ...init.headers } });
+const post = (path: string, body: unknown) => call(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+const FFT_CASE = { id: "case-1", payerId: "sutton", intervention: "fft", events: { "first-meeting": "2018-03-05" }, engagementDays: 40, care: [] };
+
+beforeAll(async () => {
+  server = await startServer();
+  token = (await admin(server.env, ["token:create", "--email", "investor@bridges.example"])).stdout.trim();
+  workspaceId = ((await (await call("/api/v1/workspaces")).json()) as { workspaces: { id: string }[] }).workspaces[0]!.id;
+}, 90_000);
+afterAll(async () => server?.stop());
+
+describe("payment API", () => {
+  it("returns the demo workspace's PFP payment model and scenarios", async () => {
+    const res = await call(`/api/v1/workspaces/${workspaceId}/payment-model`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { model: unknown; problems: unknown[]; scenarios: { name: string }[] };
+    expect(body.model).toEqual(PFP_PAYMENT_MODEL);
+    expect(body.problems).toEqual([]);
+    expect(body.scenarios.map((s) => s.name)).toEqual(PFP_SCENARIOS.map((s) => s.name));
+  });
+
+  it("evaluates actuals to the penny: an FFT case never in care earns £23,400, the CBO pays £4,329.52 of it", async () => {
+    const res = await post("/api/v1/payment-models/evaluate", { model: PFP_PAYMENT_MODEL, participants: [FFT_CASE], asOf: "2021-01-01" });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { totals: { paidPence: number; coFunderPence: number; payersPence: number }; lines: { invoiceMonth: string }[] };
+    expect(body.totals).toMatchObject({ paidPence: 2_340_000, coFunderPence: 104 * 4_163, payersPence: 104 * 18_337 });
+    expect(body.lines[0]!.invoiceMonth).toBe("2018-07");
+  });
+
+  it("refuses a bad model with field errors by path", async () => {
+    const bad = { ...PFP_PAYMENT_MODEL, components: [{ ...PFP_PAYMENT_MODEL.components[0], tariffPence: 225.5, counting: "weekly" }] };
+    const res = await post("/api/v1/payment-models/evaluate", { model: bad, participants: [{ ...FFT_CASE, id: "Jane Smith" }], asOf: "2021-02-30" });
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    const { errors } = (await res.json()) as { errors: Record<string, string[]> };
+    expect(errors["model.components.0.tariffPence"]).toEqual(["Whole pence only"]);
+    expect(errors["model.components.0.counting"]).toEqual(["Choose 'aligned' or 'runs'"]);
+    expect(errors["participants.0.id"]).toEqual(["Use a case reference (letters, digits, - and _), never a name"]);
+    expect(errors.asOf).toEqual(["That date does not exist."]);
+  });
+
+  it("forecasts reproducibly from a seed, and bounds the work per request", async () => {
+    const body = { model: PFP_PAYMENT_MODEL, scenarios: PFP_SCENARIOS, runs: 100, seed: 42 };
+    const a = await (await post("/api/v1/payment-models/forecast", body)).json();
+    const b = await (await post("/api/v1/payment-models/forecast", body)).json();
+    expect(a).toEqual(b);
+    const [median] = (a as { scenarios: { scenario: string; commissionerCostPence: { p10: number; p50: number; p90: number } }[] }).scenarios;
+    expect(median!.commissionerCostPence.p10).toBeLessThanOrEqual(median!.commissionerCostPence.p50);
+    expect(median!.commissionerCostPence.p50).toBeLessThanOrEqual(median!.commissionerCostPence.p90);
+    const tooMany = await post("/api/v1/payment-models/forecast", { ...body, runs: 2000 });
+    expect(tooMany.status).toBe(400);
+  });
+
+  it("needs a token", async () => {
+    const res = await fetch(`${server.url}/api/v1/payment-models/evaluate`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+    expect(res.status).toBe(401);
+  });
+});
