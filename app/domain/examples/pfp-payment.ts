@@ -61,6 +61,7 @@ export const PFP_MEDIAN_SCENARIO: Scenario = {
   successVariationBps: 1000,
   timeToOutcomeDays: 365,
   costs: { setUpPence: 25_000_000, deliveryPerParticipantPence: 950_000, runningPerMonthPence: 2_000_000 },
+  options: { feeForServiceMarginBps: 1000, sibExtraSetUpPence: 15_000_000, allianceGainShareBps: 2500 },
   costsAvoided: { placementPerWeekPence: 100_000, counterfactualCareBps: 4000, cashableBps: 5000 },
 };
 

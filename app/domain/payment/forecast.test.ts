@@ -61,3 +61,20 @@ describe("annualIrr", () => {
     expect(annualIrr([100, 100])).toBeNull();
   });
 });
+
+describe("options appraisal", () => {
+  it("prices the same runs as every option, and explains the result in words", async () => {
+    const { explainAppraisal } = await import("./appraisal");
+    const [s] = forecast({ model: PFP_PAYMENT_MODEL, scenarios: [PFP_MEDIAN_SCENARIO], runs: 200, seed: 5 }).scenarios;
+    expect(s!.options.map((o) => o.option)).toEqual(["fee-for-service", "payment-by-results", "social-impact-bond", "alliance", "hybrid"]);
+    const sib = s!.options.find((o) => o.option === "social-impact-bond")!;
+    const pbr = s!.options.find((o) => o.option === "payment-by-results")!;
+    // The bond is payment by results plus its extra set-up, run for run.
+    expect(sib.commissionerCostPence.p50 - pbr.commissionerCostPence.p50).toBe(15_000_000);
+    // The hybrid is the model as designed: with no fees it equals payment by results.
+    expect(s!.options.find((o) => o.option === "hybrid")!.commissionerCostPence).toEqual(pbr.commissionerCostPence);
+    const words = explainAppraisal(s!);
+    expect(words[0]).toMatch(/^In "Median: commitments met, success 65% → 75%", the cheapest option for the commissioners at the median is /);
+    expect(words.join(" ")).toMatch(/than fee-for-service at the median/);
+  });
+});

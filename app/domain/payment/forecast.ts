@@ -44,6 +44,17 @@ export const ScenarioSchema = z.object({
   costs: z
     .object({ setUpPence: pence.default(0), deliveryPerParticipantPence: pence.default(0), runningPerMonthPence: pence.default(0) })
     .default({ setUpPence: 0, deliveryPerParticipantPence: 0, runningPerMonthPence: 0 }),
+  /** How the other contracting options are priced, for the options appraisal. */
+  options: z
+    .object({
+      /** Fee-for-service: the provider's margin on delivery costs. */
+      feeForServiceMarginBps: bps.default(1000),
+      /** Social impact bond: extra set-up (intermediary, legal, evaluation) the commissioners bear. */
+      sibExtraSetUpPence: pence.default(0),
+      /** Alliance: providers' share of the net cashable gain (savings less costs). */
+      allianceGainShareBps: bps.default(2500),
+    })
+    .default({ feeForServiceMarginBps: 1000, sibExtraSetUpPence: 0, allianceGainShareBps: 2500 }),
   costsAvoided: z
     .object({
       placementPerWeekPence: pence.default(0),
@@ -79,9 +90,15 @@ export type ScenarioForecast = {
   netBenefitPence: Spread;
   investor: { netCashPence: Spread; multiple: Spread; irr: Spread; peakCapitalPence: Spread; lossProbability: number };
   capReachedProbability: number;
+  /** The same cohort and runs priced as each contracting option (the options appraisal). */
+  options: OptionForecast[];
   /** P10/P50/P90 per month: what the commissioners pay (by invoice month) and the investor's cumulative position. */
   monthly: { months: string[]; commissionerPence: Spread[]; investorCumulativePence: Spread[] };
 };
+export const CONTRACT_OPTIONS = ["fee-for-service", "payment-by-results", "social-impact-bond", "alliance", "hybrid"] as const;
+export type ContractOption = (typeof CONTRACT_OPTIONS)[number];
+export type OptionForecast = { option: ContractOption; commissionerCostPence: Spread; costPerSuccessPence: Spread };
+
 export type Forecast = { seed: number; runs: number; scenarios: ScenarioForecast[] };
 
 function spread(values: Float64Array): Spread {
@@ -198,6 +215,10 @@ function poisson(mean: number, random: Random): number {
 }
 
 type RunResult = {
+  /** Delivery costs: set-up, per participant and running. */
+  deliveryCosts: number;
+  /** What the commissioners pay for outcome components alone (after the co-funder). */
+  outcomeOnlyCommissioner: number;
   participants: number;
   successes: number;
   commissioner: number;
@@ -305,6 +326,7 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
   const payerCapLeft = model.payers.map((x) => model.caps.perPayerPence[x.id] ?? Number.POSITIVE_INFINITY);
   let coLeft = model.coFunder ? (model.coFunder.capPence ?? Number.POSITIVE_INFINITY) : 0;
   let commissioner = 0;
+  let outcomeOnly = 0;
   let coFunder = 0;
   let capReached = false;
   for (let m = 0; m < months; m++) {
@@ -328,6 +350,7 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
       coLeft -= co;
       coFunder += co;
       commissioner += paid - co;
+      outcomeOnly += paid - co;
       const invoiced = Math.min(months - 1, m + lagMonths);
       commissionerByMonth[invoiced]! += paid - co;
       incomeByMonth[invoiced]! += paid;
@@ -344,7 +367,11 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
   const investorFlows = new Float64Array(months);
   for (let m = 0; m < months; m++) investorFlows[m] = incomeByMonth[m]! - costsByMonth[m]!;
   const weekly = scenario.costsAvoided;
+  let deliveryCosts = 0;
+  for (const c of costsByMonth) deliveryCosts += c;
   return {
+    deliveryCosts,
+    outcomeOnlyCommissioner: outcomeOnly,
     participants,
     successes,
     commissioner,
@@ -367,6 +394,7 @@ export function forecast(input: ForecastInput, onProgress?: (done: number, total
     const scratch = Array.from({ length: Math.max(1, p.strides.length) * input.model.payers.length }, () => new Float64Array(p.horizon + 1));
     const n = input.runs;
     const metric = () => new Float64Array(n);
+    const optionCosts = Object.fromEntries(CONTRACT_OPTIONS.map((o) => [o, { cost: metric(), perSuccess: metric() }])) as Record<ContractOption, { cost: Float64Array; perSuccess: Float64Array }>;
     const m = { participants: metric(), successes: metric(), commissioner: metric(), coFunder: metric(), income: metric(), perSuccess: metric(), avoided: metric(), cashable: metric(), net: metric(), invNet: metric(), multiple: metric(), irr: metric(), peak: metric() };
     const months = p.months.length;
     const byMonth = new Float64Array(n * months);
@@ -385,6 +413,24 @@ export function forecast(input: ForecastInput, onProgress?: (done: number, total
       m.avoided[r] = run.costsAvoided;
       m.cashable[r] = (run.costsAvoided * scenario.costsAvoided.cashableBps) / 10_000;
       m.net[r] = run.costsAvoided - run.commissioner;
+      const o = scenario.options;
+      const cashable = (run.costsAvoided * scenario.costsAvoided.cashableBps) / 10_000;
+      const costs: Record<ContractOption, number> = {
+        // The commissioners pay delivery plus margin whatever happens.
+        "fee-for-service": (run.deliveryCosts * (10_000 + o.feeForServiceMarginBps)) / 10_000,
+        // Outcome payments only; the provider funds delivery and carries the risk.
+        "payment-by-results": run.outcomeOnlyCommissioner,
+        // Outcome payments, plus the extra set-up of a bond; investors carry the risk.
+        "social-impact-bond": run.outcomeOnlyCommissioner + o.sibExtraSetUpPence,
+        // Costs paid as incurred, plus the providers' share of any net cashable gain.
+        alliance: run.deliveryCosts + (Math.max(0, cashable - run.deliveryCosts) * o.allianceGainShareBps) / 10_000,
+        // The model as designed: its fees and its outcome payments.
+        hybrid: run.commissioner,
+      };
+      for (const option of CONTRACT_OPTIONS) {
+        optionCosts[option].cost[r] = costs[option];
+        optionCosts[option].perSuccess[r] = run.successes ? costs[option] / run.successes : 0;
+      }
       let cumulative = 0;
       let peak = 0;
       let inflow = 0;
@@ -421,6 +467,7 @@ export function forecast(input: ForecastInput, onProgress?: (done: number, total
       netBenefitPence: spread(m.net),
       investor: { netCashPence: spread(m.invNet), multiple: spread(m.multiple), irr: spread(m.irr), peakCapitalPence: spread(m.peak), lossProbability: lossRuns / n },
       capReachedProbability: capRuns / n,
+      options: CONTRACT_OPTIONS.map((option) => ({ option, commissionerCostPence: spread(optionCosts[option].cost), costPerSuccessPence: spread(optionCosts[option].perSuccess) })),
       monthly: {
         months: p.months,
         commissionerPence: Array.from({ length: months }, (_, k) => spread(byMonth.subarray(k * n, (k + 1) * n))),
