@@ -30,3 +30,23 @@ describe("payment design on a Y.Doc", () => {
     expect(readPaymentDesign(new Y.Doc()).problems[0]!.message).toBe("No payment model yet.");
   });
 });
+
+describe("applyModelChange", () => {
+  it("writes only what changed, so concurrent edits to other fields survive", async () => {
+    const { applyModelChange } = await import("./design");
+    const a = new Y.Doc();
+    writePaymentDesign(a, PFP_PAYMENT_MODEL, []);
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    const tariff = structuredClone(PFP_PAYMENT_MODEL);
+    (tariff.components[0] as { tariffPence: number }).tariffPence = 24_000;
+    applyModelChange(a, PFP_PAYMENT_MODEL, tariff);
+    const lag = structuredClone(PFP_PAYMENT_MODEL);
+    lag.invoicing = { lagWeeks: 4 };
+    applyModelChange(b, PFP_PAYMENT_MODEL, lag);
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    const merged = readPaymentDesign(a).model!;
+    expect(merged.invoicing.lagWeeks).toBe(4);
+    expect(merged.components[0]).toMatchObject({ tariffPence: 24_000 });
+  });
+});

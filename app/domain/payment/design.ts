@@ -97,3 +97,26 @@ export function setScenario(doc: Y.Doc, id: string, scenario: Scenario): void {
     scenarios(doc).set(id, structuredClone(scenario));
   });
 }
+
+/**
+ * Writes into `doc` only what differs between `before` and `after` (a setting, or
+ * single fields of a component), as one edit, so a change never overwrites someone
+ * else's concurrent change to another field.
+ */
+export function applyModelChange(doc: Y.Doc, before: PaymentModel, after: PaymentModel): void {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  doc.transact(() => {
+    for (const key of SETTING_KEYS) if (!same(before[key], after[key])) setSetting(doc, key, after[key]);
+    const old = new Map(before.components.map((c) => [c.id, c as Record<string, unknown>]));
+    for (const c of after.components as Record<string, unknown>[]) {
+      const was = old.get(c.id as string);
+      if (!was) {
+        addComponent(doc, c as Component);
+        continue;
+      }
+      const changes = Object.fromEntries(Object.entries(c).filter(([k, v]) => !same(was[k], v)));
+      if (Object.keys(changes).length) updateComponent(doc, c.id as string, changes);
+    }
+    for (const c of before.components) if (!after.components.some((x) => x.id === c.id)) removeComponent(doc, c.id);
+  });
+}

@@ -50,3 +50,17 @@ export function formatPounds(amount: Pence): string {
   const abs = Math.abs(amount);
   return `${sign}£${Math.floor(abs / 100).toLocaleString("en-GB")}.${String(abs % 100).padStart(2, "0")}`;
 }
+
+/** "225", "225.5", "£1,234.56" → pence; null when it is not an amount of money. Exact: no floating point. */
+export function parsePounds(text: string): Pence | null {
+  const m = /^£?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/.exec(text.trim());
+  if (!m) return null;
+  const pounds = Number(m[1]!.replace(/,/g, ""));
+  const pence = pounds * 100 + Number((m[2] ?? "").padEnd(2, "0"));
+  return Number.isSafeInteger(pence) ? pence : null;
+}
+
+/** Pence as an editable amount: "225", "225.50". */
+export function poundsText(amount: Pence): string {
+  return amount % 100 === 0 ? String(amount / 100) : `${Math.floor(amount / 100)}.${String(amount % 100).padStart(2, "0")}`;
+}

@@ -1,0 +1,29 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { allocate, formatPounds, parsePounds, percentOf, poundsText } from "./money";
+
+describe("money", () => {
+  it("rounds a percentage half up to the penny", () => {
+    expect(percentOf(22_500, 1850)).toBe(4163); // 4162.5
+    expect(percentOf(22_499, 1850)).toBe(4162); // 4162.315
+    expect(percentOf(0, 1850)).toBe(0);
+  });
+  it("allocates shares that always add up to the whole, by largest remainder", () => {
+    expect(allocate(100, [1, 1, 1])).toEqual([34, 33, 33]);
+    fc.assert(fc.property(fc.integer({ min: 0, max: 10 ** 9 }), fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 8 }).filter((w) => w.some((x) => x > 0)), (amount, weights) => {
+      const parts = allocate(amount, weights);
+      expect(parts.reduce((a, b) => a + b, 0)).toBe(amount);
+      parts.forEach((p, i) => expect(Math.abs(p - (amount * weights[i]!) / weights.reduce((a, b) => a + b, 0))).toBeLessThan(1));
+    }));
+  });
+  it("reads amounts of money exactly and refuses what is not one", () => {
+    expect(parsePounds("225")).toBe(22_500);
+    expect(parsePounds("240.5")).toBe(24_050);
+    expect(parsePounds("£1,500,000.00")).toBe(150_000_000);
+    for (const bad of ["", "12.345", "-5", "1,23", "abc", "1e3"]) expect(parsePounds(bad)).toBeNull();
+    fc.assert(fc.property(fc.integer({ min: 0, max: 10 ** 12 }), (p) => {
+      expect(parsePounds(poundsText(p))).toBe(p);
+    }));
+    expect(formatPounds(673_920_000)).toBe("£6,739,200.00");
+  });
+});
