@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   "rate:outcomes",
   /** Start, answer, resolve and reopen comment threads on what is being designed. */
   "comment:co-design",
+  /** Price what-ifs in one's own copy of the payment model, without changing the shared one. */
+  "what-if:payment",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -39,6 +41,7 @@ const codesigners: Permission[] = [...contributors, "write:outcomes", "write:ref
 const managers: Permission[] = [
   ...codesigners,
   "write:payment",
+  "what-if:payment",
   "update:workspace",
   "read:member-emails",
   "manage:members",
@@ -49,10 +52,10 @@ const managers: Permission[] = [
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   facilitator: managers,
   commissioner: [...managers, "judge:vignettes", "rate:outcomes"],
-  provider: [...codesigners, "rate:outcomes"],
+  provider: [...codesigners, "rate:outcomes", "what-if:payment"],
   // Investors and providers price what-ifs in their own sandboxes (issue 5); the
   // shared payment model is the commissioners'.
-  investor: [...contributors, "rate:outcomes"],
+  investor: [...contributors, "rate:outcomes", "what-if:payment"],
   "service-user": [...contributors, "rate:outcomes"],
   evaluator: contributors,
   observer: everyone,

@@ -20,6 +20,7 @@ const signedInPages: { name: string; path: (workspaceId: string) => string }[] =
   { name: "board", path: (id) => `/workspaces/${id}/board` },
   { name: "outcome framework", path: (id) => `/workspaces/${id}/outcomes` },
   { name: "referral criteria", path: (id) => `/workspaces/${id}/referral` },
+  { name: "payment model", path: (id) => `/workspaces/${id}/payment` },
   { name: "activity", path: (id) => `/workspaces/${id}/activity` },
   { name: "notifications", path: () => "/notifications" },
   { name: "members", path: (id) => `/workspaces/${id}/members` },

@@ -127,6 +127,8 @@ const CHECKS: Check[] = [
     allowed: 302,
     run: form(() => `/workspaces/${workspaceId}/outcomes`, () => ({ intent: "rate", "score:pfp-out-of-care": "4" })),
   },
+  { name: "GET payment model page", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}/payment`) },
+  { name: "GET /api/v1/workspaces/:id/payment-model", permission: "read:workspace", allowed: 200, run: api(() => `/api/v1/workspaces/${workspaceId}/payment-model`) },
   { name: "GET activity page", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}/activity`) },
   { name: "GET /api/v1/workspaces/:id/activity", permission: "read:workspace", allowed: 200, run: api(() => `/api/v1/workspaces/${workspaceId}/activity`) },
   {
@@ -171,6 +173,7 @@ describe("permissions: every role against every workspace route", () => {
       ...CHECKS.map((c) => c.permission),
       "read:member-emails",
       "read:invitations",
+      "what-if:payment",
       ...Object.values(SECTION_WRITE_PERMISSION),
     ]);
     expect([...covered].sort()).toEqual([...PERMISSIONS].sort());
@@ -188,6 +191,15 @@ describe("permissions: every role against every workspace route", () => {
         for (const email of others) expect(html).not.toContain(email);
         expect(json.members.every((m) => m.email === null)).toBe(true);
       }
+    });
+  }
+
+  for (const role of ROLES) {
+    it(`the payment page ${can(role, "what-if:payment") ? "offers" : "does not offer"} ${role}s a what-if copy, and ${can(role, "write:payment") ? "lets them" : "does not let them"} change the shared model`, async () => {
+      // What-if copies live in the browser; the page offers them only to roles that may use them.
+      const html = await (await browsers.get(role)!.get(`/workspaces/${workspaceId}/payment`)).text();
+      expect(html.includes("Try a what-if copy")).toBe(can(role, "what-if:payment"));
+      expect(html.includes("Your role cannot change the shared model.")).toBe(!can(role, "write:payment"));
     });
   }
 

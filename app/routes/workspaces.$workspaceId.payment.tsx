@@ -1,0 +1,187 @@
+// The payment model, live: commissioners and facilitators change prices, caps and
+// timing in the shared `payment` document; providers and investors try what-ifs in
+// their own copy (kept in this browser, never shared). Forecasts recompute in a Web
+// Worker for everyone within moments of any change; the actuals of a synthetic
+// cohort are exact to the penny. Without JavaScript the page shows the stored model.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useEffect, useMemo, useState } from "react";
+import { PaymentEditor } from "~/components/payment-editor";
+import { ActualsSummary, Appraisal, CashFlowChart, CostChart, ForecastTable } from "~/components/payment-results";
+import { PresenceList, SyncStatusBadge } from "~/components/sync-status";
+import { toCsv } from "~/domain/csv";
+import { evaluateActuals } from "~/domain/payment/actuals";
+import { syntheticCohort } from "~/domain/payment/cohort";
+import { IsoDateSchema } from "~/domain/payment/dates";
+import { applyModelChange, readPaymentDesign } from "~/domain/payment/design";
+import { forecastRows, invoiceRows, paymentWorkbook } from "~/domain/payment/exports";
+import { PaymentModelSchema, type PaymentModel } from "~/domain/payment/model";
+import { can } from "~/domain/permissions";
+import { presenceColour } from "~/domain/presence";
+import { xlsx } from "~/domain/xlsx";
+import { readStoredDocument } from "~/models/document.server";
+import { useForecast } from "~/payment/use-forecast";
+import { useYDoc } from "~/sync/use-ydoc";
+import { requireWorkspaceMember } from "~/utils/permissions.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { workspace, membership, user } = await requireWorkspaceMember(request, params.workspaceId, "read:workspace");
+  const stored = readPaymentDesign(await readStoredDocument(`${workspace.id}/payment`));
+  return {
+    workspaceId: workspace.id,
+    canWrite: can(membership.role, "write:payment"),
+    canWhatIf: can(membership.role, "what-if:payment"),
+    colour: presenceColour(user.id),
+    stored,
+  };
+}
+
+const RUNS = 500;
+const SEED = 2018;
+
+function download(name: string, type: string, data: BlobPart) {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export default function PaymentPage() {
+  const { workspaceId, canWrite, canWhatIf, colour, stored } = useLoaderData<typeof loader>();
+  const { doc, status, synced, peers } = useYDoc(workspaceId, "payment", colour);
+  const live = doc !== null && synced;
+  const shared = live ? readPaymentDesign(doc) : stored;
+  const whatIfKey = `oc:what-if:${workspaceId}`;
+  const [whatIf, setWhatIf] = useState<PaymentModel | null>(null);
+  useEffect(() => {
+    const saved = PaymentModelSchema.safeParse(JSON.parse(localStorage.getItem(whatIfKey) ?? "null"));
+    if (saved.success) setWhatIf(saved.data);
+  }, [whatIfKey]);
+  const keepWhatIf = (m: PaymentModel | null) => {
+    setWhatIf(m);
+    if (m) localStorage.setItem(whatIfKey, JSON.stringify(m));
+    else localStorage.removeItem(whatIfKey);
+  };
+  const model = whatIf ?? shared.model;
+  const payerNames = useMemo(() => Object.fromEntries((model?.payers ?? []).map((p) => [p.id, p.name])), [model]);
+  const scenarios = shared.scenarios;
+  const input = useMemo(() => (model && scenarios.length ? { model, scenarios, runs: RUNS, seed: SEED } : null), [model, scenarios]);
+  const forecast = useForecast(live ? input : null);
+  const [asOf, setAsOf] = useState("2022-12-31");
+  const actuals = useMemo(() => {
+    if (!model || !IsoDateSchema.safeParse(asOf).success) return null;
+    const cohort = syntheticCohort(model, { participants: 120, start: scenarios[0]?.start ?? "2018-02-01", seed: SEED });
+    return evaluateActuals({ model, participants: cohort, asOf });
+  }, [model, asOf, scenarios]);
+
+  const editingShared = whatIf === null;
+  return (
+    <section aria-labelledby="payment-heading">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="payment-heading" className="text-xl font-semibold">Payment model</h2>
+        <SyncStatusBadge status={status} synced={synced} />
+      </div>
+      <p className="mt-1 text-slate-700">
+        What is paid, for which outcomes, by whom, capped how and invoiced when; and what that means in each scenario. Amounts are exact to the penny.
+        {canWrite ? "" : " Your role cannot change the shared model."}
+      </p>
+      <noscript>
+        <p className="mt-2 font-medium">Changing the model and forecasting need JavaScript; below is the model as last saved.</p>
+      </noscript>
+      <div className="mt-3 print:hidden">
+        <PresenceList peers={peers} />
+      </div>
+
+      {canWhatIf && model ? (
+        <div className="mt-3 rounded border border-slate-300 bg-white p-3 print:hidden" role="status">
+          {editingShared ? (
+            <p>
+              You are looking at the shared model.{" "}
+              <button type="button" onClick={() => keepWhatIf(structuredClone(model))} className="inline-flex min-h-11 items-center rounded border border-slate-600 bg-white px-3">
+                Try a what-if copy
+              </button>
+            </p>
+          ) : (
+            <p>
+              <strong>Your what-if copy</strong>: only you see it, and the shared model is unchanged.{" "}
+              <button type="button" onClick={() => keepWhatIf(null)} className="inline-flex min-h-11 items-center rounded border border-slate-600 bg-white px-3">
+                Back to the shared model
+              </button>
+            </p>
+          )}
+        </div>
+      ) : null}
+
+      <section aria-labelledby="model-heading" className="mt-6">
+        <h3 id="model-heading" className="text-lg font-semibold">{editingShared ? "The model" : "The model (your what-if copy)"}</h3>
+        {model ? (
+          <PaymentEditor
+            model={model}
+            readOnly={editingShared ? !(canWrite && live) : false}
+            onChange={(next) => {
+              if (!editingShared) keepWhatIf(next);
+              else if (doc && shared.model) applyModelChange(doc, shared.model, next);
+            }}
+          />
+        ) : (
+          <ul className="mt-2 list-disc pl-5 text-red-800">{shared.problems.map((p) => <li key={`${p.path}${p.message}`}>{p.path ? `${p.path}: ` : ""}{p.message}</li>)}</ul>
+        )}
+      </section>
+
+      <section aria-labelledby="forecast-heading" className="mt-6">
+        <h3 id="forecast-heading" className="text-lg font-semibold">Forecast</h3>
+        <p className="text-slate-700" aria-live="polite">
+          {!live ? "Forecasts run in your browser once the model has loaded." : forecast.running ? `Recomputing: ${Math.round(forecast.progress * 100)}%` : forecast.result ? `${RUNS} runs per scenario (seed ${SEED}).` : ""}
+          {forecast.error ? ` The forecast failed: ${forecast.error}` : ""}
+        </p>
+        {forecast.result ? (
+          <>
+            <CostChart forecast={forecast.result} />
+            <ForecastTable forecast={forecast.result} />
+            {forecast.result.scenarios[0] ? <CashFlowChart scenario={forecast.result.scenarios[0]} /> : null}
+            <h4 className="mt-4 font-semibold">Options appraisal</h4>
+            <Appraisal forecast={forecast.result} />
+          </>
+        ) : null}
+      </section>
+
+      {actuals ? (
+        <section aria-labelledby="actuals-heading" className="mt-6">
+          <h3 id="actuals-heading" className="text-lg font-semibold">Actuals on a synthetic cohort</h3>
+          <p className="text-slate-700">120 made-up cases (never real people), to see the mechanism at work, exact to the penny.</p>
+          <div className="mt-2 max-w-xs">
+            <label htmlFor="as-of" className="block font-medium">Data up to</label>
+            <input id="as-of" type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} className="mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2" />
+          </div>
+          <ActualsSummary actuals={actuals} payerNames={payerNames} />
+        </section>
+      ) : null}
+
+      <div className="mt-6 flex flex-wrap gap-x-4 gap-y-1 print:hidden">
+        {forecast.result ? (
+          <button type="button" onClick={() => download("forecast.csv", "text/csv", toCsv(forecastRows(forecast.result!).map((r) => r.map(String))))} className="inline-flex min-h-11 items-center text-brand-800 underline">
+            Download forecast (CSV)
+          </button>
+        ) : null}
+        {actuals ? (
+          <button type="button" onClick={() => download("invoices.csv", "text/csv", toCsv(invoiceRows(actuals, payerNames).map((r) => r.map(String))))} className="inline-flex min-h-11 items-center text-brand-800 underline">
+            Download invoices (CSV)
+          </button>
+        ) : null}
+        {forecast.result || actuals ? (
+          <button
+            type="button"
+            onClick={() => download("payment-model.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx(paymentWorkbook(forecast.result, actuals, payerNames)) as Uint8Array<ArrayBuffer>)}
+            className="inline-flex min-h-11 items-center text-brand-800 underline"
+          >
+            Download workbook (.xlsx, one sheet per view)
+          </button>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Payment model · Outcome Commons" }];

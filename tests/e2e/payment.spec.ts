@@ -1,0 +1,65 @@
+// The payment model, live: a commissioner changes the PFP tariff from £225 to £240
+// and the forecast changes for everyone in the room; an investor tries a what-if in
+// their own copy without touching the shared model; an observer reads only; a bad
+// amount is refused where it was typed.
+import { demoWorkspaceId, expect, expectAccessible, expectNoHorizontalScroll, login, test } from "./fixtures";
+
+test("a tariff change reaches every chart in the room; a what-if copy stays private", async ({ page, browser, baseURL, server: _server, consoleErrors: _ }) => {
+  await login(page, "lead@sutton.example");
+  const id = await demoWorkspaceId(page);
+  await page.goto(`/workspaces/${id}/payment`);
+  await expect(page.getByText("Live: changes are shared as you type")).toBeVisible();
+  const median = (p: typeof page) => p.getByRole("row", { name: /^Median/ }).getByTestId("commissioner-p50");
+  await expect(median(page)).toContainText("£");
+  const before = await median(page).textContent();
+
+  const other = await browser.newContext({ baseURL });
+  const investor = await other.newPage();
+  await login(investor, "investor@bridges.example");
+  await investor.goto(`/workspaces/${id}/payment`);
+  await expect(median(investor)).toHaveText(before!);
+  await expect(investor.getByLabel("Tariff per period (£)")).toBeDisabled();
+
+  // The commissioner changes the tariff: both see the new figures.
+  const tariff = page.getByLabel("Tariff per period (£)");
+  await tariff.fill("24o");
+  await expect(page.getByText("Enter an amount in pounds, e.g. 225 or 240.50.")).toBeVisible();
+  await expect(investor.getByLabel("Tariff per period (£)")).toHaveValue("225");
+  await tariff.fill("240");
+  await expect(investor.getByLabel("Tariff per period (£)")).toHaveValue("240");
+  await expect(median(investor)).not.toHaveText(before!, { timeout: 5000 });
+  const after = await median(page).textContent();
+  await expect(median(investor)).toHaveText(after!);
+  await expectAccessible(page);
+
+  // The investor's what-if: her figures change, the shared model does not.
+  await investor.getByRole("button", { name: "Try a what-if copy" }).click();
+  await investor.getByLabel("Tariff per period (£)").fill("200");
+  await expect(median(investor)).not.toHaveText(after!);
+  await expect(page.getByLabel("Tariff per period (£)")).toHaveValue("240");
+  await expect(median(page)).toHaveText(after!);
+  await investor.getByRole("button", { name: "Back to the shared model" }).click();
+  await expect(investor.getByLabel("Tariff per period (£)")).toHaveValue("240");
+  await expectAccessible(investor);
+  await other.close();
+
+  // Put the demo back as it was.
+  await tariff.fill("225");
+  await expect(median(page)).toHaveText(before!);
+});
+
+test("an observer reads the payment model on a phone, with the forecast and appraisal", async ({ page, consoleErrors: _ }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await login(page, "fund@tnlcf.example");
+  await page.goto(`/workspaces/${await demoWorkspaceId(page)}/payment`);
+  await expect(page.getByText("Your role cannot change the shared model.")).toBeVisible();
+  await expect(page.getByLabel("Tariff per period (£)")).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Try a what-if copy" })).toHaveCount(0);
+  await expect(page.getByText(/the cheapest option for the commissioners at the median is/)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Outcome payments by payer" })).toContainText("London Borough of Sutton");
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: /Download workbook/ }).click();
+  expect((await download).suggestedFilename()).toBe("payment-model.xlsx");
+  await expectAccessible(page);
+  await expectNoHorizontalScroll(page);
+});
