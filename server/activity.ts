@@ -1,5 +1,5 @@
 // Records who changed what in the shared documents that have a typed model (the
-// outcome framework, the referral design). Each change arrives from the sync server
+// outcome framework, the referral design, the payment model). Each change arrives from the sync server
 // with the principal of the connection that sent it, so attribution is a fact, not an
 // inference. The model before and after the change is compared in domain terms
 // (app/domain/activity.ts); a person's run of edits to one thing becomes one line,
@@ -9,6 +9,9 @@ import type * as Y from "yjs";
 import { ActivityBuffer, frameworkActivity, referralActivity, summariseEdit, type ActivityChange } from "~/domain/activity";
 import { parseDocumentName, type Section } from "~/domain/documents";
 import { readFramework } from "~/domain/outcome-framework";
+import { readPaymentDesign } from "~/domain/payment/design";
+import { paymentChanges } from "~/domain/payment/diff";
+import type { PaymentModel } from "~/domain/payment/model";
 import { readReferralDesign } from "~/domain/referral-design";
 import { recordActivity, type ActivityRow } from "~/models/activity.server";
 import type { Principal, SyncHooks } from "./sync/hooks";
@@ -18,6 +21,10 @@ type Tracked = { read(doc: Y.Doc): Model; describe(before: Model, after: Model):
 
 const TRACKED: Partial<Record<Section, Tracked>> = {
   outcomes: { read: readFramework, describe: (a, b) => frameworkActivity(a as ReturnType<typeof readFramework>, b as ReturnType<typeof readFramework>) },
+  payment: {
+    read: (doc) => readPaymentDesign(doc).model,
+    describe: (a, b) => (a && b ? paymentChanges(a as PaymentModel, b as PaymentModel).map(({ subject, verb, label }) => ({ subject, verb, label })) : []),
+  },
   referral: {
     read: (doc) => readReferralDesign(doc).design,
     describe: (a, b) => referralActivity(a as ReturnType<typeof readReferralDesign>["design"], b as ReturnType<typeof readReferralDesign>["design"]),

@@ -6,7 +6,7 @@ import { useEffect, useRef } from "react";
 import type * as Y from "yjs";
 import type { ActivityLine } from "~/models/activity.server";
 
-const SECTION_NAMES: Record<string, string> = { outcomes: "Outcomes", referral: "Referral" };
+const SECTION_NAMES: Record<string, string> = { outcomes: "Outcomes", referral: "Referral", payment: "Payment" };
 
 function when(iso: string): string {
   return new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
@@ -35,7 +35,7 @@ type FeedData = { lines: ActivityLine[] };
  * The last few changes to this section. Refetched when the shared document changes
  * (after the recorder's quiet period) and every minute, so it follows the room.
  */
-export function RecentActivity({ workspaceId, section, initial, doc }: { workspaceId: string; section: "outcomes" | "referral"; initial: ActivityLine[]; doc: Y.Doc | null }) {
+export function RecentActivity({ workspaceId, section, initial, doc }: { workspaceId: string; section: "outcomes" | "referral" | "payment"; initial: ActivityLine[]; doc: Y.Doc | null }) {
   const fetcher = useFetcher<FeedData>();
   const load = useRef(fetcher.load);
   load.current = fetcher.load;

@@ -8,26 +8,26 @@ import { formatPounds, parsePounds, poundsText } from "~/domain/payment/money";
 
 const inputClass = "mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2";
 
-type Parse<T> = (text: string) => { ok: true; value: T } | { ok: false; error: string };
+export type Parse<T> = (text: string) => { ok: true; value: T } | { ok: false; error: string };
 
 const money: Parse<number> = (t) => {
   const v = parsePounds(t);
   return v === null ? { ok: false, error: "Enter an amount in pounds, e.g. 225 or 240.50." } : { ok: true, value: v };
 };
 const optionalMoney: Parse<number | null> = (t) => (t.trim() === "" ? { ok: true, value: null } : money(t));
-const whole = (min: number, max: number): Parse<number> => (t) => {
+export const whole = (min: number, max: number): Parse<number> => (t) => {
   const n = Number(t.trim());
   return t.trim() !== "" && Number.isInteger(n) && n >= min && n <= max ? { ok: true, value: n } : { ok: false, error: `Enter a whole number from ${min} to ${max}.` };
 };
-const percent: Parse<number> = (t) => {
+export const percent: Parse<number> = (t) => {
   const m = /^(\d{1,3})(?:\.(\d{1,2}))?%?$/.exec(t.trim());
   const bps = m ? Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0")) : NaN;
   return m && bps <= 10_000 ? { ok: true, value: bps } : { ok: false, error: "Enter a percentage from 0 to 100, e.g. 18.5." };
 };
-const percentText = (bps: number) => String(bps / 100);
+export const percentText = (bps: number) => String(bps / 100);
 
 /** A field that keeps its text while typed, and commits when it reads as valid. */
-function DraftField<T>({ label, hint, value, format, parse, commit, disabled }: { label: string; hint?: string; value: T; format: (v: T) => string; parse: Parse<T>; commit: (v: T) => string | null; disabled: boolean }) {
+export function DraftField<T>({ label, hint, value, format, parse, commit, disabled }: { label: string; hint?: string; value: T; format: (v: T) => string; parse: Parse<T>; commit: (v: T) => string | null; disabled: boolean }) {
   const id = useId();
   const [text, setText] = useState(format(value));
   const [error, setError] = useState<string | null>(null);

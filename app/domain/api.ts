@@ -86,7 +86,7 @@ export const EvaluateResponseSchema = z.object({
 });
 
 export const ActivityQuerySchema = z.object({
-  section: z.enum(["outcomes", "referral"], { message: "Use 'outcomes' or 'referral'." }).optional(),
+  section: z.enum(["outcomes", "referral", "payment"], { message: "Use 'outcomes', 'referral' or 'payment'." }).optional(),
   /** Lines strictly older than this time (with beforeId: than that line at this time). */
   before: z.iso.datetime({ message: "Give an ISO 8601 time, e.g. 2026-11-23T10:00:00Z." }).optional(),
   beforeId: z.string().regex(/^[A-Za-z0-9]{1,40}$/, "Give the id of the last line you have.").optional(),
@@ -198,10 +198,10 @@ export function openApiDocument(serverUrl: string) {
       },
       "/workspaces/{workspaceId}/activity": {
         get: {
-          summary: "Who changed what in the outcome framework and referral criteria, newest first",
+          summary: "Who changed what in the outcome framework, referral criteria and payment model, newest first",
           parameters: [
             idParam,
-            { name: "section", in: "query", required: false, schema: { type: "string", enum: ["outcomes", "referral"] } },
+            { name: "section", in: "query", required: false, schema: { type: "string", enum: ["outcomes", "referral", "payment"] } },
             { name: "before", in: "query", required: false, schema: { type: "string", format: "date-time" }, description: "Page back: lines older than the last one you have" },
             { name: "beforeId", in: "query", required: false, schema: { type: "string" }, description: "With before: the id of the last line you have" },
             { name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },

@@ -9,10 +9,10 @@ import { listActivity } from "~/models/activity.server";
 import { requireWorkspaceMember } from "~/utils/permissions.server";
 
 const PAGE = 50;
-const SECTION_LABELS = { outcomes: "Outcome framework", referral: "Referral criteria" } as const;
+const SECTION_LABELS = { outcomes: "Outcome framework", referral: "Referral criteria", payment: "Payment model" } as const;
 
 const QuerySchema = z.object({
-  section: z.enum(["outcomes", "referral"]).optional().catch(undefined),
+  section: z.enum(["outcomes", "referral", "payment"]).optional().catch(undefined),
   // Paging cursor: the time and id of the last line shown.
   before: z
     .string()
@@ -38,7 +38,7 @@ export default function ActivityPage() {
   return (
     <section aria-labelledby="activity-heading">
       <h2 id="activity-heading" className="text-xl font-semibold">Activity</h2>
-      <p className="mt-1 text-slate-700">Who changed what in the outcome framework and the referral criteria. A young person's changes are shown without their name.</p>
+      <p className="mt-1 text-slate-700">Who changed what in the outcome framework, the referral criteria and the payment model. A young person's changes are shown without their name.</p>
       <Form method="get" className="mt-3 flex flex-wrap items-end gap-2">
         <div>
           <label htmlFor="activity-section" className="block font-medium">Show</label>

@@ -3,19 +3,29 @@
 // their own copy (kept in this browser, never shared). Forecasts recompute in a Web
 // Worker for everyone within moments of any change; the actuals of a synthetic
 // cohort are exact to the penny. Without JavaScript the page shows the stored model.
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { RecentActivity } from "~/components/activity";
+import { Versions } from "~/components/versions";
+import { listActivity } from "~/models/activity.server";
+import { diffPaymentModels } from "~/domain/payment/diff";
+import { comparisonFor, listVersions } from "~/models/version.server";
+import { readForm } from "~/utils/csrf.server";
+import { publishFromForm } from "~/utils/versions.server";
 import { useEffect, useMemo, useState } from "react";
 import { PaymentEditor } from "~/components/payment-editor";
+import { ScenarioEditor } from "~/components/scenario-editor";
 import { ActualsSummary, Appraisal, CashFlowChart, CostChart, ForecastTable } from "~/components/payment-results";
 import { PresenceList, SyncStatusBadge } from "~/components/sync-status";
 import { toCsv } from "~/domain/csv";
 import { evaluateActuals } from "~/domain/payment/actuals";
 import { syntheticCohort } from "~/domain/payment/cohort";
 import { IsoDateSchema } from "~/domain/payment/dates";
-import { applyModelChange, readPaymentDesign } from "~/domain/payment/design";
+import { applyModelChange, readPaymentDesign, setScenario } from "~/domain/payment/design";
+import { ScenarioSchema } from "~/domain/payment/forecast";
 import { forecastRows, invoiceRows, paymentWorkbook } from "~/domain/payment/exports";
-import { PaymentModelSchema, type PaymentModel } from "~/domain/payment/model";
+import { PaymentModelSchema } from "~/domain/payment/model";
+import { z } from "zod";
 import { can } from "~/domain/permissions";
 import { presenceColour } from "~/domain/presence";
 import { xlsx } from "~/domain/xlsx";
@@ -27,13 +37,27 @@ import { requireWorkspaceMember } from "~/utils/permissions.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, membership, user } = await requireWorkspaceMember(request, params.workspaceId, "read:workspace");
   const stored = readPaymentDesign(await readStoredDocument(`${workspace.id}/payment`));
+  const parse = (model: unknown) => PaymentModelSchema.safeParse(model).data ?? null;
+  const versions = await listVersions(workspace.id, "payment");
   return {
+    activity: await listActivity(workspace.id, { section: "payment", limit: 5 }),
+    versions: versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })),
+    comparison: stored.model ? await comparisonFor(request, workspace.id, "payment", parse, stored.model, diffPaymentModels) : null,
     workspaceId: workspace.id,
     canWrite: can(membership.role, "write:payment"),
     canWhatIf: can(membership.role, "what-if:payment"),
     colour: presenceColour(user.id),
     stored,
   };
+}
+
+/** A what-if copy: the model and scenarios, kept in this browser only. */
+const WhatIfSchema = z.object({ model: PaymentModelSchema, scenarios: z.array(ScenarioSchema) });
+type WhatIf = z.infer<typeof WhatIfSchema>;
+
+/** Publishes the payment model as a named version (write:payment). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  return publishFromForm(request, params.workspaceId, "payment", await readForm(request));
 }
 
 const RUNS = 500;
@@ -49,24 +73,31 @@ function download(name: string, type: string, data: BlobPart) {
 }
 
 export default function PaymentPage() {
-  const { workspaceId, canWrite, canWhatIf, colour, stored } = useLoaderData<typeof loader>();
+  const { workspaceId, canWrite, canWhatIf, colour, stored, versions, comparison, activity } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   const { doc, status, synced, peers } = useYDoc(workspaceId, "payment", colour);
   const live = doc !== null && synced;
   const shared = live ? readPaymentDesign(doc) : stored;
   const whatIfKey = `oc:what-if:${workspaceId}`;
-  const [whatIf, setWhatIf] = useState<PaymentModel | null>(null);
+  const [whatIf, setWhatIf] = useState<WhatIf | null>(null);
   useEffect(() => {
-    const saved = PaymentModelSchema.safeParse(JSON.parse(localStorage.getItem(whatIfKey) ?? "null"));
-    if (saved.success) setWhatIf(saved.data);
+    let saved: unknown = null;
+    try {
+      saved = JSON.parse(localStorage.getItem(whatIfKey) ?? "null");
+    } catch {
+      // an unreadable copy is dropped
+    }
+    const parsed = WhatIfSchema.safeParse(saved);
+    if (parsed.success) setWhatIf(parsed.data);
   }, [whatIfKey]);
-  const keepWhatIf = (m: PaymentModel | null) => {
-    setWhatIf(m);
-    if (m) localStorage.setItem(whatIfKey, JSON.stringify(m));
+  const keepWhatIf = (w: WhatIf | null) => {
+    setWhatIf(w);
+    if (w) localStorage.setItem(whatIfKey, JSON.stringify(w));
     else localStorage.removeItem(whatIfKey);
   };
-  const model = whatIf ?? shared.model;
+  const model = whatIf?.model ?? shared.model;
   const payerNames = useMemo(() => Object.fromEntries((model?.payers ?? []).map((p) => [p.id, p.name])), [model]);
-  const scenarios = shared.scenarios;
+  const scenarios = whatIf?.scenarios ?? shared.scenarios;
   const input = useMemo(() => (model && scenarios.length ? { model, scenarios, runs: RUNS, seed: SEED } : null), [model, scenarios]);
   const forecast = useForecast(live ? input : null);
   const [asOf, setAsOf] = useState("2022-12-31");
@@ -99,7 +130,7 @@ export default function PaymentPage() {
           {editingShared ? (
             <p>
               You are looking at the shared model.{" "}
-              <button type="button" onClick={() => keepWhatIf(structuredClone(model))} className="inline-flex min-h-11 items-center rounded border border-slate-600 bg-white px-3">
+              <button type="button" onClick={() => keepWhatIf(structuredClone({ model, scenarios }))} className="inline-flex min-h-11 items-center rounded border border-slate-600 bg-white px-3">
                 Try a what-if copy
               </button>
             </p>
@@ -121,7 +152,7 @@ export default function PaymentPage() {
             model={model}
             readOnly={editingShared ? !(canWrite && live) : false}
             onChange={(next) => {
-              if (!editingShared) keepWhatIf(next);
+              if (whatIf) keepWhatIf({ ...whatIf, model: next });
               else if (doc && shared.model) applyModelChange(doc, shared.model, next);
             }}
           />
@@ -132,6 +163,17 @@ export default function PaymentPage() {
 
       <section aria-labelledby="forecast-heading" className="mt-6">
         <h3 id="forecast-heading" className="text-lg font-semibold">Forecast</h3>
+        {model ? (
+          <ScenarioEditor
+            scenarios={scenarios}
+            payers={model.payers}
+            readOnly={editingShared ? !(canWrite && live) : false}
+            onChange={(i, next) => {
+              if (whatIf) keepWhatIf({ ...whatIf, scenarios: whatIf.scenarios.map((s, k) => (k === i ? next : s)) });
+              else if (doc) setScenario(doc, shared.scenarioIds[i]!, next);
+            }}
+          />
+        ) : null}
         <p className="text-slate-700" aria-live="polite">
           {!live ? "Forecasts run in your browser once the model has loaded." : forecast.running ? `Recomputing: ${Math.round(forecast.progress * 100)}%` : forecast.result ? `${RUNS} runs per scenario (seed ${SEED}).` : ""}
           {forecast.error ? ` The forecast failed: ${forecast.error}` : ""}
@@ -158,6 +200,25 @@ export default function PaymentPage() {
           <ActualsSummary actuals={actuals} payerNames={payerNames} />
         </section>
       ) : null}
+
+      <Versions
+        subject="payment model"
+        versions={versions}
+        comparison={comparison}
+        canPublish={canWrite}
+        result={result}
+        onRestore={
+          canWrite && live && shared.model
+            ? async (id) => {
+                const res = await fetch(`/api/v1/workspaces/${workspaceId}/payment-model?version=${encodeURIComponent(id)}`);
+                const parsed = PaymentModelSchema.safeParse(((await res.json()) as { model?: unknown }).model);
+                if (res.ok && parsed.success && doc && shared.model) applyModelChange(doc, shared.model, parsed.data);
+              }
+            : null
+        }
+      />
+
+      <RecentActivity workspaceId={workspaceId} section="payment" initial={activity} doc={live ? doc : null} />
 
       <div className="mt-6 flex flex-wrap gap-x-4 gap-y-1 print:hidden">
         {forecast.result ? (

@@ -43,9 +43,15 @@ test("a tariff change reaches every chart in the room; a what-if copy stays priv
   await expectAccessible(investor);
   await other.close();
 
-  // Put the demo back as it was.
-  await tariff.fill("225");
+  // The change is in the feed, and against a published version, in words.
+  await expect(page.getByRole("region", { name: "Recent changes" })).toContainText("Sam Okafor changed the tariff of 'Seven consecutive days not in care'", { timeout: 15_000 });
+  await page.getByLabel("Publish the payment model as it stands, named").fill("Tariff £240 for market engagement");
+  await page.getByRole("button", { name: "Publish version" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Published “Tariff £240 for market engagement”." })).toBeVisible();
+  await page.getByLabel("Tariff per period (£)").fill("225");
   await expect(median(page)).toHaveText(before!);
+  await page.getByRole("button", { name: "Show changes" }).click();
+  await expect(page.getByText("Tariff of 'Seven consecutive days not in care' changed from £240.00 to £225.00.")).toBeVisible();
 });
 
 test("an observer reads the payment model on a phone, with the forecast and appraisal", async ({ page, consoleErrors: _ }) => {

@@ -128,6 +128,12 @@ const CHECKS: Check[] = [
     run: form(() => `/workspaces/${workspaceId}/outcomes`, () => ({ intent: "rate", "score:pfp-out-of-care": "4" })),
   },
   { name: "GET payment model page", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}/payment`) },
+  {
+    name: "POST publish a payment model version",
+    permission: "write:payment",
+    allowed: 302,
+    run: form(() => `/workspaces/${workspaceId}/payment`, () => ({ intent: "publish", name: `Payment ${++n}` })),
+  },
   { name: "GET /api/v1/workspaces/:id/payment-model", permission: "read:workspace", allowed: 200, run: api(() => `/api/v1/workspaces/${workspaceId}/payment-model`) },
   { name: "GET activity page", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}/activity`) },
   { name: "GET /api/v1/workspaces/:id/activity", permission: "read:workspace", allowed: 200, run: api(() => `/api/v1/workspaces/${workspaceId}/activity`) },

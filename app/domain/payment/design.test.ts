@@ -7,7 +7,7 @@ describe("payment design on a Y.Doc", () => {
   it("round-trips the PFP model and scenarios", () => {
     const doc = new Y.Doc();
     writePaymentDesign(doc, PFP_PAYMENT_MODEL, [PFP_MEDIAN_SCENARIO, PFP_HIGH_SCENARIO]);
-    expect(readPaymentDesign(doc)).toEqual({ model: PFP_PAYMENT_MODEL, problems: [], scenarios: [PFP_MEDIAN_SCENARIO, PFP_HIGH_SCENARIO] });
+    expect(readPaymentDesign(doc)).toEqual({ model: PFP_PAYMENT_MODEL, problems: [], scenarios: [PFP_MEDIAN_SCENARIO, PFP_HIGH_SCENARIO], scenarioIds: ["s1", "s2"] });
   });
 
   it("merges two people's edits to different fields, and reports a bad value by path", () => {

@@ -13,7 +13,7 @@ export const SETTING_KEYS = ["payers", "interventions", "costSharing", "coFunder
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 export type PaymentProblem = { path: string; message: string };
-export type PaymentDesign = { model: PaymentModel | null; problems: PaymentProblem[]; scenarios: Scenario[] };
+export type PaymentDesign = { model: PaymentModel | null; problems: PaymentProblem[]; scenarios: Scenario[]; /** The document's key for each scenario, in the same order. */ scenarioIds: string[] };
 
 const settings = (doc: Y.Doc) => doc.getMap<unknown>("paymentSettings");
 const componentOrder = (doc: Y.Doc) => doc.getArray<string>("componentOrder");
@@ -26,19 +26,23 @@ export function readPaymentDesign(doc: Y.Doc): PaymentDesign {
   const raw: Record<string, unknown> = { schemaVersion: PAYMENT_SCHEMA_VERSION, ...settings(doc).toJSON() };
   raw.components = readOrdered(componentOrder(doc), components(doc)).map(([id, m]) => ({ ...m.toJSON(), id }));
   const readScenarios: Scenario[] = [];
+  const scenarioIds: string[] = [];
   const problems: PaymentProblem[] = [];
-  for (const id of scenarioOrder(doc).toArray()) {
+  for (const id of new Set(scenarioOrder(doc).toArray())) {
     const parsed = ScenarioSchema.safeParse(scenarios(doc).get(id));
-    if (parsed.success) readScenarios.push(parsed.data);
+    if (parsed.success) {
+      readScenarios.push(parsed.data);
+      scenarioIds.push(id);
+    }
     else problems.push({ path: `scenarios.${id}`, message: `Scenario ${id}: ${parsed.error.issues[0]?.message ?? "invalid"}` });
   }
-  if (!settings(doc).has("payers") && (raw.components as unknown[]).length === 0) return { model: null, problems: [{ path: "", message: "No payment model yet." }], scenarios: readScenarios };
+  if (!settings(doc).has("payers") && (raw.components as unknown[]).length === 0) return { model: null, problems: [{ path: "", message: "No payment model yet." }], scenarios: readScenarios, scenarioIds };
   const parsed = PaymentModelSchema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push({ path: issue.path.map(String).join("."), message: issue.message });
-    return { model: null, problems, scenarios: readScenarios };
+    return { model: null, problems, scenarios: readScenarios, scenarioIds };
   }
-  return { model: parsed.data, problems, scenarios: readScenarios };
+  return { model: parsed.data, problems, scenarios: readScenarios, scenarioIds };
 }
 
 /** Replaces the whole design (an import, the demo seed or a restore), as one edit. */

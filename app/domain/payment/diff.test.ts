@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { PFP_PAYMENT_MODEL } from "../examples/pfp-payment";
+import { diffPaymentModels, paymentChanges } from "./diff";
+
+describe("diffPaymentModels", () => {
+  it("says what changed in the model's own terms", () => {
+    const after = structuredClone(PFP_PAYMENT_MODEL);
+    (after.components[0] as { tariffPence: number }).tariffPence = 24_000;
+    after.coFunder!.topUpBps = 2000;
+    after.caps.totalFromSuccessRate!.successRateBps = 8000;
+    after.invoicing.lagWeeks = 4;
+    expect(diffPaymentModels(PFP_PAYMENT_MODEL, after)).toEqual([
+      "Tariff of 'Seven consecutive days not in care' changed from £225.00 to £240.00.",
+      "Success-rate cap changed from 75% of the first 384 cases to 80% of the first 384 cases.",
+      "Co-funder's share changed from 18.5% to 20%.",
+      "Invoice lag changed from 6 weeks to 4 weeks.",
+    ]);
+    expect(paymentChanges(PFP_PAYMENT_MODEL, after)[0]).toMatchObject({ verb: "changed the tariff of", label: "'Seven consecutive days not in care'" });
+    expect(diffPaymentModels(PFP_PAYMENT_MODEL, structuredClone(PFP_PAYMENT_MODEL))).toEqual([]);
+  });
+});
