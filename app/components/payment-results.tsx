@@ -24,6 +24,7 @@ export function ForecastTable({ forecast }: { forecast: Forecast }) {
             <th scope="col" className="py-1 pr-3">Provider income (P50)</th>
             <th scope="col" className="py-1 pr-3">Per successful case (P50)</th>
             <th scope="col" className="py-1 pr-3">Costs avoided (P50)</th>
+            <th scope="col" className="py-1 pr-3">Income at risk (P50)</th>
             <th scope="col" className="py-1 pr-3">Investor multiple (P50)</th>
             <th scope="col" className="py-1">Cap reached</th>
           </tr>
@@ -37,7 +38,8 @@ export function ForecastTable({ forecast }: { forecast: Forecast }) {
               <td className="py-1 pr-3">{pounds(s.providerIncomePence.p50)}</td>
               <td className="py-1 pr-3">{pounds(s.costPerSuccessPence.p50)}</td>
               <td className="py-1 pr-3">{pounds(s.costsAvoidedPence.p50)}</td>
-              <td className="py-1 pr-3">{s.investor.multiple.p50.toFixed(2)}× <span className="text-slate-700">(loss in {Math.round(s.investor.lossProbability * 100)}% of runs)</span></td>
+              <td className="py-1 pr-3">{Math.round(s.atRiskShare.p50 * 100)}%</td>
+              <td className="py-1 pr-3">{s.investor.multiple.p50.toFixed(2)}× <span className="text-slate-700">(loss in {Math.round(s.investor.lossProbability * 100)}% of runs{s.investor.overCommitmentProbability !== null ? `; capital over commitment in ${Math.round(s.investor.overCommitmentProbability * 100)}%` : ""})</span></td>
               <td className="py-1">{Math.round(s.capReachedProbability * 100)}% of runs</td>
             </tr>
           ))}

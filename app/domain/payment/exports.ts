@@ -22,6 +22,7 @@ export function forecastRows(f: Forecast): (string | number)[][] {
       ["Investor peak capital", s.investor.peakCapitalPence],
     ];
     for (const [label, v] of money) rows.push([s.scenario, label, pounds(v.p10), pounds(v.p50), pounds(v.p90)]);
+    rows.push([s.scenario, "Share of provider income at risk (%)", Math.round(s.atRiskShare.p10 * 1000) / 10, Math.round(s.atRiskShare.p50 * 1000) / 10, Math.round(s.atRiskShare.p90 * 1000) / 10]);
   }
   return rows;
 }

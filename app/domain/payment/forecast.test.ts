@@ -44,6 +44,9 @@ describe("forecast", () => {
     expect(m.participants.p50).toBeLessThan(440);
     expect(m.monthly.months[0]).toBe("2018-02");
     expect(m.investor.peakCapitalPence.p50).toBeGreaterThan(0);
+    // Outcomes only, no fees: all of the provider's income is at risk.
+    expect(m.atRiskShare.p50).toBe(1);
+    expect(m.investor.overCommitmentProbability).not.toBeNull();
   });
 
   it("reports progress as it runs", () => {

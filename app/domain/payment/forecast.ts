@@ -44,6 +44,8 @@ export const ScenarioSchema = z.object({
   costs: z
     .object({ setUpPence: pence.default(0), deliveryPerParticipantPence: pence.default(0), runningPerMonthPence: pence.default(0) })
     .default({ setUpPence: 0, deliveryPerParticipantPence: 0, runningPerMonthPence: 0 }),
+  /** The investors' working capital: how much they commit to fund delivery before outcome income arrives. */
+  finance: z.object({ capitalCommitmentPence: pence.nullable().default(null) }).default({ capitalCommitmentPence: null }),
   /** How the other contracting options are priced, for the options appraisal. */
   options: z
     .object({
@@ -88,7 +90,14 @@ export type ScenarioForecast = {
   costsAvoidedPence: Spread;
   cashableSavingsPence: Spread;
   netBenefitPence: Spread;
-  investor: { netCashPence: Spread; multiple: Spread; irr: Spread; peakCapitalPence: Spread; lossProbability: number };
+  /**
+   * The investors fund delivery until outcome income arrives and bear any loss.
+   * `overCommitmentProbability`: how often the capital needed exceeds what they committed
+   * (the provider would then have to find the rest).
+   */
+  investor: { netCashPence: Spread; multiple: Spread; irr: Spread; peakCapitalPence: Spread; lossProbability: number; overCommitmentProbability: number | null };
+  /** Share of the provider's income that depends on outcomes (the contract value at risk). */
+  atRiskShare: Spread;
   capReachedProbability: number;
   /** The same cohort and runs priced as each contracting option (the options appraisal). */
   options: OptionForecast[];
@@ -219,6 +228,8 @@ type RunResult = {
   deliveryCosts: number;
   /** What the commissioners pay for outcome components alone (after the co-funder). */
   outcomeOnlyCommissioner: number;
+  /** Outcome payments in all (commissioners' and co-funder's). */
+  outcomePayments: number;
   participants: number;
   successes: number;
   commissioner: number;
@@ -372,6 +383,7 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
   return {
     deliveryCosts,
     outcomeOnlyCommissioner: outcomeOnly,
+    outcomePayments: outcomeOnly + coFunder,
     participants,
     successes,
     commissioner,
@@ -395,12 +407,14 @@ export function forecast(input: ForecastInput, onProgress?: (done: number, total
     const n = input.runs;
     const metric = () => new Float64Array(n);
     const optionCosts = Object.fromEntries(CONTRACT_OPTIONS.map((o) => [o, { cost: metric(), perSuccess: metric() }])) as Record<ContractOption, { cost: Float64Array; perSuccess: Float64Array }>;
-    const m = { participants: metric(), successes: metric(), commissioner: metric(), coFunder: metric(), income: metric(), perSuccess: metric(), avoided: metric(), cashable: metric(), net: metric(), invNet: metric(), multiple: metric(), irr: metric(), peak: metric() };
+    const m = { participants: metric(), successes: metric(), commissioner: metric(), coFunder: metric(), income: metric(), perSuccess: metric(), avoided: metric(), cashable: metric(), net: metric(), invNet: metric(), multiple: metric(), irr: metric(), peak: metric(), atRisk: metric() };
     const months = p.months.length;
     const byMonth = new Float64Array(n * months);
     const investorCumulative = new Float64Array(n * months);
     let capRuns = 0;
     let lossRuns = 0;
+    let overCommitmentRuns = 0;
+    const commitment = scenario.finance.capitalCommitmentPence;
     for (let r = 0; r < n; r++) {
       const run = runOnce(p, random, scratch);
       const outcomesPaid = run.commissioner + run.coFunder;
@@ -410,6 +424,7 @@ export function forecast(input: ForecastInput, onProgress?: (done: number, total
       m.coFunder[r] = run.coFunder;
       m.income[r] = run.providerIncome;
       m.perSuccess[r] = run.successes ? outcomesPaid / run.successes : 0;
+      m.atRisk[r] = run.providerIncome ? run.outcomePayments / run.providerIncome : 0;
       m.avoided[r] = run.costsAvoided;
       m.cashable[r] = (run.costsAvoided * scenario.costsAvoided.cashableBps) / 10_000;
       m.net[r] = run.costsAvoided - run.commissioner;
@@ -448,6 +463,7 @@ export function forecast(input: ForecastInput, onProgress?: (done: number, total
       m.multiple[r] = outflow ? inflow / outflow : 0;
       m.irr[r] = annualIrr(Array.from(run.investorFlows)) ?? (cumulative >= 0 ? 0 : -1);
       m.peak[r] = -peak;
+      if (commitment !== null && -peak > commitment) overCommitmentRuns++;
       if (run.capReached) capRuns++;
       if (cumulative < 0) lossRuns++;
       done++;
@@ -465,7 +481,8 @@ export function forecast(input: ForecastInput, onProgress?: (done: number, total
       costsAvoidedPence: spread(m.avoided),
       cashableSavingsPence: spread(m.cashable),
       netBenefitPence: spread(m.net),
-      investor: { netCashPence: spread(m.invNet), multiple: spread(m.multiple), irr: spread(m.irr), peakCapitalPence: spread(m.peak), lossProbability: lossRuns / n },
+      investor: { netCashPence: spread(m.invNet), multiple: spread(m.multiple), irr: spread(m.irr), peakCapitalPence: spread(m.peak), lossProbability: lossRuns / n, overCommitmentProbability: commitment === null ? null : overCommitmentRuns / n },
+      atRiskShare: spread(m.atRisk),
       capReachedProbability: capRuns / n,
       options: CONTRACT_OPTIONS.map((option) => ({ option, commissionerCostPence: spread(optionCosts[option].cost), costPerSuccessPence: spread(optionCosts[option].perSuccess) })),
       monthly: {
