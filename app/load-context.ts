@@ -1,8 +1,14 @@
 // What server/ passes to every loader and action.
+import type { Forecast, ForecastInput } from "~/domain/payment/forecast";
+
+/** Work done off the event loop: the value, or why there is none. */
+export type ComputeResult<T> = { ok: true; value: T } | { ok: false; reason: "busy" | "timeout" | "failed" };
+
 declare module "@remix-run/node" {
   interface AppLoadContext {
     /** The client's address, for rate limiting only; never logged with identities. */
     clientAddress?: string;
+    /** Runs a forecast in a worker thread (server/compute); absent, routes compute in-process. */
+    runForecast?: (input: ForecastInput) => Promise<ComputeResult<Forecast>>;
   }
 }
-export {};

@@ -12,6 +12,7 @@ import { migrate } from "./db/migrate";
 import { prepareDemo } from "./demo";
 import { requestLog, securityHeaders } from "./middleware";
 import { ActivityRecorder } from "./activity";
+import { ForecastPool } from "./compute/forecast-pool";
 import { prismaSyncHooks } from "./sync/prisma-hooks";
 import { attachSyncServer, DEFAULT_SYNC_OPTIONS } from "./sync/server";
 
@@ -21,6 +22,7 @@ const applied = await migrate(config.DATABASE_URL);
 if (applied.length) console.log(`database (${kind}): applied ${applied.join(", ")}`);
 const demo = config.SEED_DEMO === "true" ? await prepareDemo() : null;
 
+const forecasts = new ForecastPool();
 const app = express();
 app.disable("x-powered-by");
 if (config.TRUST_PROXY === "true") app.set("trust proxy", true);
@@ -51,7 +53,7 @@ app.all(
   createRequestHandler({
     build,
     mode: config.NODE_ENV === "development" ? "development" : "production",
-    getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
+    getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown", runForecast: forecasts.run }),
   }),
 );
 
@@ -84,6 +86,7 @@ function shutdown(signal: string) {
   sync
     .close()
     .then(() => activity.close())
+    .then(() => forecasts.close())
     .then(disconnectDb)
     .then(disconnectRedis)
     .then(

@@ -49,6 +49,35 @@ export function ForecastTable({ forecast }: { forecast: Forecast }) {
   );
 }
 
+/** What each outcome payer pays for outcomes, scenario by scenario: the boroughs' own budget lines. */
+export function ForecastByPayer({ forecast, payerNames }: { forecast: Forecast; payerNames: Record<string, string> }) {
+  const payers = forecast.scenarios[0]?.byPayer.map((p) => p.payerId) ?? [];
+  return (
+    <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label="Forecast outcome payments by payer">
+      <table className="min-w-full text-left text-sm">
+        <caption className="text-left text-slate-700">Outcome payments by each payer, after the co-funder's share (P50, P10–P90)</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="py-1 pr-3">Payer</th>
+            {forecast.scenarios.map((s) => <th key={s.scenario} scope="col" className="py-1 pr-3">{s.scenario}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {payers.map((id, i) => (
+            <tr key={id} className="border-t border-slate-200 align-top">
+              <th scope="row" className="py-1 pr-3 font-medium">{payerNames[id] ?? id}</th>
+              {forecast.scenarios.map((s) => {
+                const c = s.byPayer[i]!.outcomeCostPence;
+                return <td key={s.scenario} className="py-1 pr-3">{pounds(c.p50)} <span className="text-slate-700">({pounds(c.p10)}–{pounds(c.p90)})</span></td>;
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 /** Horizontal P10–P90 bars with the P50 marked, one per scenario. */
 export function CostChart({ forecast }: { forecast: Forecast }) {
   const max = Math.max(1, ...forecast.scenarios.map((s) => s.commissionerCostPence.p90));

@@ -191,9 +191,9 @@ export function openApiDocument(serverUrl: string) {
       },
       "/payment-models/forecast": {
         post: {
-          summary: "Forecast: a payment model, scenarios, runs and a seed → P10/P50/P90 per scenario (at most 5,000 runs × scenarios)",
+          summary: "Forecast: a payment model, scenarios, runs and a seed → P10/P50/P90 per scenario (at most 5,000 runs × scenarios). 503 with Retry-After when the server's forecast queue is full",
           requestBody: { required: true, content: { "application/json": { schema: z.toJSONSchema(ForecastInputSchema, { io: "input" }) } } },
-          responses: { "200": { description: "Per scenario: commissioner, co-funder, provider and investor figures, costs avoided, monthly spreads" }, ...problems(400, 401, 415) },
+          responses: { "200": { description: "Per scenario: commissioner, co-funder, provider and investor figures, costs avoided, monthly spreads" }, ...problems(400, 401, 415, 503) },
         },
       },
       "/workspaces/{workspaceId}/activity": {

@@ -15,7 +15,7 @@ import { publishFromForm } from "~/utils/versions.server";
 import { useEffect, useMemo, useState } from "react";
 import { PaymentEditor } from "~/components/payment-editor";
 import { ScenarioEditor } from "~/components/scenario-editor";
-import { ActualsSummary, Appraisal, CashFlowChart, CostChart, ForecastTable } from "~/components/payment-results";
+import { ActualsSummary, Appraisal, CashFlowChart, CostChart, ForecastByPayer, ForecastTable } from "~/components/payment-results";
 import { PresenceList, SyncStatusBadge } from "~/components/sync-status";
 import { toCsv } from "~/domain/csv";
 import { evaluateActuals } from "~/domain/payment/actuals";
@@ -182,6 +182,7 @@ export default function PaymentPage() {
           <>
             <CostChart forecast={forecast.result} />
             <ForecastTable forecast={forecast.result} />
+            <ForecastByPayer forecast={forecast.result} payerNames={payerNames} />
             {forecast.result.scenarios[0] ? <CashFlowChart scenario={forecast.result.scenarios[0]} /> : null}
             <h4 className="mt-4 font-semibold">Options appraisal</h4>
             <Appraisal forecast={forecast.result} />

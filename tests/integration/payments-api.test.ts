@@ -62,6 +62,22 @@ describe("payment API", () => {
     expect(tooMany.status).toBe(400);
   });
 
+  it("runs a long forecast off the event loop: other requests are answered meanwhile", async () => {
+    let forecastDoneAt = 0;
+    const long = post("/api/v1/payment-models/forecast", { model: PFP_PAYMENT_MODEL, scenarios: PFP_SCENARIOS.slice(0, 1), runs: 5_000, seed: 1 }).then(async (res) => {
+      forecastDoneAt = performance.now();
+      return res;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const health = await fetch(`${server.url}/healthz`);
+    const healthDoneAt = performance.now();
+    expect(health.status).toBe(200);
+    const res = await long;
+    expect(res.status).toBe(200);
+    // On the main thread the forecast (seconds of work) would hold the health check until it finished.
+    expect(healthDoneAt).toBeLessThan(forecastDoneAt);
+  }, 60_000);
+
   it("needs a token", async () => {
     const res = await fetch(`${server.url}/api/v1/payment-models/evaluate`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
     expect(res.status).toBe(401);

@@ -60,6 +60,7 @@ export const PFP_MEDIAN_SCENARIO: Scenario = {
   successRateBpsByYear: [6500, 7000, 7500],
   successVariationBps: 1000,
   timeToOutcomeDays: 365,
+  events: {},
   costs: { setUpPence: 25_000_000, deliveryPerParticipantPence: 950_000, runningPerMonthPence: 2_000_000 },
   options: { feeForServiceMarginBps: 1000, sibExtraSetUpPence: 15_000_000, allianceGainShareBps: 2500 },
   // Investors provided "over £4.5 million working capital" for the five boroughs (seed 003, 3.3).

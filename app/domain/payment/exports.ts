@@ -7,7 +7,7 @@ import type { Sheet } from "../xlsx";
 
 const pounds = (pence: number) => Math.round(pence) / 100;
 
-export function forecastRows(f: Forecast): (string | number)[][] {
+export function forecastRows(f: Forecast, payerNames: Record<string, string> = {}): (string | number)[][] {
   const rows: (string | number)[][] = [["Scenario", "Measure", "P10 (£)", "P50 (£)", "P90 (£)"]];
   for (const s of f.scenarios) {
     const money: [string, { p10: number; p50: number; p90: number }][] = [
@@ -21,6 +21,7 @@ export function forecastRows(f: Forecast): (string | number)[][] {
       ["Investor net cash", s.investor.netCashPence],
       ["Investor peak capital", s.investor.peakCapitalPence],
     ];
+    for (const p of s.byPayer) money.push([`Outcome payments by ${payerNames[p.payerId] ?? p.payerId} (after the co-funder)`, p.outcomeCostPence]);
     for (const [label, v] of money) rows.push([s.scenario, label, pounds(v.p10), pounds(v.p50), pounds(v.p90)]);
     rows.push([s.scenario, "Share of provider income at risk (%)", Math.round(s.atRiskShare.p10 * 1000) / 10, Math.round(s.atRiskShare.p50 * 1000) / 10, Math.round(s.atRiskShare.p90 * 1000) / 10]);
   }
@@ -59,7 +60,7 @@ export function paymentLineRows(a: Actuals): (string | number)[][] {
 /** Every view, one sheet each. */
 export function paymentWorkbook(f: Forecast | null, a: Actuals | null, payerNames: Record<string, string>): Sheet[] {
   return [
-    ...(f ? [{ name: "Forecast", rows: forecastRows(f) }, { name: "Options appraisal", rows: optionsRows(f) }, { name: "Cash flow", rows: cashFlowRows(f) }] : []),
+    ...(f ? [{ name: "Forecast", rows: forecastRows(f, payerNames) }, { name: "Options appraisal", rows: optionsRows(f) }, { name: "Cash flow", rows: cashFlowRows(f) }] : []),
     ...(a ? [{ name: "Invoices", rows: invoiceRows(a, payerNames) }, { name: "Payments", rows: paymentLineRows(a) }] : []),
   ];
 }

@@ -49,6 +49,49 @@ describe("forecast", () => {
     expect(m.investor.overCommitmentProbability).not.toBeNull();
   });
 
+  it("pays milestones and fees on the events the scenario times, and counts milestones as income at risk", () => {
+    const withMilestone: PaymentModel = {
+      ...noCap,
+      components: [
+        ...noCap.components,
+        { kind: "milestone", id: "plan", name: "Family plan agreed", amountPence: 100_000, event: "plan-agreed" },
+        { kind: "per-participant-fee", id: "referral", name: "Referral accepted", amountPence: 50_000, event: "referral-accepted" },
+      ],
+    };
+    const always = { ...certain, events: { "plan-agreed": { daysAfterFirstMeeting: 42, reachedBps: 10_000 } } };
+    const [s] = forecast({ model: withMilestone, scenarios: [always], runs: 30, seed: 4 }).scenarios;
+    // Every case: 104 × £225 + £1,000 milestone + £500 fee; the fee alone is not at risk.
+    expect(s!.costPerSuccessPence.p10).toBe(2_490_000);
+    expect(s!.costPerSuccessPence.p90).toBe(2_490_000);
+    expect(s!.atRiskShare.p50).toBeCloseTo(2_440_000 / 2_490_000, 10);
+    const never = { ...certain, events: { "plan-agreed": { daysAfterFirstMeeting: 42, reachedBps: 0 } } };
+    expect(forecast({ model: withMilestone, scenarios: [never], runs: 30, seed: 4 }).scenarios[0]!.costPerSuccessPence.p50).toBe(2_390_000);
+    // Half the engaged cases reach the milestone: about £500 a case on average.
+    const half = { ...certain, events: { "plan-agreed": { daysAfterFirstMeeting: 42, reachedBps: 5_000 } } };
+    const mean = forecast({ model: withMilestone, scenarios: [half], runs: 200, seed: 4 }).scenarios[0]!.costPerSuccessPence.mean;
+    expect(Math.abs(mean - 2_440_000)).toBeLessThan(10_000);
+  });
+
+  it("never lets an outcome pass its own cap", () => {
+    const capped: PaymentModel = { ...noCap, caps: { ...noCap.caps, perOutcomePence: { "out-of-care": 100_000_000 } } };
+    const [s] = forecast({ model: capped, scenarios: [{ ...certain, referralsPerYear: { sutton: 100 } }], runs: 20, seed: 6 }).scenarios;
+    expect(s!.capReachedProbability).toBe(1);
+    expect(s!.providerIncomePence.p90).toBeLessThanOrEqual(100_000_000);
+    expect(s!.providerIncomePence.p10).toBeGreaterThan(99_000_000);
+  });
+
+  it("splits outcome payments by fixed shares, or by each payer's own participants", () => {
+    const mertonOnly = { ...certain, referralsPerYear: { merton: 30 } };
+    const own = forecast({ model: noCap, scenarios: [mertonOnly], runs: 20, seed: 9 }).scenarios[0]!;
+    const cost = (f: typeof own, payer: string) => f.byPayer.find((p) => p.payerId === payer)!.outcomeCostPence.p50;
+    expect(cost(own, "merton")).toBe(own.commissionerCostPence.p50);
+    expect(cost(own, "sutton")).toBe(0);
+    const shared: PaymentModel = { ...noCap, costSharing: { kind: "fixed-shares", sharesBps: { sutton: 2_500, merton: 7_500 } } };
+    const fixed = forecast({ model: shared, scenarios: [mertonOnly], runs: 20, seed: 9 }).scenarios[0]!;
+    expect(fixed.commissionerCostPence.p50).toBe(own.commissionerCostPence.p50);
+    expect(Math.abs(cost(fixed, "sutton") * 3 - cost(fixed, "merton"))).toBeLessThan(1_000);
+  });
+
   it("reports progress as it runs", () => {
     const seen: number[] = [];
     forecast({ model: PFP_PAYMENT_MODEL, scenarios: [PFP_MEDIAN_SCENARIO, PFP_LOW_SCENARIO], runs: 100, seed: 1 }, (done) => seen.push(done));

@@ -5,15 +5,18 @@
 // Simplifications, stated (docs/decisions/0008-payment-engine.md):
 // - a case that does not succeed enters care once, at a uniformly random day of its
 //   window, and stays; so "aligned" and "runs" counting agree here;
-// - caps and the co-funder's cap bite at month granularity: in the month a cap is
-//   reached, that month's payments are cut in proportion;
+// - caps (per outcome, total, per payer) and the co-funder's cap bite at month
+//   granularity: in the month a cap is reached, that month's payments are cut in
+//   proportion; the per-participant cap applies case by case;
+// - fees, milestones and outcome events happen on the days the scenario's `events`
+//   give (see there); fixed-share cost sharing splits each month's outcome payments;
 // - forecast money is rounded to the penny per payer and month (actuals are exact).
 // The work per run is O(participants + days): each case's weekly payments go into a
 // stride difference array, so 104 periods cost the same as one. Pure: no I/O.
 import { z } from "zod";
 import { IsoDateSchema, monthOf, toDay } from "./dates";
 import { percentOf } from "./money";
-import { PaymentModelSchema, type Component, type OutcomePeriodComponent, type PaymentModel } from "./model";
+import { EventKeySchema, isOutcome, PaymentModelSchema, type Component, type OutcomePeriodComponent, type PaymentModel } from "./model";
 import { maxPerParticipant } from "./actuals";
 import { seededRandom, type Random } from "./random";
 
@@ -41,6 +44,17 @@ export const ScenarioSchema = z.object({
   successVariationBps: bps.default(0),
   /** For outcome-event payments: days from the first meeting to the outcome. */
   timeToOutcomeDays: z.number().int().min(0).max(3650).default(365),
+  /**
+   * When, and for what share of engaged cases, the events the model pays fees,
+   * milestones or outcome events on happen (e.g. plan-agreed: 42 days, 90%).
+   * referral-accepted, first-meeting and engagement-started need no entry: every
+   * referral reaches them. An event not listed happens to every engaged case at its
+   * first meeting, except an outcome event, which successful cases reach
+   * `timeToOutcomeDays` after it.
+   */
+  events: z
+    .record(EventKeySchema, z.object({ daysAfterFirstMeeting: z.number().int().min(0).max(3650), reachedBps: bps }))
+    .default({}),
   costs: z
     .object({ setUpPence: pence.default(0), deliveryPerParticipantPence: pence.default(0), runningPerMonthPence: pence.default(0) })
     .default({ setUpPence: 0, deliveryPerParticipantPence: 0, runningPerMonthPence: 0 }),
@@ -96,9 +110,11 @@ export type ScenarioForecast = {
    * (the provider would then have to find the rest).
    */
   investor: { netCashPence: Spread; multiple: Spread; irr: Spread; peakCapitalPence: Spread; lossProbability: number; overCommitmentProbability: number | null };
-  /** Share of the provider's income that depends on outcomes (the contract value at risk). */
+  /** Share of the provider's income that depends on outcomes and milestones (the contract value at risk). */
   atRiskShare: Spread;
   capReachedProbability: number;
+  /** What each outcome payer pays for outcomes, after the co-funder's top-up (fees and milestones are not split by payer here). */
+  byPayer: { payerId: string; outcomeCostPence: Spread }[];
   /** The same cohort and runs priced as each contracting option (the options appraisal). */
   options: OptionForecast[];
   /** P10/P50/P90 per month: what the commissioners pay (by invoice month) and the investor's cumulative position. */
@@ -154,6 +170,19 @@ function monthStarts(start: number, days: number): { starts: number[]; labels: s
   return { starts, labels };
 }
 
+/** A payment a case earns on an event: when, for whom, and whether it is an outcome payment (-1: a fee or milestone). */
+type CasePayment = {
+  outcome: number;
+  atRisk: boolean;
+  amount: number;
+  /** Reached by every referral (on the referral day or at the first meeting), or by engaged cases only. */
+  everyReferral: boolean;
+  fromReferral: boolean;
+  daysAfterMeeting: number;
+  /** Chance an engaged case reaches it, or "success": the case's own outcome decides. */
+  reach: number | "success";
+};
+
 type Prepared = {
   model: PaymentModel;
   scenario: Scenario;
@@ -161,21 +190,43 @@ type Prepared = {
   horizon: number;
   monthOfDay: Int32Array;
   months: string[];
-  periodComponents: OutcomePeriodComponent[];
-  eventComponents: Extract<Component, { kind: "outcome-event" }>[];
+  /** Outcome components (events and periods), in model order: the per-outcome caps' index. */
+  outcomeComponents: Component[];
+  periodComponents: { component: OutcomePeriodComponent; outcome: number }[];
+  casePayments: CasePayment[];
   payerIndex: Map<string, number>;
-  /** Each distinct period length has its own difference arrays (a stride prefix sum needs one stride). */
-  strides: number[];
+  /** Fixed cost-sharing weights by payer index; null: each payer pays for its own participants. */
+  fixedShares: number[] | null;
   interventionCumulative: { id: string; upTo: number }[];
   totalCap: number;
 };
 
+const EVERY_REFERRAL_AT_MEETING = ["first-meeting", "engagement-started"];
+
+function casePayments(model: PaymentModel, scenario: Scenario, outcomeIndex: Map<string, number>): CasePayment[] {
+  const list: CasePayment[] = [];
+  for (const c of model.components) {
+    if (c.kind !== "per-participant-fee" && c.kind !== "milestone" && c.kind !== "outcome-event") continue;
+    const base = { outcome: c.kind === "outcome-event" ? outcomeIndex.get(c.id)! : -1, atRisk: c.kind !== "per-participant-fee", amount: c.kind === "outcome-event" ? c.tariffPence : c.amountPence };
+    const timing = scenario.events[c.event];
+    if (c.event === "referral-accepted") list.push({ ...base, everyReferral: true, fromReferral: true, daysAfterMeeting: 0, reach: 1 });
+    else if (EVERY_REFERRAL_AT_MEETING.includes(c.event)) list.push({ ...base, everyReferral: true, fromReferral: false, daysAfterMeeting: 0, reach: 1 });
+    else if (timing) list.push({ ...base, everyReferral: false, fromReferral: false, daysAfterMeeting: timing.daysAfterFirstMeeting, reach: timing.reachedBps / 10_000 });
+    else if (c.kind === "outcome-event") list.push({ ...base, everyReferral: false, fromReferral: false, daysAfterMeeting: scenario.timeToOutcomeDays, reach: "success" });
+    else list.push({ ...base, everyReferral: false, fromReferral: false, daysAfterMeeting: 0, reach: 1 });
+  }
+  return list;
+}
+
 function prepare(model: PaymentModel, scenario: Scenario): Prepared {
   const start = toDay(scenario.start);
-  const periodComponents = model.components.filter((c): c is OutcomePeriodComponent => c.kind === "outcome-period");
-  const eventComponents = model.components.filter((c): c is Extract<Component, { kind: "outcome-event" }> => c.kind === "outcome-event");
-  const longest = Math.max(0, ...periodComponents.map((c) => Math.max(c.window.defaultOffsetDays, ...Object.values(c.window.offsetDaysByIntervention)) + c.window.lengthDays));
-  const horizon = scenario.referralMonths * 31 + scenario.daysToFirstMeeting + Math.max(longest, scenario.timeToOutcomeDays) + 31 + model.invoicing.lagWeeks * 7 + 62;
+  const outcomeComponents = model.components.filter(isOutcome);
+  const outcomeIndex = new Map(outcomeComponents.map((c, i) => [c.id, i]));
+  const periodComponents = outcomeComponents.flatMap((c) => (c.kind === "outcome-period" ? [{ component: c, outcome: outcomeIndex.get(c.id)! }] : []));
+  const periods = periodComponents.map((x) => x.component);
+  const longest = Math.max(0, ...periods.map((c) => Math.max(c.window.defaultOffsetDays, ...Object.values(c.window.offsetDaysByIntervention)) + c.window.lengthDays));
+  const longestEvent = Math.max(scenario.timeToOutcomeDays, ...Object.values(scenario.events).map((e) => e.daysAfterFirstMeeting));
+  const horizon = scenario.referralMonths * 31 + scenario.daysToFirstMeeting + Math.max(longest, longestEvent) + 31 + model.invoicing.lagWeeks * 7 + 62;
   const { starts, labels } = monthStarts(start, horizon);
   const monthOfDay = new Int32Array(horizon + 1);
   let m = 0;
@@ -188,7 +239,8 @@ function prepare(model: PaymentModel, scenario: Scenario): Prepared {
   const caps: number[] = [];
   if (model.caps.totalPence !== null) caps.push(model.caps.totalPence);
   const rate = model.caps.totalFromSuccessRate;
-  if (rate) caps.push(percentOf(rate.cases * maxPerParticipant(periodComponents.find((c) => c.id === rate.componentId)!), rate.successRateBps));
+  if (rate) caps.push(percentOf(rate.cases * maxPerParticipant(periods.find((c) => c.id === rate.componentId)!), rate.successRateBps));
+  const sharing = model.costSharing;
   return {
     model,
     scenario,
@@ -196,10 +248,11 @@ function prepare(model: PaymentModel, scenario: Scenario): Prepared {
     horizon,
     monthOfDay,
     months: labels,
+    outcomeComponents,
     periodComponents,
-    eventComponents,
+    casePayments: casePayments(model, scenario, outcomeIndex),
     payerIndex: new Map(model.payers.map((p, i) => [p.id, i])),
-    strides: [...new Set(periodComponents.map((c) => c.periodDays))],
+    fixedShares: sharing.kind === "fixed-shares" ? model.payers.map((p) => (sharing.sharesBps[p.id] ?? 0) / 10_000) : null,
     interventionCumulative,
     totalCap: caps.length ? Math.min(...caps) : Number.POSITIVE_INFINITY,
   };
@@ -228,8 +281,8 @@ type RunResult = {
   deliveryCosts: number;
   /** What the commissioners pay for outcome components alone (after the co-funder). */
   outcomeOnlyCommissioner: number;
-  /** Outcome payments in all (commissioners' and co-funder's). */
-  outcomePayments: number;
+  /** What depends on achievement: outcome payments and milestones. */
+  atRiskPayments: number;
   participants: number;
   successes: number;
   commissioner: number;
@@ -237,17 +290,20 @@ type RunResult = {
   providerIncome: number;
   costsAvoided: number;
   capReached: boolean;
+  /** Outcome payments by payer index, after the co-funder. */
+  payerCost: Float64Array;
   investorFlows: Float64Array;
   commissionerByMonth: Float64Array;
 };
 
-/** One Monte Carlo run. `scratch` holds reusable buffers (strides × payers, each a day per entry). */
+/** One Monte Carlo run. `scratch` holds reusable buffers (period components × payers, each a day per entry). */
 function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResult {
   const { model, scenario, horizon, monthOfDay } = p;
   const payers = model.payers.length;
   const months = p.months.length;
   for (const a of scratch) a.fill(0);
-  const eventByPayerMonth = new Float64Array(payers * months);
+  /** Outcome payments earned, by outcome component × payer × month. */
+  const earned = new Float64Array(p.outcomeComponents.length * payers * months);
   const feesByMonth = new Float64Array(months);
   const costsByMonth = new Float64Array(months);
   costsByMonth[0]! += scenario.costs.setUpPence;
@@ -257,6 +313,7 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
   let participants = 0;
   let successes = 0;
   let weeksOutOfCare = 0;
+  let milestones = 0;
   const perParticipantCap = model.caps.perParticipantPence ?? Number.POSITIVE_INFINITY;
 
   for (const [payerId, perYear] of Object.entries(scenario.referralsPerYear)) {
@@ -268,11 +325,21 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
       const referral = Math.floor(random() * referralDays);
       costsByMonth[monthOfDay[referral]!]! += scenario.costs.deliveryPerParticipantPence;
       const meeting = referral + scenario.daysToFirstMeeting;
-      for (const c of model.components) {
-        if (c.kind !== "per-participant-fee") continue;
-        const day = c.event === "referral-accepted" ? referral : meeting;
-        feesByMonth[monthOfDay[Math.min(day, horizon)]!]! += c.amountPence;
-      }
+      let paidForCase = 0;
+      // Pays a fee, milestone or outcome event on `day`; outcome events within the per-participant cap.
+      const pay = (cp: CasePayment, day: number) => {
+        const month = monthOfDay[Math.min(day, horizon)]!;
+        if (cp.outcome < 0) {
+          feesByMonth[month]! += cp.amount;
+          if (cp.atRisk) milestones += cp.amount;
+          return;
+        }
+        const amount = Math.min(cp.amount, perParticipantCap - paidForCase);
+        if (amount <= 0) return;
+        paidForCase += amount;
+        earned[(cp.outcome * payers + payer) * months + month]! += amount;
+      };
+      for (const cp of p.casePayments) if (cp.everyReferral) pay(cp, cp.fromReferral ? referral : meeting);
       if (random() * 10_000 >= scenario.engagementRateBps) continue;
       const year = Math.min(Math.floor(referral / 365.25), scenario.successRateBpsByYear.length - 1);
       const success = random() < scenario.successRateBpsByYear[year]! / 10_000 + successShift;
@@ -284,28 +351,26 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
         break;
       }
       const fail = random();
-      let paidForCase = 0;
-      for (const c of p.periodComponents) {
+      p.periodComponents.forEach(({ component: c }, pi) => {
         const offset = c.window.offsetDaysByIntervention[intervention] ?? c.window.defaultOffsetDays;
         const windowStart = meeting + offset;
         const daysOut = success ? c.window.lengthDays : Math.floor(fail * c.window.lengthDays);
         let k = Math.floor(daysOut / c.periodDays);
         k = Math.min(k, Math.floor((perParticipantCap - paidForCase) / Math.max(1, c.tariffPence)));
-        if (k <= 0) continue;
+        if (k <= 0) return;
         paidForCase += k * c.tariffPence;
-        if (c === p.periodComponents[0]) weeksOutOfCare += (k * c.periodDays) / 7;
+        if (pi === 0) weeksOutOfCare += (k * c.periodDays) / 7;
         // Payments on days windowStart + periodDays·j − 1, j = 1..k: a stride difference array.
         const first = windowStart + c.periodDays - 1;
-        const arr = scratch[p.strides.indexOf(c.periodDays) * payers + payer]!;
+        const arr = scratch[pi * payers + payer]!;
         if (first <= horizon) arr[first]! += c.tariffPence;
         const stop = first + k * c.periodDays;
         if (stop <= horizon) arr[stop]! -= c.tariffPence;
+      });
+      for (const cp of p.casePayments) {
+        if (cp.everyReferral) continue;
+        if (cp.reach === "success" ? success : random() < cp.reach) pay(cp, meeting + cp.daysAfterMeeting);
       }
-      if (success)
-        for (const c of p.eventComponents) {
-          const day = Math.min(horizon, meeting + scenario.timeToOutcomeDays);
-          eventByPayerMonth[payer * months + monthOfDay[day]!]! += c.tariffPence;
-        }
     }
   }
   // Fixed fees on their schedule, from the scenario's start.
@@ -320,19 +385,25 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
       feesByMonth[m]! += c.amountPence;
     }
   }
-  // Outcome payments per payer and month (stride prefix sums per period length).
-  const outcomeByPayerMonth = eventByPayerMonth;
-  p.strides.forEach((s, si) => {
+  // Per-period outcome payments by month (a stride prefix sum per component and payer).
+  p.periodComponents.forEach(({ component: c, outcome }, pi) => {
+    const s = c.periodDays;
     for (let payer = 0; payer < payers; payer++) {
-      const arr = scratch[si * payers + payer]!;
+      const arr = scratch[pi * payers + payer]!;
+      const base = (outcome * payers + payer) * months;
       for (let d = s; d <= horizon; d++) arr[d]! += arr[d - s]!;
-      for (let d = 0; d <= horizon; d++) if (arr[d]) outcomeByPayerMonth[payer * months + monthOfDay[d]!]! += arr[d]!;
+      for (let d = 0; d <= horizon; d++) if (arr[d]) earned[base + monthOfDay[d]!]! += arr[d]!;
     }
   });
-  // Caps (month granularity), co-funder, invoice lag.
+  // Caps in the actuals' order (per outcome, total, per payer) at month granularity, then the co-funder and the invoice lag.
   const lagMonths = Math.ceil((model.invoicing.lagWeeks * 7) / 30.44);
   const commissionerByMonth = new Float64Array(months);
   const incomeByMonth = new Float64Array(months);
+  const outcomes = p.outcomeComponents.length;
+  const outcomeCapLeft = p.outcomeComponents.map((c) => model.caps.perOutcomePence[c.id] ?? Number.POSITIVE_INFINITY);
+  const outcomeFactor = new Float64Array(outcomes);
+  const due = new Float64Array(payers);
+  const payerCost = new Float64Array(payers);
   let capLeft = p.totalCap;
   const payerCapLeft = model.payers.map((x) => model.caps.perPayerPence[x.id] ?? Number.POSITIVE_INFINITY);
   let coLeft = model.coFunder ? (model.coFunder.capPence ?? Number.POSITIVE_INFINITY) : 0;
@@ -342,15 +413,33 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
   let capReached = false;
   for (let m = 0; m < months; m++) {
     let monthTotal = 0;
-    for (let payer = 0; payer < payers; payer++) monthTotal += outcomeByPayerMonth[payer * months + m]!;
-    const capped = monthTotal > capLeft;
-    const factor = !capped ? 1 : capLeft > 0 ? capLeft / monthTotal : 0;
+    let capped = false;
+    for (let o = 0; o < outcomes; o++) {
+      let amount = 0;
+      for (let payer = 0; payer < payers; payer++) amount += earned[(o * payers + payer) * months + m]!;
+      outcomeFactor[o] = amount > outcomeCapLeft[o]! ? Math.max(0, outcomeCapLeft[o]!) / amount : 1;
+      if (outcomeFactor[o]! < 1) capped = true;
+      monthTotal += amount * outcomeFactor[o]!;
+    }
+    const totalFactor = monthTotal > capLeft ? (capLeft > 0 ? capLeft / monthTotal : 0) : 1;
+    if (totalFactor < 1) capped = true;
+    due.fill(0);
+    for (let o = 0; o < outcomes; o++) {
+      const f = outcomeFactor[o]! * totalFactor;
+      let taken = 0;
+      for (let payer = 0; payer < payers; payer++) {
+        const x = earned[(o * payers + payer) * months + m]! * f;
+        due[payer]! += x;
+        taken += x;
+      }
+      outcomeCapLeft[o]! -= taken;
+    }
+    if (p.fixedShares) for (let payer = 0; payer < payers; payer++) due[payer] = monthTotal * totalFactor * p.fixedShares[payer]!;
     if (capped && monthTotal > 0) capReached = true;
     let paidThisMonth = 0;
     for (let payer = 0; payer < payers; payer++) {
-      // Rounded down in a capped month, so the cap is never passed.
-      const share = outcomeByPayerMonth[payer * months + m]! * factor;
-      let paid = capped ? Math.floor(share) : Math.round(share);
+      // Rounded down in a capped month, so no cap is ever passed.
+      let paid = capped ? Math.floor(due[payer]!) : Math.round(due[payer]!);
       if (paid > payerCapLeft[payer]!) {
         paid = payerCapLeft[payer]!;
         capReached = true;
@@ -362,18 +451,19 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
       coFunder += co;
       commissioner += paid - co;
       outcomeOnly += paid - co;
+      payerCost[payer]! += paid - co;
       const invoiced = Math.min(months - 1, m + lagMonths);
       commissionerByMonth[invoiced]! += paid - co;
       incomeByMonth[invoiced]! += paid;
     }
     capLeft = Math.max(0, capLeft - paidThisMonth);
-    // Fees are paid by the commissioners, not capped.
+    // Fees and milestones are paid by the commissioners, not capped.
     const invoiced = Math.min(months - 1, m + lagMonths);
     commissionerByMonth[invoiced]! += feesByMonth[m]!;
     incomeByMonth[invoiced]! += feesByMonth[m]!;
     commissioner += feesByMonth[m]!;
   }
-  const runningMonths = Math.min(months, scenario.referralMonths + Math.ceil((p.periodComponents[0]?.window.lengthDays ?? 0) / 30.44));
+  const runningMonths = Math.min(months, scenario.referralMonths + Math.ceil((p.periodComponents[0]?.component.window.lengthDays ?? 0) / 30.44));
   for (let m = 0; m < runningMonths; m++) costsByMonth[m]! += scenario.costs.runningPerMonthPence;
   const investorFlows = new Float64Array(months);
   for (let m = 0; m < months; m++) investorFlows[m] = incomeByMonth[m]! - costsByMonth[m]!;
@@ -383,7 +473,7 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
   return {
     deliveryCosts,
     outcomeOnlyCommissioner: outcomeOnly,
-    outcomePayments: outcomeOnly + coFunder,
+    atRiskPayments: outcomeOnly + coFunder + milestones,
     participants,
     successes,
     commissioner,
@@ -391,6 +481,7 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
     providerIncome: commissioner + coFunder,
     costsAvoided: (weeksOutOfCare * weekly.placementPerWeekPence * weekly.counterfactualCareBps) / 10_000,
     capReached,
+    payerCost,
     investorFlows,
     commissionerByMonth,
   };
@@ -403,13 +494,14 @@ export function forecast(input: ForecastInput, onProgress?: (done: number, total
   const scenarios = input.scenarios.map((scenario, si) => {
     const p = prepare(input.model, scenario);
     const random = seededRandom((input.seed + Math.imul(si, 0x9e3779b1)) >>> 0);
-    const scratch = Array.from({ length: Math.max(1, p.strides.length) * input.model.payers.length }, () => new Float64Array(p.horizon + 1));
+    const scratch = Array.from({ length: Math.max(1, p.periodComponents.length) * input.model.payers.length }, () => new Float64Array(p.horizon + 1));
     const n = input.runs;
     const metric = () => new Float64Array(n);
     const optionCosts = Object.fromEntries(CONTRACT_OPTIONS.map((o) => [o, { cost: metric(), perSuccess: metric() }])) as Record<ContractOption, { cost: Float64Array; perSuccess: Float64Array }>;
     const m = { participants: metric(), successes: metric(), commissioner: metric(), coFunder: metric(), income: metric(), perSuccess: metric(), avoided: metric(), cashable: metric(), net: metric(), invNet: metric(), multiple: metric(), irr: metric(), peak: metric(), atRisk: metric() };
     const months = p.months.length;
     const byMonth = new Float64Array(n * months);
+    const payerCosts = input.model.payers.map(() => metric());
     const investorCumulative = new Float64Array(n * months);
     let capRuns = 0;
     let lossRuns = 0;
@@ -419,12 +511,13 @@ export function forecast(input: ForecastInput, onProgress?: (done: number, total
       const run = runOnce(p, random, scratch);
       const outcomesPaid = run.commissioner + run.coFunder;
       m.participants[r] = run.participants;
+      payerCosts.forEach((costs, i) => (costs[r] = run.payerCost[i]!));
       m.successes[r] = run.successes;
       m.commissioner[r] = run.commissioner;
       m.coFunder[r] = run.coFunder;
       m.income[r] = run.providerIncome;
       m.perSuccess[r] = run.successes ? outcomesPaid / run.successes : 0;
-      m.atRisk[r] = run.providerIncome ? run.outcomePayments / run.providerIncome : 0;
+      m.atRisk[r] = run.providerIncome ? run.atRiskPayments / run.providerIncome : 0;
       m.avoided[r] = run.costsAvoided;
       m.cashable[r] = (run.costsAvoided * scenario.costsAvoided.cashableBps) / 10_000;
       m.net[r] = run.costsAvoided - run.commissioner;
@@ -484,6 +577,7 @@ export function forecast(input: ForecastInput, onProgress?: (done: number, total
       investor: { netCashPence: spread(m.invNet), multiple: spread(m.multiple), irr: spread(m.irr), peakCapitalPence: spread(m.peak), lossProbability: lossRuns / n, overCommitmentProbability: commitment === null ? null : overCommitmentRuns / n },
       atRiskShare: spread(m.atRisk),
       capReachedProbability: capRuns / n,
+      byPayer: input.model.payers.map((payer, i) => ({ payerId: payer.id, outcomeCostPence: spread(payerCosts[i]!) })),
       options: CONTRACT_OPTIONS.map((option) => ({ option, commissionerCostPence: spread(optionCosts[option].cost), costPerSuccessPence: spread(optionCosts[option].perSuccess) })),
       monthly: {
         months: p.months,
