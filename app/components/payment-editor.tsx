@@ -5,6 +5,9 @@ import { useEffect, useId, useRef, useState } from "react";
 import { COUNTING_CONVENTIONS } from "~/domain/payment/periods";
 import { PaymentModelSchema, type Component, type PaymentModel } from "~/domain/payment/model";
 import { formatPounds, parsePounds, poundsText } from "~/domain/payment/money";
+import { IsoDateSchema } from "~/domain/payment/dates";
+import { EventKeySchema } from "~/domain/payment/model";
+import { AddPaymentForm, RemovePaymentButton } from "./payment-components";
 
 const inputClass = "mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2";
 
@@ -25,6 +28,9 @@ export const percent: Parse<number> = (t) => {
   return m && bps <= 10_000 ? { ok: true, value: bps } : { ok: false, error: "Enter a percentage from 0 to 100, e.g. 18.5." };
 };
 export const percentText = (bps: number) => String(bps / 100);
+const text = (max: number): Parse<string> => (t) => (t.trim() && t.trim().length <= max ? { ok: true, value: t.trim() } : { ok: false, error: `Enter 1 to ${max} characters.` });
+const eventKey: Parse<string> = (t) => (EventKeySchema.safeParse(t.trim()).success ? { ok: true, value: t.trim() } : { ok: false, error: "Use lower-case words joined by -, e.g. plan-agreed." });
+const isoDate: Parse<string> = (t) => (IsoDateSchema.safeParse(t.trim()).success ? { ok: true, value: t.trim() } : { ok: false, error: "Enter a date as YYYY-MM-DD, e.g. 2018-02-01." });
 
 /** A field that keeps its text while typed, and commits when it reads as valid. */
 export function DraftField<T>({ label, hint, value, format, parse, commit, disabled }: { label: string; hint?: string; value: T; format: (v: T) => string; parse: Parse<T>; commit: (v: T) => string | null; disabled: boolean }) {
@@ -69,9 +75,9 @@ export function DraftField<T>({ label, hint, value, format, parse, commit, disab
   );
 }
 
-type Props = { model: PaymentModel; onChange: (next: PaymentModel) => void; readOnly: boolean };
+type Props = { model: PaymentModel; onChange: (next: PaymentModel) => void; readOnly: boolean; defaultStart: string };
 
-export function PaymentEditor({ model, onChange, readOnly }: Props) {
+export function PaymentEditor({ model, onChange, readOnly, defaultStart }: Props) {
   /** Applies `change` to a copy; commits it if the whole model is still valid, else returns why not. */
   const edit = (change: (m: PaymentModel) => void): string | null => {
     const next = structuredClone(model);
@@ -89,6 +95,7 @@ export function PaymentEditor({ model, onChange, readOnly }: Props) {
       {model.components.map((c, i) => (
         <fieldset key={c.id} className="grid gap-3 rounded border border-slate-300 p-3 sm:grid-cols-2">
           <legend className="px-1 font-medium">{c.name}</legend>
+          <DraftField label="Name" value={c.name} format={String} parse={text(200)} disabled={readOnly} commit={(v) => edit((m) => void (component(i)(m).name = v))} />
           {c.kind === "outcome-period" ? (
             <>
               <DraftField label="Tariff per period (£)" value={c.tariffPence} format={poundsText} parse={money} disabled={readOnly} commit={(v) => edit((m) => void (component(i)(m).tariffPence = v))} />
@@ -109,17 +116,29 @@ export function PaymentEditor({ model, onChange, readOnly }: Props) {
               <CountingField value={c.counting} disabled={readOnly} onChange={(v) => edit((m) => void (component(i)(m).counting = v))} />
             </>
           ) : (
-            <DraftField
-              label={c.kind === "outcome-event" ? "Tariff per outcome (£)" : "Amount (£)"}
-              value={c.kind === "outcome-event" ? c.tariffPence : c.amountPence}
-              format={poundsText}
-              parse={money}
-              disabled={readOnly}
-              commit={(v) => edit((m) => void (component(i)(m)[c.kind === "outcome-event" ? "tariffPence" : "amountPence"] = v))}
-            />
+            <>
+              <DraftField
+                label={c.kind === "outcome-event" ? "Tariff per outcome (£)" : "Amount (£)"}
+                value={c.kind === "outcome-event" ? c.tariffPence : c.amountPence}
+                format={poundsText}
+                parse={money}
+                disabled={readOnly}
+                commit={(v) => edit((m) => void (component(i)(m)[c.kind === "outcome-event" ? "tariffPence" : "amountPence"] = v))}
+              />
+              {c.kind === "fixed-fee" ? (
+                <>
+                  <ScheduleField value={c.schedule} disabled={readOnly} onChange={(v) => edit((m) => void (component(i)(m).schedule = v))} />
+                  <DraftField label="First payment on" value={c.start} format={String} parse={isoDate} disabled={readOnly} commit={(v) => edit((m) => void (component(i)(m).start = v))} />
+                </>
+              ) : (
+                <DraftField label="Paid on the event" value={c.event} format={String} parse={eventKey} disabled={readOnly} commit={(v) => edit((m) => void (component(i)(m).event = v))} />
+              )}
+            </>
           )}
+          <RemovePaymentButton component={c} index={i} edit={edit} disabled={readOnly} />
         </fieldset>
       ))}
+      {readOnly ? null : <AddPaymentForm model={model} edit={edit} defaultStart={defaultStart} disabled={readOnly} />}
       <fieldset className="grid gap-3 rounded border border-slate-300 p-3 sm:grid-cols-2">
         <legend className="px-1 font-medium">Caps</legend>
         {rate ? (
@@ -142,6 +161,20 @@ export function PaymentEditor({ model, onChange, readOnly }: Props) {
         <DraftField label="Invoiced after the month ends (weeks)" value={model.invoicing.lagWeeks} format={String} parse={whole(0, 52)} disabled={readOnly} commit={(v) => edit((m) => void (m.invoicing.lagWeeks = v))} />
       </fieldset>
       {rate ? <p className="text-sm text-slate-700">Amounts are exact to the penny; percentages of a payment round half up to the penny. {model.coFunder?.capPence ? `Co-funder cap: ${formatPounds(model.coFunder.capPence)}.` : ""}</p> : null}
+    </div>
+  );
+}
+
+function ScheduleField({ value, disabled, onChange }: { value: "monthly" | "quarterly" | "one-off"; disabled: boolean; onChange: (v: "monthly" | "quarterly" | "one-off") => void }) {
+  const id = useId();
+  return (
+    <div>
+      <label htmlFor={id} className="block font-medium">Paid</label>
+      <select id={id} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value as typeof value)} className={inputClass}>
+        <option value="monthly">Monthly</option>
+        <option value="quarterly">Quarterly</option>
+        <option value="one-off">Once</option>
+      </select>
     </div>
   );
 }

@@ -53,7 +53,7 @@ export function ForecastTable({ forecast }: { forecast: Forecast }) {
 export function ForecastByPayer({ forecast, payerNames }: { forecast: Forecast; payerNames: Record<string, string> }) {
   const payers = forecast.scenarios[0]?.byPayer.map((p) => p.payerId) ?? [];
   return (
-    <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label="Forecast outcome payments by payer">
+    <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label="Forecast cost to each payer">
       <table className="min-w-full text-left text-sm">
         <caption className="text-left text-slate-700">Outcome payments by each payer, after the co-funder's share (P50, P10–P90)</caption>
         <thead>

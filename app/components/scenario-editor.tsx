@@ -6,7 +6,7 @@ import type { PaymentModel } from "~/domain/payment/model";
 import { parsePounds, poundsText } from "~/domain/payment/money";
 import { DraftField, percent, percentText, whole } from "./payment-editor";
 
-type Props = { scenarios: Scenario[]; payers: PaymentModel["payers"]; readOnly: boolean; onChange: (index: number, next: Scenario) => void };
+type Props = { scenarios: Scenario[]; payers: PaymentModel["payers"]; events: { event: string; payments: string[] }[]; readOnly: boolean; onChange: (index: number, next: Scenario) => void };
 
 const referrals = (t: string) => {
   const n = Number(t.trim());
@@ -20,7 +20,7 @@ const rates = (t: string) => {
   return { ok: true, value: parts.map((p) => (p as { value: number }).value) } as const;
 };
 
-export function ScenarioEditor({ scenarios, payers, readOnly, onChange }: Props) {
+export function ScenarioEditor({ scenarios, payers, events, readOnly, onChange }: Props) {
   const edit = (i: number, change: (s: Scenario) => void): string | null => {
     const next = structuredClone(scenarios[i]!);
     change(next);
@@ -52,6 +52,18 @@ export function ScenarioEditor({ scenarios, payers, readOnly, onChange }: Props)
               disabled={readOnly}
               commit={(v) => edit(i, (x) => void (x.costsAvoided.placementPerWeekPence = v))}
             />
+            {events.map(({ event, payments }) => {
+              // Unlisted events happen to every engaged case at the first meeting (see the forecast engine).
+              const timing = s.events[event] ?? { daysAfterFirstMeeting: 0, reachedBps: 10_000 };
+              const what = `“${event.replace(/-/g, " ")}” (${payments.join(", ")})`;
+              return (
+                <fieldset key={event} className="grid gap-3 sm:col-span-2 sm:grid-cols-2">
+                  <legend className="font-medium">When engaged cases reach {what}</legend>
+                  <DraftField label={`${what}: days after the first meeting`} value={timing.daysAfterFirstMeeting} format={String} parse={whole(0, 3650)} disabled={readOnly} commit={(v) => edit(i, (x) => void (x.events[event] = { ...timing, daysAfterFirstMeeting: v }))} />
+                  <DraftField label={`${what}: engaged cases reaching it (%)`} value={timing.reachedBps} format={percentText} parse={percent} disabled={readOnly} commit={(v) => edit(i, (x) => void (x.events[event] = { ...timing, reachedBps: v }))} />
+                </fieldset>
+              );
+            })}
           </div>
         </details>
       ))}

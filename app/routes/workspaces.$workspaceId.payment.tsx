@@ -22,6 +22,7 @@ import { evaluateActuals } from "~/domain/payment/actuals";
 import { syntheticCohort } from "~/domain/payment/cohort";
 import { IsoDateSchema } from "~/domain/payment/dates";
 import { applyModelChange, readPaymentDesign, setScenario } from "~/domain/payment/design";
+import { eventsToTime } from "~/domain/payment/components";
 import { ScenarioSchema } from "~/domain/payment/forecast";
 import { forecastRows, invoiceRows, paymentWorkbook } from "~/domain/payment/exports";
 import { PaymentModelSchema } from "~/domain/payment/model";
@@ -150,6 +151,7 @@ export default function PaymentPage() {
         {model ? (
           <PaymentEditor
             model={model}
+            defaultStart={scenarios[0]?.start ?? new Date().toISOString().slice(0, 10)}
             readOnly={editingShared ? !(canWrite && live) : false}
             onChange={(next) => {
               if (whatIf) keepWhatIf({ ...whatIf, model: next });
@@ -167,6 +169,7 @@ export default function PaymentPage() {
           <ScenarioEditor
             scenarios={scenarios}
             payers={model.payers}
+            events={eventsToTime(model)}
             readOnly={editingShared ? !(canWrite && live) : false}
             onChange={(i, next) => {
               if (whatIf) keepWhatIf({ ...whatIf, scenarios: whatIf.scenarios.map((s, k) => (k === i ? next : s)) });

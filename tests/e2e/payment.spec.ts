@@ -63,9 +63,57 @@ test("an observer reads the payment model on a phone, with the forecast and appr
   await expect(page.getByRole("button", { name: "Try a what-if copy" })).toHaveCount(0);
   await expect(page.getByText(/the cheapest option for the commissioners at the median is/)).toBeVisible();
   await expect(page.getByRole("region", { name: "Outcome payments by payer" })).toContainText("London Borough of Sutton");
+  await expect(page.getByRole("region", { name: "Forecast cost to each payer" })).toContainText("London Borough of Merton");
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: /Download workbook/ }).click();
   expect((await download).suggestedFilename()).toBe("payment-model.xlsx");
   await expectAccessible(page);
   await expectNoHorizontalScroll(page);
+});
+
+test("a commissioner adds a milestone payment, times it in a scenario and removes it; the room sees each step", async ({ page, browser, baseURL, server: _server, consoleErrors: _ }) => {
+  await login(page, "lead@sutton.example");
+  const id = await demoWorkspaceId(page);
+  await page.goto(`/workspaces/${id}/payment`);
+  await expect(page.getByText("Live: changes are shared as you type")).toBeVisible();
+  const median = (p: typeof page) => p.getByRole("row", { name: /^Median/ }).getByTestId("commissioner-p50");
+  await expect(median(page)).toContainText("£");
+  const before = (await median(page).textContent())!;
+  const other = await browser.newContext({ baseURL });
+  const investor = await other.newPage();
+  await login(investor, "investor@bridges.example");
+  await investor.goto(`/workspaces/${id}/payment`);
+  await expect(median(investor)).toHaveText(before);
+
+  // A mistyped amount and a missing event are refused where they were typed; nothing reaches the room.
+  const add = page.getByRole("form", { name: "Add a payment" });
+  await add.getByLabel("Kind of payment").selectOption({ label: "Milestone payment, on an event" });
+  await add.getByLabel("Name").fill("Family plan agreed");
+  await add.getByLabel("Amount (£)").fill("1,0x0");
+  await add.getByRole("button", { name: "Add payment" }).click();
+  await expect(add.getByText("Enter an amount in pounds, e.g. 225 or 1,000.50.")).toBeVisible();
+  await expect(add.getByText("Say which event it is paid on, e.g. plan-agreed")).toBeVisible();
+  await add.getByLabel("Amount (£)").fill("1,000");
+  await add.getByLabel("Paid on the event").fill("plan-agreed");
+  await add.getByLabel("Paid on the event").press("Enter");
+  await expect(add.getByRole("status")).toHaveText("Added “Family plan agreed”. Set its details above.");
+  await expect(investor.getByRole("group", { name: "Family plan agreed" })).toBeVisible();
+  await expect(median(investor)).not.toHaveText(before, { timeout: 5000 });
+  const everyone = (await median(page).textContent())!;
+  await expectAccessible(page);
+
+  // Only half the engaged cases reach the plan: the forecast drops for everyone.
+  await page.getByText(/^Scenario: Median/).click();
+  await page.getByLabel("“plan agreed” (Family plan agreed): engaged cases reaching it (%)").first().fill("50");
+  await expect(median(investor)).not.toHaveText(everyone, { timeout: 5000 });
+  await expect(median(investor)).not.toHaveText(before);
+
+  await page.getByRole("button", { name: "Remove “Family plan agreed”" }).click();
+  await expect(investor.getByRole("group", { name: "Family plan agreed" })).toHaveCount(0);
+  await expect(median(investor)).toHaveText(before, { timeout: 5000 });
+  // The PFP's outcome payment is what its cap is defined on: removing it is refused, with the reason.
+  await page.getByRole("button", { name: "Remove “Seven consecutive days not in care”" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Cannot remove it" })).toBeVisible();
+  await expect(investor.getByLabel("Tariff per period (£)")).toHaveValue("225");
+  await other.close();
 });
