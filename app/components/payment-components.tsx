@@ -1,9 +1,10 @@
-// Adding and removing payments in the model (fees, milestones, outcome payments), so
-// a commissioner builds a hybrid rather than only tuning the PFP's one outcome. The
-// new payment gets defaults the editor above then refines.
+// Starting a model, and adding and removing payments in it (fees, milestones, outcome
+// payments), so a commissioner builds a hybrid rather than only tuning the PFP's one
+// outcome. A new payment gets defaults the editor above then refines.
 import { useId, useState, type FormEvent } from "react";
 import { COMPONENT_KINDS, COMPONENT_LABELS, newComponent, NewComponentSchema } from "~/domain/payment/components";
 import type { Component, PaymentModel } from "~/domain/payment/model";
+import { STARTERS, starterPayment, StarterFormSchema, type PartnerVolume } from "~/domain/payment/starter";
 
 const inputClass = "mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2";
 const buttonClass = "inline-flex min-h-11 items-center rounded border border-slate-600 bg-white px-3 disabled:opacity-60";
@@ -90,5 +91,48 @@ export function RemovePaymentButton({ component, index, edit, disabled }: { comp
       </button>
       {problem ? <p role="alert" className="mt-1 text-sm font-medium text-red-800">Cannot remove it: {problem}</p> : null}
     </div>
+  );
+}
+
+/** A workspace without a payment model: its payers (from the referral partners) and a starting point. */
+export function StartPaymentModel({ partners, onStart }: { partners: PartnerVolume[]; onStart: (start: ReturnType<typeof starterPayment>) => void }) {
+  const id = useId();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const parsed = StarterFormSchema.safeParse(Object.fromEntries(new FormData(event.currentTarget)));
+    if (!parsed.success) return setErrors(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "form"), i.message])));
+    setErrors({});
+    onStart(starterPayment(parsed.data, partners));
+  };
+  const field = (name: string) => ({ id: `${id}-${name}`, name, "aria-invalid": errors[name] ? true : undefined, "aria-describedby": [`${id}-${name}-hint`, errors[name] ? `${id}-${name}-error` : ""].filter(Boolean).join(" ") });
+  const error = (name: string) => (errors[name] ? <p id={`${id}-${name}-error`} className="mt-1 text-sm font-medium text-red-800">{errors[name]}</p> : null);
+  return (
+    <form onSubmit={onSubmit} noValidate aria-labelledby={`${id}-title`} className="mt-3 max-w-2xl space-y-3 rounded border border-slate-300 bg-white p-3">
+      <h4 id={`${id}-title`} className="font-semibold">Start the payment model</h4>
+      <div>
+        <label htmlFor={`${id}-payers`} className="block font-medium">Outcome payers, one per line</label>
+        <p id={`${id}-payers-hint`} className="text-sm text-slate-700">{partners.length ? "From the commissioning partners in the referral criteria; their expected referrals become the forecast's." : "Each body that pays for outcomes, e.g. each borough."}</p>
+        <textarea {...field("payers")} rows={Math.max(3, partners.length + 1)} defaultValue={partners.map((p) => p.name).join("\n")} className={inputClass} />
+        {error("payers")}
+      </div>
+      <fieldset aria-describedby={`${id}-template-hint`}>
+        <legend className="font-medium">Start from</legend>
+        <p id={`${id}-template-hint`} className="text-sm text-slate-700">Everything can be changed afterwards.</p>
+        {(Object.keys(STARTERS) as (keyof typeof STARTERS)[]).map((key, i) => (
+          <label key={key} className="mt-1 flex min-h-11 items-center gap-2">
+            <input type="radio" name="template" value={key} defaultChecked={i === 0} />
+            {STARTERS[key]}
+          </label>
+        ))}
+      </fieldset>
+      <div>
+        <label htmlFor={`${id}-start`} className="block font-medium">Referrals start on</label>
+        <p id={`${id}-start-hint`} className="text-sm text-slate-700">The forecast's first day, as YYYY-MM-DD.</p>
+        <input {...field("start")} type="date" defaultValue={new Date().toISOString().slice(0, 10)} className={inputClass} />
+        {error("start")}
+      </div>
+      <button type="submit" className={buttonClass}>Start the payment model</button>
+    </form>
   );
 }

@@ -21,7 +21,9 @@ import { toCsv } from "~/domain/csv";
 import { evaluateActuals } from "~/domain/payment/actuals";
 import { syntheticCohort } from "~/domain/payment/cohort";
 import { IsoDateSchema } from "~/domain/payment/dates";
-import { applyModelChange, readPaymentDesign, setScenario } from "~/domain/payment/design";
+import { applyModelChange, readPaymentDesign, setScenario, writePaymentDesign } from "~/domain/payment/design";
+import { readReferralDesign } from "~/domain/referral-design";
+import { StartPaymentModel } from "~/components/payment-components";
 import { eventsToTime } from "~/domain/payment/components";
 import { ScenarioSchema } from "~/domain/payment/forecast";
 import { forecastRows, invoiceRows, paymentWorkbook } from "~/domain/payment/exports";
@@ -49,6 +51,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canWhatIf: can(membership.role, "what-if:payment"),
     colour: presenceColour(user.id),
     stored,
+    // A new model's payers and forecast volumes start from the referral partners.
+    partners: stored.model ? [] : readReferralDesign(await readStoredDocument(`${workspace.id}/referral`)).design.commitments.partners.map((p) => ({ name: p.partner, expectedPerYear: p.expectedPerYear })),
   };
 }
 
@@ -74,7 +78,7 @@ function download(name: string, type: string, data: BlobPart) {
 }
 
 export default function PaymentPage() {
-  const { workspaceId, canWrite, canWhatIf, colour, stored, versions, comparison, activity } = useLoaderData<typeof loader>();
+  const { workspaceId, canWrite, canWhatIf, colour, stored, versions, comparison, activity, partners } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { doc, status, synced, peers } = useYDoc(workspaceId, "payment", colour);
   const live = doc !== null && synced;
@@ -158,6 +162,12 @@ export default function PaymentPage() {
               else if (doc && shared.model) applyModelChange(doc, shared.model, next);
             }}
           />
+        ) : shared.problems.length === 1 && shared.problems[0]!.path === "" ? (
+          canWrite && live && doc ? (
+            <StartPaymentModel partners={partners} onStart={({ model: m, scenarios: s }) => writePaymentDesign(doc, m, s)} />
+          ) : (
+            <p className="mt-2">No payment model yet.{canWrite ? "" : " A commissioner or facilitator can start one."}</p>
+          )
         ) : (
           <ul className="mt-2 list-disc pl-5 text-red-800">{shared.problems.map((p) => <li key={`${p.path}${p.message}`}>{p.path ? `${p.path}: ` : ""}{p.message}</li>)}</ul>
         )}

@@ -117,3 +117,28 @@ test("a commissioner adds a milestone payment, times it in a scenario and remove
   await expect(investor.getByLabel("Tariff per period (£)")).toHaveValue("225");
   await other.close();
 });
+
+test("a commissioner starts the payment model of a new workspace and prices its outcome", async ({ page, server: _server, consoleErrors: _ }) => {
+  await login(page, "lead@sutton.example");
+  await page.goto("/workspaces/new");
+  await page.getByLabel("Workspace name").fill("Kent Youth Employment");
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Kent Youth Employment" })).toBeVisible();
+  await page.getByRole("link", { name: "Payment", exact: true }).click();
+  const start = page.getByRole("form", { name: "Start the payment model" });
+  await expect(start).toBeVisible();
+  await expectAccessible(page);
+  await start.getByRole("button", { name: "Start the payment model" }).click();
+  await expect(start.getByText("Name at least one outcome payer, one per line")).toBeVisible();
+  await start.getByLabel("Outcome payers, one per line").fill("Kent County Council\nMedway Council");
+  await start.getByLabel("Referrals start on").fill("2027-04-01");
+  await start.getByRole("button", { name: "Start the payment model" }).click();
+
+  await expect(page.getByRole("group", { name: "Outcome achieved" })).toBeVisible();
+  const central = page.getByRole("row", { name: /^Central case/ }).getByTestId("commissioner-p50");
+  await expect(central).toHaveText(/^£0/);
+  await page.getByLabel("Tariff per outcome (£)").fill("1,500");
+  await expect(central).not.toHaveText(/^£0/);
+  await expect(page.getByRole("region", { name: "Forecast cost to each payer" })).toContainText("Medway Council");
+  await expectAccessible(page);
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PFP_PAYMENT_MODEL } from "../examples/pfp-payment";
-import { componentId, eventsToTime, newComponent, NewComponentSchema } from "./components";
+import { uniqueId, eventsToTime, newComponent, NewComponentSchema } from "./components";
 import { PaymentModelSchema, type PaymentModel } from "./model";
 
 const add = (input: Record<string, string>, model: PaymentModel = PFP_PAYMENT_MODEL) => {
@@ -31,8 +31,8 @@ describe("adding a payment", () => {
   });
 
   it("never reuses an id", () => {
-    expect(componentId("Out of care", ["out-of-care", "out-of-care-2"])).toBe("out-of-care-3");
-    expect(componentId("£££", [])).toBe("payment");
+    expect(uniqueId("Out of care", ["out-of-care", "out-of-care-2"])).toBe("out-of-care-3");
+    expect(uniqueId("£££", [])).toBe("payment");
   });
 
   it("lists the events a scenario has to time, not those every referral reaches", () => {

@@ -44,8 +44,8 @@ export const NewComponentSchema = z
   );
 export type NewComponentInput = z.input<typeof NewComponentSchema>;
 
-/** A lower-case id from a name, unique among `taken`. */
-export function componentId(name: string, taken: Iterable<string>): string {
+/** A lower-case id from a name (for a payment or a payer), unique among `taken`. */
+export function uniqueId(name: string, taken: Iterable<string>): string {
   const base = name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 48) || "payment";
   const used = new Set(taken);
   if (!used.has(base)) return base;
@@ -54,7 +54,7 @@ export function componentId(name: string, taken: Iterable<string>): string {
 
 /** The component a person asked for, with defaults: a fixed fee starts `today`; a per-period outcome pays every 7 days of a two-year window from the first meeting. */
 export function newComponent(input: z.output<typeof NewComponentSchema>, model: PaymentModel, today: string): Component {
-  const base = { id: componentId(input.name, model.components.map((c) => c.id)), name: input.name };
+  const base = { id: uniqueId(input.name, model.components.map((c) => c.id)), name: input.name };
   switch (input.kind) {
     case "fixed-fee":
       return { kind: "fixed-fee", ...base, amountPence: input.amount, schedule: input.schedule, start: today };
