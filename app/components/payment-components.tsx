@@ -4,10 +4,9 @@
 import { useId, useState, type FormEvent } from "react";
 import { COMPONENT_KINDS, COMPONENT_LABELS, newComponent, NewComponentSchema } from "~/domain/payment/components";
 import type { Component, PaymentModel } from "~/domain/payment/model";
+import { buttonClass, inputClass } from "./draft-field";
 import { STARTERS, starterPayment, StarterFormSchema, type PartnerVolume } from "~/domain/payment/starter";
 
-const inputClass = "mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2";
-const buttonClass = "inline-flex min-h-11 items-center rounded border border-slate-600 bg-white px-3 disabled:opacity-60";
 type Edit = (change: (m: PaymentModel) => void) => string | null;
 
 export function AddPaymentForm({ model, edit, defaultStart, disabled }: { model: PaymentModel; edit: Edit; defaultStart: string; disabled: boolean }) {

@@ -1,79 +1,14 @@
 // Editing the payment model's prices, caps and timing. Each field keeps what is typed
 // and commits it only when it reads as a valid value for the whole model, so a
 // half-typed amount shows its error and never reaches anyone else.
-import { useEffect, useId, useRef, useState } from "react";
+import { useId } from "react";
 import { COUNTING_CONVENTIONS } from "~/domain/payment/periods";
 import { PaymentModelSchema, type Component, type PaymentModel } from "~/domain/payment/model";
-import { formatPounds, parsePounds, poundsText } from "~/domain/payment/money";
-import { IsoDateSchema } from "~/domain/payment/dates";
-import { EventKeySchema } from "~/domain/payment/model";
+import { formatPounds, poundsText } from "~/domain/payment/money";
+import { DraftField, eventKey, inputClass, isoDate, money, optionalMoney, percent, percentText, text, whole } from "./draft-field";
 import { AddPaymentForm, RemovePaymentButton } from "./payment-components";
+import { CoFunderEditor, PayersEditor } from "./payment-payers";
 
-const inputClass = "mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2";
-
-export type Parse<T> = (text: string) => { ok: true; value: T } | { ok: false; error: string };
-
-const money: Parse<number> = (t) => {
-  const v = parsePounds(t);
-  return v === null ? { ok: false, error: "Enter an amount in pounds, e.g. 225 or 240.50." } : { ok: true, value: v };
-};
-const optionalMoney: Parse<number | null> = (t) => (t.trim() === "" ? { ok: true, value: null } : money(t));
-export const whole = (min: number, max: number): Parse<number> => (t) => {
-  const n = Number(t.trim());
-  return t.trim() !== "" && Number.isInteger(n) && n >= min && n <= max ? { ok: true, value: n } : { ok: false, error: `Enter a whole number from ${min} to ${max}.` };
-};
-export const percent: Parse<number> = (t) => {
-  const m = /^(\d{1,3})(?:\.(\d{1,2}))?%?$/.exec(t.trim());
-  const bps = m ? Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0")) : NaN;
-  return m && bps <= 10_000 ? { ok: true, value: bps } : { ok: false, error: "Enter a percentage from 0 to 100, e.g. 18.5." };
-};
-export const percentText = (bps: number) => String(bps / 100);
-const text = (max: number): Parse<string> => (t) => (t.trim() && t.trim().length <= max ? { ok: true, value: t.trim() } : { ok: false, error: `Enter 1 to ${max} characters.` });
-const eventKey: Parse<string> = (t) => (EventKeySchema.safeParse(t.trim()).success ? { ok: true, value: t.trim() } : { ok: false, error: "Use lower-case words joined by -, e.g. plan-agreed." });
-const isoDate: Parse<string> = (t) => (IsoDateSchema.safeParse(t.trim()).success ? { ok: true, value: t.trim() } : { ok: false, error: "Enter a date as YYYY-MM-DD, e.g. 2018-02-01." });
-
-/** A field that keeps its text while typed, and commits when it reads as valid. */
-export function DraftField<T>({ label, hint, value, format, parse, commit, disabled }: { label: string; hint?: string; value: T; format: (v: T) => string; parse: Parse<T>; commit: (v: T) => string | null; disabled: boolean }) {
-  const id = useId();
-  const [text, setText] = useState(format(value));
-  const [error, setError] = useState<string | null>(null);
-  const focused = useRef(false);
-  const shown = format(value);
-  // Someone else's change shows at once unless this field is being edited.
-  useEffect(() => {
-    if (!focused.current) {
-      setText(shown);
-      setError(null);
-    }
-  }, [shown]);
-  const described = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
-  return (
-    <div>
-      <label htmlFor={id} className="block font-medium">{label}</label>
-      {hint ? <p id={`${id}-hint`} className="text-sm text-slate-700">{hint}</p> : null}
-      <input
-        id={id}
-        value={text}
-        disabled={disabled}
-        inputMode="decimal"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described}
-        onFocus={() => (focused.current = true)}
-        onBlur={() => {
-          focused.current = false;
-          if (!error) setText(shown);
-        }}
-        onChange={(e) => {
-          setText(e.target.value);
-          const parsed = parse(e.target.value);
-          setError(parsed.ok ? commit(parsed.value) : parsed.error);
-        }}
-        className={inputClass}
-      />
-      {error ? <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-800">{error}</p> : null}
-    </div>
-  );
-}
 
 type Props = { model: PaymentModel; onChange: (next: PaymentModel) => void; readOnly: boolean; defaultStart: string };
 
@@ -135,6 +70,16 @@ export function PaymentEditor({ model, onChange, readOnly, defaultStart }: Props
               )}
             </>
           )}
+          {c.kind === "outcome-period" || c.kind === "outcome-event" ? (
+            <DraftField
+              label="Cap on this outcome's payments in all (£, blank for none)"
+              value={model.caps.perOutcomePence[c.id] ?? null}
+              format={(v) => (v === null ? "" : poundsText(v))}
+              parse={optionalMoney}
+              disabled={readOnly}
+              commit={(v) => edit((m) => void (v === null ? delete m.caps.perOutcomePence[c.id] : (m.caps.perOutcomePence[c.id] = v)))}
+            />
+          ) : null}
           <RemovePaymentButton component={c} index={i} edit={edit} disabled={readOnly} />
         </fieldset>
       ))}
@@ -150,14 +95,10 @@ export function PaymentEditor({ model, onChange, readOnly, defaultStart }: Props
         <DraftField label="Total cap on outcome payments (£, blank for none)" value={model.caps.totalPence} format={(v) => (v === null ? "" : poundsText(v))} parse={optionalMoney} disabled={readOnly} commit={(v) => edit((m) => void (m.caps.totalPence = v))} />
         <DraftField label="Cap per participant (£, blank for none)" value={model.caps.perParticipantPence} format={(v) => (v === null ? "" : poundsText(v))} parse={optionalMoney} disabled={readOnly} commit={(v) => edit((m) => void (m.caps.perParticipantPence = v))} />
       </fieldset>
+      <PayersEditor model={model} edit={edit} readOnly={readOnly} />
       <fieldset className="grid gap-3 rounded border border-slate-300 p-3 sm:grid-cols-2">
         <legend className="px-1 font-medium">Co-funder and invoicing</legend>
-        {model.coFunder ? (
-          <>
-            <DraftField label={`${model.coFunder.name}: share of each outcome payment (%)`} value={model.coFunder.topUpBps} format={percentText} parse={percent} disabled={readOnly} commit={(v) => edit((m) => void (m.coFunder!.topUpBps = v))} />
-            <DraftField label="Co-funder's cap (£, blank for none)" value={model.coFunder.capPence} format={(v) => (v === null ? "" : poundsText(v))} parse={optionalMoney} disabled={readOnly} commit={(v) => edit((m) => void (m.coFunder!.capPence = v))} />
-          </>
-        ) : null}
+        <CoFunderEditor model={model} edit={edit} readOnly={readOnly} />
         <DraftField label="Invoiced after the month ends (weeks)" value={model.invoicing.lagWeeks} format={String} parse={whole(0, 52)} disabled={readOnly} commit={(v) => edit((m) => void (m.invoicing.lagWeeks = v))} />
       </fieldset>
       {rate ? <p className="text-sm text-slate-700">Amounts are exact to the penny; percentages of a payment round half up to the penny. {model.coFunder?.capPence ? `Co-funder cap: ${formatPounds(model.coFunder.capPence)}.` : ""}</p> : null}

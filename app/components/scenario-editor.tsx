@@ -4,7 +4,7 @@
 import { ScenarioSchema, type Scenario } from "~/domain/payment/forecast";
 import type { PaymentModel } from "~/domain/payment/model";
 import { parsePounds, poundsText } from "~/domain/payment/money";
-import { DraftField, percent, percentText, whole } from "./payment-editor";
+import { DraftField, percent, percentText, whole } from "./draft-field";
 
 type Props = { scenarios: Scenario[]; payers: PaymentModel["payers"]; events: { event: string; payments: string[] }[]; readOnly: boolean; onChange: (index: number, next: Scenario) => void };
 

@@ -139,6 +139,32 @@ test("a commissioner starts the payment model of a new workspace and prices its 
   await expect(central).toHaveText(/^£0/);
   await page.getByLabel("Tariff per outcome (£)").fill("1,500");
   await expect(central).not.toHaveText(/^£0/);
-  await expect(page.getByRole("region", { name: "Forecast cost to each payer" })).toContainText("Medway Council");
+  const byPayer = page.getByRole("region", { name: "Forecast cost to each payer" });
+  await expect(byPayer).toContainText("Medway Council");
+
+  // A third payer joins; payments are then shared in fixed shares that must add up to 100%.
+  const addPayer = page.getByRole("form", { name: "Add an outcome payer" });
+  await addPayer.getByLabel("New payer's name").fill("Swale Borough Council");
+  await addPayer.getByRole("button", { name: "Add payer" }).click();
+  await expect(byPayer).toContainText("Swale Borough Council");
+  await page.getByLabel("How each outcome payment is shared").selectOption({ label: "Fixed shares of every payment" });
+  const shares = page.getByRole("form", { name: "Fixed shares" });
+  await expect(shares.getByLabel("Kent County Council: share (%)")).toHaveValue("33.34");
+  await shares.getByLabel("Kent County Council: share (%)").fill("60");
+  await shares.getByLabel("Medway Council: share (%)").fill("30");
+  await shares.getByLabel("Swale Borough Council: share (%)").fill("5");
+  await shares.getByRole("button", { name: "Save shares" }).click();
+  await expect(shares.getByRole("alert")).toHaveText("The shares add up to 95%; they must add up to 100%.");
+  await shares.getByLabel("Swale Borough Council: share (%)").fill("10");
+  await shares.getByRole("button", { name: "Save shares" }).click();
+  await expect(shares.getByLabel("Swale Borough Council: share (%)")).toHaveValue("10");
+  await expect(shares.getByRole("alert")).toHaveCount(0);
+
+  // A co-funder tops up a tenth of every outcome payment: the councils pay less.
+  const councils = (await central.textContent())!;
+  await page.getByRole("button", { name: "Add a co-funder" }).click();
+  await page.getByLabel("Co-funder's name").fill("Kent Community Foundation");
+  await page.getByLabel("Kent Community Foundation: share of each outcome payment (%)").fill("10");
+  await expect(central).not.toHaveText(councils);
   await expectAccessible(page);
 });
