@@ -2,22 +2,30 @@
 // and the forecast changes for everyone in the room; an investor tries a what-if in
 // their own copy without touching the shared model; an observer reads only; a bad
 // amount is refused where it was typed.
+import type { Browser, Page } from "@playwright/test";
 import { demoWorkspaceId, expect, expectAccessible, expectNoHorizontalScroll, login, test } from "./fixtures";
 
-test("a tariff change reaches every chart in the room; a what-if copy stays private", async ({ page, browser, baseURL, server: _server, consoleErrors: _ }) => {
+const median = (p: Page) => p.getByRole("row", { name: /^Median/ }).getByTestId("commissioner-p50");
+
+/** The commissioner and an investor on the demo's payment page, both showing the same forecast. */
+async function commissionerAndInvestor(page: Page, browser: Browser, baseURL: string) {
   await login(page, "lead@sutton.example");
   const id = await demoWorkspaceId(page);
   await page.goto(`/workspaces/${id}/payment`);
   await expect(page.getByText("Live: changes are shared as you type")).toBeVisible();
-  const median = (p: typeof page) => p.getByRole("row", { name: /^Median/ }).getByTestId("commissioner-p50");
   await expect(median(page)).toContainText("£");
-  const before = await median(page).textContent();
-
+  const before = (await median(page).textContent())!;
   const other = await browser.newContext({ baseURL });
   const investor = await other.newPage();
   await login(investor, "investor@bridges.example");
   await investor.goto(`/workspaces/${id}/payment`);
-  await expect(median(investor)).toHaveText(before!);
+  await expect(median(investor)).toHaveText(before);
+  return { before, investor, other };
+}
+
+test("a tariff change reaches every chart in the room; a what-if copy stays private", async ({ page, browser, baseURL, server: _server, consoleErrors: _ }) => {
+  const { before, investor, other } = await commissionerAndInvestor(page, browser, baseURL!);
+
   await expect(investor.getByLabel("Tariff per period (£)")).toBeDisabled();
 
   // The commissioner changes the tariff: both see the new figures.
@@ -27,7 +35,7 @@ test("a tariff change reaches every chart in the room; a what-if copy stays priv
   await expect(investor.getByLabel("Tariff per period (£)")).toHaveValue("225");
   await tariff.fill("240");
   await expect(investor.getByLabel("Tariff per period (£)")).toHaveValue("240");
-  await expect(median(investor)).not.toHaveText(before!, { timeout: 5000 });
+  await expect(median(investor)).not.toHaveText(before, { timeout: 5000 });
   const after = await median(page).textContent();
   await expect(median(investor)).toHaveText(after!);
   await expectAccessible(page);
@@ -49,7 +57,7 @@ test("a tariff change reaches every chart in the room; a what-if copy stays priv
   await page.getByRole("button", { name: "Publish version" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Published “Tariff £240 for market engagement”." })).toBeVisible();
   await page.getByLabel("Tariff per period (£)").fill("225");
-  await expect(median(page)).toHaveText(before!);
+  await expect(median(page)).toHaveText(before);
   await page.getByRole("button", { name: "Show changes" }).click();
   await expect(page.getByText("Tariff of 'Seven consecutive days not in care' changed from £240.00 to £225.00.")).toBeVisible();
 });
@@ -72,18 +80,7 @@ test("an observer reads the payment model on a phone, with the forecast and appr
 });
 
 test("a commissioner adds a milestone payment, times it in a scenario and removes it; the room sees each step", async ({ page, browser, baseURL, server: _server, consoleErrors: _ }) => {
-  await login(page, "lead@sutton.example");
-  const id = await demoWorkspaceId(page);
-  await page.goto(`/workspaces/${id}/payment`);
-  await expect(page.getByText("Live: changes are shared as you type")).toBeVisible();
-  const median = (p: typeof page) => p.getByRole("row", { name: /^Median/ }).getByTestId("commissioner-p50");
-  await expect(median(page)).toContainText("£");
-  const before = (await median(page).textContent())!;
-  const other = await browser.newContext({ baseURL });
-  const investor = await other.newPage();
-  await login(investor, "investor@bridges.example");
-  await investor.goto(`/workspaces/${id}/payment`);
-  await expect(median(investor)).toHaveText(before);
+  const { before, investor, other } = await commissionerAndInvestor(page, browser, baseURL!);
 
   // A mistyped amount and a missing event are refused where they were typed; nothing reaches the room.
   const add = page.getByRole("form", { name: "Add a payment" });
