@@ -1,12 +1,24 @@
-// Editing the forecast scenarios: referrals a year by payer, engagement, success rates
-// by contract year and the placement cost avoided. Same draft-then-commit fields as
-// the model editor.
+// Editing the forecast scenarios: their names, referrals a year by payer, engagement,
+// success rates by contract year, the placement cost avoided and when paid-for events
+// happen; copying a scenario to vary it, and removing one. Same draft-then-commit
+// fields as the model editor.
 import { ScenarioSchema, type Scenario } from "~/domain/payment/forecast";
 import type { PaymentModel } from "~/domain/payment/model";
 import { parsePounds, poundsText } from "~/domain/payment/money";
-import { DraftField, percent, percentText, whole } from "./draft-field";
+import { buttonClass, DraftField, percent, percentText, text, whole } from "./draft-field";
+import { copyName } from "~/domain/payment/design";
 
-type Props = { scenarios: Scenario[]; payers: PaymentModel["payers"]; events: { event: string; payments: string[] }[]; readOnly: boolean; onChange: (index: number, next: Scenario) => void };
+type Props = {
+  scenarios: Scenario[];
+  /** Stable keys, one per scenario (the shared document's ids; a what-if copy's positions). */
+  keys: string[];
+  payers: PaymentModel["payers"];
+  events: { event: string; payments: string[] }[];
+  readOnly: boolean;
+  onChange: (index: number, next: Scenario) => void;
+  onAdd: (scenario: Scenario) => void;
+  onRemove: (index: number) => void;
+};
 
 const referrals = (t: string) => {
   const n = Number(t.trim());
@@ -20,21 +32,23 @@ const rates = (t: string) => {
   return { ok: true, value: parts.map((p) => (p as { value: number }).value) } as const;
 };
 
-export function ScenarioEditor({ scenarios, payers, events, readOnly, onChange }: Props) {
+export function ScenarioEditor({ scenarios, keys, payers, events, readOnly, onChange, onAdd, onRemove }: Props) {
   const edit = (i: number, change: (s: Scenario) => void): string | null => {
     const next = structuredClone(scenarios[i]!);
     change(next);
     const parsed = ScenarioSchema.safeParse(next);
     if (!parsed.success) return parsed.error.issues[0]?.message ?? "That value does not fit the scenario.";
+    if (scenarios.some((other, k) => k !== i && other.name.toLowerCase() === parsed.data.name.toLowerCase())) return "Another scenario already has that name.";
     onChange(i, parsed.data);
     return null;
   };
   return (
     <div className="space-y-4">
       {scenarios.map((s, i) => (
-        <details key={s.name} className="rounded border border-slate-300 bg-white p-3">
+        <details key={keys[i] ?? i} className="rounded border border-slate-300 bg-white p-3">
           <summary className="min-h-11 cursor-pointer py-2 font-medium text-brand-800">Scenario: {s.name}</summary>
           <div className="mt-2 grid gap-3 sm:grid-cols-2">
+            <DraftField label="Scenario name" value={s.name} format={String} parse={text(120)} disabled={readOnly} commit={(v) => edit(i, (x) => void (x.name = v))} />
             {payers.map((p) => (
               <DraftField key={p.id} label={`${p.name}: referrals a year`} value={s.referralsPerYear[p.id] ?? 0} format={String} parse={referrals} disabled={readOnly} commit={(v) => edit(i, (x) => void (x.referralsPerYear[p.id] = v))} />
             ))}
@@ -64,6 +78,14 @@ export function ScenarioEditor({ scenarios, payers, events, readOnly, onChange }
                 </fieldset>
               );
             })}
+            <div className="flex flex-wrap gap-2 sm:col-span-2">
+              <button type="button" disabled={readOnly} onClick={() => onAdd({ ...structuredClone(s), name: copyName(s.name, scenarios.map((x) => x.name)) })} className={buttonClass}>
+                Copy “{s.name}” to vary it
+              </button>
+              <button type="button" disabled={readOnly || scenarios.length === 1} onClick={() => onRemove(i)} className={buttonClass}>
+                Remove “{s.name}”
+              </button>
+            </div>
           </div>
         </details>
       ))}

@@ -21,7 +21,7 @@ import { toCsv } from "~/domain/csv";
 import { evaluateActuals } from "~/domain/payment/actuals";
 import { syntheticCohort } from "~/domain/payment/cohort";
 import { IsoDateSchema } from "~/domain/payment/dates";
-import { applyModelChange, readPaymentDesign, setScenario, writePaymentDesign } from "~/domain/payment/design";
+import { applyModelChange, readPaymentDesign, removeScenario, setScenario, writePaymentDesign } from "~/domain/payment/design";
 import { readReferralDesign } from "~/domain/referral-design";
 import { StartPaymentModel } from "~/components/payment-components";
 import { eventsToTime } from "~/domain/payment/components";
@@ -181,9 +181,18 @@ export default function PaymentPage() {
             payers={model.payers}
             events={eventsToTime(model)}
             readOnly={editingShared ? !(canWrite && live) : false}
+            keys={whatIf ? whatIf.scenarios.map((_, k) => String(k)) : shared.scenarioIds}
             onChange={(i, next) => {
               if (whatIf) keepWhatIf({ ...whatIf, scenarios: whatIf.scenarios.map((s, k) => (k === i ? next : s)) });
               else if (doc) setScenario(doc, shared.scenarioIds[i]!, next);
+            }}
+            onAdd={(next) => {
+              if (whatIf) keepWhatIf({ ...whatIf, scenarios: [...whatIf.scenarios, next] });
+              else if (doc) setScenario(doc, `s-${Math.random().toString(36).slice(2, 10)}`, next);
+            }}
+            onRemove={(i) => {
+              if (whatIf) keepWhatIf({ ...whatIf, scenarios: whatIf.scenarios.filter((_, k) => k !== i) });
+              else if (doc) removeScenario(doc, shared.scenarioIds[i]!);
             }}
           />
         ) : null}

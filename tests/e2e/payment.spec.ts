@@ -157,6 +157,19 @@ test("a commissioner starts the payment model of a new workspace and prices its 
   await expect(shares.getByLabel("Swale Borough Council: share (%)")).toHaveValue("10");
   await expect(shares.getByRole("alert")).toHaveCount(0);
 
+  // A second scenario, copied from the first, renamed, then removed.
+  await page.getByText("Scenario: Central case").click();
+  await page.getByRole("button", { name: "Copy “Central case” to vary it" }).click();
+  await expect(page.getByRole("row", { name: /^Central case \(copy\)/ })).toBeVisible();
+  await page.getByText("Scenario: Central case (copy)").click();
+  await page.getByLabel("Scenario name").nth(1).fill("Central case");
+  await expect(page.getByText("Another scenario already has that name.")).toBeVisible();
+  await page.getByLabel("Scenario name").nth(1).fill("Low demand");
+  await expect(page.getByRole("row", { name: /^Low demand/ })).toBeVisible();
+  await page.getByRole("button", { name: "Remove “Low demand”" }).click();
+  await expect(page.getByRole("row", { name: /^Low demand/ })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Remove “Central case”" })).toBeDisabled();
+
   // A co-funder tops up a tenth of every outcome payment: the councils pay less.
   const councils = (await central.textContent())!;
   await page.getByRole("button", { name: "Add a co-funder" }).click();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { PFP_HIGH_SCENARIO, PFP_MEDIAN_SCENARIO, PFP_PAYMENT_MODEL } from "../examples/pfp-payment";
-import { readPaymentDesign, updateComponent, writePaymentDesign } from "./design";
+import { copyName, readPaymentDesign, removeScenario, setScenario, updateComponent, writePaymentDesign } from "./design";
 
 describe("payment design on a Y.Doc", () => {
   it("round-trips the PFP model and scenarios", () => {
@@ -48,5 +48,20 @@ describe("applyModelChange", () => {
     const merged = readPaymentDesign(a).model!;
     expect(merged.invoicing.lagWeeks).toBe(4);
     expect(merged.components[0]).toMatchObject({ tariffPence: 24_000 });
+  });
+
+  it("adds a copy of a scenario under a new name and removes one, merging with someone else's edit", () => {
+    const a = new Y.Doc();
+    writePaymentDesign(a, PFP_PAYMENT_MODEL, [PFP_MEDIAN_SCENARIO, PFP_HIGH_SCENARIO]);
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    const names = readPaymentDesign(a).scenarios.map((s) => s.name);
+    setScenario(a, "x1", { ...PFP_MEDIAN_SCENARIO, name: copyName(PFP_MEDIAN_SCENARIO.name, names) });
+    removeScenario(b, "s2");
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    const design = readPaymentDesign(a);
+    expect(design.scenarioIds).toEqual(["s1", "x1"]);
+    expect(design.scenarios[1]!.name).toBe(`${PFP_MEDIAN_SCENARIO.name} (copy)`);
+    expect(copyName("Median", ["Median", "median (copy)"])).toBe("Median (copy 2)");
   });
 });

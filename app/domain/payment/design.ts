@@ -95,6 +95,23 @@ export function readComponentRaw(doc: Y.Doc, id: string): Record<string, unknown
   return components(doc).get(id)?.toJSON() ?? null;
 }
 
+export function removeScenario(doc: Y.Doc, id: string): void {
+  doc.transact(() => {
+    scenarios(doc).delete(id);
+    removeFromOrder(scenarioOrder(doc), id);
+  });
+}
+
+/** A name for a copy of `name` that no scenario has yet: "Median (copy)", "Median (copy 2)"… */
+export function copyName(name: string, taken: string[]): string {
+  const used = new Set(taken.map((t) => t.toLowerCase()));
+  for (let n = 1; ; n++) {
+    const candidate = `${name} (copy${n === 1 ? "" : ` ${n}`})`;
+    if (!used.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** Adds or replaces a scenario under `id` (new ids go last). */
 export function setScenario(doc: Y.Doc, id: string, scenario: Scenario): void {
   doc.transact(() => {
     if (!scenarios(doc).has(id)) scenarioOrder(doc).push([id]);

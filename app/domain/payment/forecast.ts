@@ -135,9 +135,21 @@ function spread(values: Float64Array): Spread {
 }
 
 /** Monthly internal rate of return of `flows`, annualised; null when it has none (no sign change). */
-export function annualIrr(flows: number[]): number | null {
-  const npv = (r: number) => flows.reduce((acc, f, i) => acc + f / (1 + r) ** i, 0);
-  if (!flows.some((f) => f < 0) || !flows.some((f) => f > 0)) return null;
+export function annualIrr(flows: ArrayLike<number>): number | null {
+  // Horner's rule in 1 / (1 + r): no powers, since this runs once per Monte Carlo run.
+  const npv = (r: number) => {
+    const x = 1 / (1 + r);
+    let acc = 0;
+    for (let i = flows.length - 1; i >= 0; i--) acc = acc * x + flows[i]!;
+    return acc;
+  };
+  let negative = false;
+  let positive = false;
+  for (let i = 0; i < flows.length; i++) {
+    if (flows[i]! < 0) negative = true;
+    else if (flows[i]! > 0) positive = true;
+  }
+  if (!negative || !positive) return null;
   let lo = -0.99;
   let hi = 1;
   let flo = npv(lo);
@@ -296,6 +308,22 @@ type RunResult = {
   commissionerByMonth: Float64Array;
 };
 
+/** A run's running totals that booking a payment adds to. */
+type Tally = { earned: Float64Array; feesByMonth: Float64Array; payers: number; months: number; milestones: number };
+
+/** Books a fee, milestone or outcome event in `month`; returns what it adds to the case's outcome payments (at most `room`). */
+function book(cp: CasePayment, month: number, payer: number, room: number, t: Tally): number {
+  if (cp.outcome < 0) {
+    t.feesByMonth[month]! += cp.amount;
+    if (cp.atRisk) t.milestones += cp.amount;
+    return 0;
+  }
+  const amount = Math.min(cp.amount, room);
+  if (amount <= 0) return 0;
+  t.earned[(cp.outcome * t.payers + payer) * t.months + month]! += amount;
+  return amount;
+}
+
 /** One Monte Carlo run. `scratch` holds reusable buffers (period components × payers, each a day per entry). */
 function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResult {
   const { model, scenario, horizon, monthOfDay } = p;
@@ -313,7 +341,7 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
   let participants = 0;
   let successes = 0;
   let weeksOutOfCare = 0;
-  let milestones = 0;
+  const tally: Tally = { earned, feesByMonth, payers, months, milestones: 0 };
   const perParticipantCap = model.caps.perParticipantPence ?? Number.POSITIVE_INFINITY;
 
   for (const [payerId, perYear] of Object.entries(scenario.referralsPerYear)) {
@@ -326,20 +354,12 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
       costsByMonth[monthOfDay[referral]!]! += scenario.costs.deliveryPerParticipantPence;
       const meeting = referral + scenario.daysToFirstMeeting;
       let paidForCase = 0;
-      // Pays a fee, milestone or outcome event on `day`; outcome events within the per-participant cap.
-      const pay = (cp: CasePayment, day: number) => {
-        const month = monthOfDay[Math.min(day, horizon)]!;
-        if (cp.outcome < 0) {
-          feesByMonth[month]! += cp.amount;
-          if (cp.atRisk) milestones += cp.amount;
-          return;
-        }
-        const amount = Math.min(cp.amount, perParticipantCap - paidForCase);
-        if (amount <= 0) return;
-        paidForCase += amount;
-        earned[(cp.outcome * payers + payer) * months + month]! += amount;
-      };
-      for (const cp of p.casePayments) if (cp.everyReferral) pay(cp, cp.fromReferral ? referral : meeting);
+      // Plain loops and top-level functions, no closures: this runs once per case per run.
+      for (const cp of p.casePayments) {
+        if (!cp.everyReferral) continue;
+        const month = monthOfDay[Math.min(cp.fromReferral ? referral : meeting, horizon)]!;
+        paidForCase += book(cp, month, payer, perParticipantCap - paidForCase, tally);
+      }
       if (random() * 10_000 >= scenario.engagementRateBps) continue;
       const year = Math.min(Math.floor(referral / 365.25), scenario.successRateBpsByYear.length - 1);
       const success = random() < scenario.successRateBpsByYear[year]! / 10_000 + successShift;
@@ -351,13 +371,14 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
         break;
       }
       const fail = random();
-      p.periodComponents.forEach(({ component: c }, pi) => {
+      for (let pi = 0; pi < p.periodComponents.length; pi++) {
+        const c = p.periodComponents[pi]!.component;
         const offset = c.window.offsetDaysByIntervention[intervention] ?? c.window.defaultOffsetDays;
         const windowStart = meeting + offset;
         const daysOut = success ? c.window.lengthDays : Math.floor(fail * c.window.lengthDays);
         let k = Math.floor(daysOut / c.periodDays);
         k = Math.min(k, Math.floor((perParticipantCap - paidForCase) / Math.max(1, c.tariffPence)));
-        if (k <= 0) return;
+        if (k <= 0) continue;
         paidForCase += k * c.tariffPence;
         if (pi === 0) weeksOutOfCare += (k * c.periodDays) / 7;
         // Payments on days windowStart + periodDays·j − 1, j = 1..k: a stride difference array.
@@ -366,10 +387,12 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
         if (first <= horizon) arr[first]! += c.tariffPence;
         const stop = first + k * c.periodDays;
         if (stop <= horizon) arr[stop]! -= c.tariffPence;
-      });
+      }
       for (const cp of p.casePayments) {
         if (cp.everyReferral) continue;
-        if (cp.reach === "success" ? success : random() < cp.reach) pay(cp, meeting + cp.daysAfterMeeting);
+        if (!(cp.reach === "success" ? success : random() < cp.reach)) continue;
+        const month = monthOfDay[Math.min(meeting + cp.daysAfterMeeting, horizon)]!;
+        paidForCase += book(cp, month, payer, perParticipantCap - paidForCase, tally);
       }
     }
   }
@@ -473,7 +496,7 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
   return {
     deliveryCosts,
     outcomeOnlyCommissioner: outcomeOnly,
-    atRiskPayments: outcomeOnly + coFunder + milestones,
+    atRiskPayments: outcomeOnly + coFunder + tally.milestones,
     participants,
     successes,
     commissioner,
@@ -554,7 +577,7 @@ export function forecast(input: ForecastInput, onProgress?: (done: number, total
       }
       m.invNet[r] = cumulative;
       m.multiple[r] = outflow ? inflow / outflow : 0;
-      m.irr[r] = annualIrr(Array.from(run.investorFlows)) ?? (cumulative >= 0 ? 0 : -1);
+      m.irr[r] = annualIrr(run.investorFlows) ?? (cumulative >= 0 ? 0 : -1);
       m.peak[r] = -peak;
       if (commitment !== null && -peak > commitment) overCommitmentRuns++;
       if (run.capReached) capRuns++;
