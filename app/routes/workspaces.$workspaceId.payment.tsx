@@ -2,7 +2,8 @@
 // timing in the shared `payment` document; providers and investors try what-ifs in
 // their own copy (kept in this browser, never shared). Forecasts recompute in a Web
 // Worker for everyone within moments of any change; the actuals of a synthetic
-// cohort are exact to the penny. Without JavaScript the page shows the stored model.
+// cohort are exact to the penny. The server renders the stored model's forecast (the same
+// runs and seed), so figures show at once, and without JavaScript too.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { RecentActivity } from "~/components/activity";
@@ -36,8 +37,12 @@ import { readStoredDocument } from "~/models/document.server";
 import { useForecast } from "~/payment/use-forecast";
 import { useYDoc } from "~/sync/use-ydoc";
 import { requireWorkspaceMember } from "~/utils/permissions.server";
+import { storedForecast } from "~/utils/forecast.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+const RUNS = 500;
+const SEED = 2018;
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { workspace, membership, user } = await requireWorkspaceMember(request, params.workspaceId, "read:workspace");
   const stored = readPaymentDesign(await readStoredDocument(`${workspace.id}/payment`));
   const parse = (model: unknown) => PaymentModelSchema.safeParse(model).data ?? null;
@@ -51,6 +56,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canWhatIf: can(membership.role, "what-if:payment"),
     colour: presenceColour(user.id),
     stored,
+    // The same runs and seed as the page's Web Worker, so its figures replace these unchanged.
+    storedForecast: stored.model && stored.scenarios.length ? await storedForecast(context, { model: stored.model, scenarios: stored.scenarios, runs: RUNS, seed: SEED }) : null,
     // A new model's payers and forecast volumes start from the referral partners.
     partners: stored.model ? [] : readReferralDesign(await readStoredDocument(`${workspace.id}/referral`)).design.commitments.partners.map((p) => ({ name: p.partner, expectedPerYear: p.expectedPerYear })),
   };
@@ -65,8 +72,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return publishFromForm(request, params.workspaceId, "payment", await readForm(request));
 }
 
-const RUNS = 500;
-const SEED = 2018;
 
 function download(name: string, type: string, data: BlobPart) {
   const url = URL.createObjectURL(new Blob([data], { type }));
@@ -78,7 +83,7 @@ function download(name: string, type: string, data: BlobPart) {
 }
 
 export default function PaymentPage() {
-  const { workspaceId, canWrite, canWhatIf, colour, stored, versions, comparison, activity, partners } = useLoaderData<typeof loader>();
+  const { workspaceId, canWrite, canWhatIf, colour, stored, versions, comparison, activity, partners, storedForecast: serverForecast } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { doc, status, synced, peers } = useYDoc(workspaceId, "payment", colour);
   const live = doc !== null && synced;
@@ -105,6 +110,8 @@ export default function PaymentPage() {
   const scenarios = whatIf?.scenarios ?? shared.scenarios;
   const input = useMemo(() => (model && scenarios.length ? { model, scenarios, runs: RUNS, seed: SEED } : null), [model, scenarios]);
   const forecast = useForecast(live ? input : null);
+  // Until this browser's first run finishes (or without JavaScript): the server's figures for the stored shared model.
+  const figures = forecast.result ?? (whatIf ? null : serverForecast);
   const [asOf, setAsOf] = useState("2022-12-31");
   const actuals = useMemo(() => {
     if (!model || !IsoDateSchema.safeParse(asOf).success) return null;
@@ -124,7 +131,7 @@ export default function PaymentPage() {
         {canWrite ? "" : " Your role cannot change the shared model."}
       </p>
       <noscript>
-        <p className="mt-2 font-medium">Changing the model and forecasting need JavaScript; below is the model as last saved.</p>
+        <p className="mt-2 font-medium">Changing the model needs JavaScript; below are the model as last saved and its forecast.</p>
       </noscript>
       <div className="mt-3 print:hidden">
         <PresenceList peers={peers} />
@@ -197,17 +204,17 @@ export default function PaymentPage() {
           />
         ) : null}
         <p className="text-slate-700" aria-live="polite">
-          {!live ? "Forecasts run in your browser once the model has loaded." : forecast.running ? `Recomputing: ${Math.round(forecast.progress * 100)}%` : forecast.result ? `${RUNS} runs per scenario (seed ${SEED}).` : ""}
+          {forecast.running ? `Recomputing: ${Math.round(forecast.progress * 100)}%` : figures ? `${RUNS} runs per scenario (seed ${SEED}).` : !live ? "Forecasts run in your browser once the model has loaded." : ""}
           {forecast.error ? ` The forecast failed: ${forecast.error}` : ""}
         </p>
-        {forecast.result ? (
+        {figures ? (
           <>
-            <CostChart forecast={forecast.result} />
-            <ForecastTable forecast={forecast.result} />
-            <ForecastByPayer forecast={forecast.result} payerNames={payerNames} />
-            {forecast.result.scenarios[0] ? <CashFlowChart scenario={forecast.result.scenarios[0]} /> : null}
+            <CostChart forecast={figures} />
+            <ForecastTable forecast={figures} />
+            <ForecastByPayer forecast={figures} payerNames={payerNames} />
+            {figures.scenarios[0] ? <CashFlowChart scenario={figures.scenarios[0]} /> : null}
             <h4 className="mt-4 font-semibold">Options appraisal</h4>
-            <Appraisal forecast={forecast.result} />
+            <Appraisal forecast={figures} />
           </>
         ) : null}
       </section>
@@ -244,8 +251,8 @@ export default function PaymentPage() {
       <RecentActivity workspaceId={workspaceId} section="payment" initial={activity} doc={live ? doc : null} />
 
       <div className="mt-6 flex flex-wrap gap-x-4 gap-y-1 print:hidden">
-        {forecast.result ? (
-          <button type="button" onClick={() => download("forecast.csv", "text/csv", toCsv(forecastRows(forecast.result!).map((r) => r.map(String))))} className="inline-flex min-h-11 items-center text-brand-800 underline">
+        {figures ? (
+          <button type="button" onClick={() => download("forecast.csv", "text/csv", toCsv(forecastRows(figures, payerNames).map((r) => r.map(String))))} className="inline-flex min-h-11 items-center text-brand-800 underline">
             Download forecast (CSV)
           </button>
         ) : null}
@@ -254,10 +261,10 @@ export default function PaymentPage() {
             Download invoices (CSV)
           </button>
         ) : null}
-        {forecast.result || actuals ? (
+        {figures || actuals ? (
           <button
             type="button"
-            onClick={() => download("payment-model.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx(paymentWorkbook(forecast.result, actuals, payerNames)) as Uint8Array<ArrayBuffer>)}
+            onClick={() => download("payment-model.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx(paymentWorkbook(figures, actuals, payerNames)) as Uint8Array<ArrayBuffer>)}
             className="inline-flex min-h-11 items-center text-brand-800 underline"
           >
             Download workbook (.xlsx, one sheet per view)

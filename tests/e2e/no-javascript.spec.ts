@@ -1,6 +1,6 @@
 // Forms work without JavaScript (Remix progressive enhancement): plain posts,
 // server-side validation, errors next to the fields.
-import { expect, test } from "./fixtures";
+import { demoWorkspaceId, expect, login, test } from "./fixtures";
 
 test.use({ javaScriptEnabled: false });
 
@@ -34,4 +34,18 @@ test("sign up with mistakes, correct them, create a workspace, sign out: all wit
 
   await page.getByRole("button", { name: /Sign out/ }).click();
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sign in" })).toBeVisible();
+});
+
+test("the payment model's forecast and options appraisal are readable without JavaScript", async ({ page, server: _server }) => {
+  await login(page, "fund@tnlcf.example");
+  await page.goto(`/workspaces/${await demoWorkspaceId(page)}/payment`);
+  // The server computes the figures once per model; a load that finds them not ready yet shows none.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText("500 runs per scenario (seed 2018).")).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(page.getByRole("row", { name: /^Median/ }).getByTestId("commissioner-p50")).toContainText("£");
+  await expect(page.getByText(/the cheapest option for the commissioners at the median is/)).toBeVisible();
+  await expect(page.getByRole("region", { name: "Forecast cost to each payer" })).toContainText("London Borough of Sutton");
+  // (axe needs JavaScript in the page; accessibility.spec checks this page with it.)
 });
