@@ -39,7 +39,7 @@ export function ForecastTable({ forecast }: { forecast: Forecast }) {
               <td className="py-1 pr-3">{pounds(s.costPerSuccessPence.p50)}</td>
               <td className="py-1 pr-3">{pounds(s.costsAvoidedPence.p50)}</td>
               <td className="py-1 pr-3">{Math.round(s.atRiskShare.p50 * 100)}%</td>
-              <td className="py-1 pr-3">{s.investor.multiple.p50.toFixed(2)}× <span className="text-slate-700">(loss in {Math.round(s.investor.lossProbability * 100)}% of runs{s.investor.overCommitmentProbability !== null ? `; capital over commitment in ${Math.round(s.investor.overCommitmentProbability * 100)}%` : ""})</span></td>
+              <td className="py-1 pr-3" data-testid="investor">{s.investor.multiple.p50.toFixed(2)}× <span className="text-slate-700">(loss in {Math.round(s.investor.lossProbability * 100)}% of runs{s.investor.overCommitmentProbability !== null ? `; capital over commitment in ${Math.round(s.investor.overCommitmentProbability * 100)}%` : ""}{s.investor.shortfallProbability !== null ? `; cash short between tranches in ${Math.round(s.investor.shortfallProbability * 100)}%, the provider covering ${pounds(s.investor.shortfallPence.p50)} at the median` : ""})</span></td>
               <td className="py-1">{Math.round(s.capReachedProbability * 100)}% of runs</td>
             </tr>
           ))}

@@ -25,6 +25,24 @@ const referrals = (t: string) => {
   return t.trim() !== "" && Number.isFinite(n) && n >= 0 && n <= 100_000 ? ({ ok: true, value: n } as const) : ({ ok: false, error: "Enter referrals a year, e.g. 22 or 25.5." } as const);
 };
 const ratesText = (bps: number[]) => bps.map(percentText).join(", ");
+type Tranches = Scenario["finance"]["tranches"];
+const tranchesText = (t: Tranches) => (t ? t.map((x) => `${x.month}: ${poundsText(x.amountPence)}`).join("; ") : "");
+const tranches = (t: string): { ok: true; value: Tranches } | { ok: false; error: string } => {
+  if (t.trim() === "") return { ok: true, value: null };
+  const out: NonNullable<Tranches> = [];
+  for (const part of t.split(/[;\n]/).map((x) => x.trim()).filter(Boolean)) {
+    const m = /^(\d{1,3})\s*:\s*(.+)$/.exec(part);
+    const pence = m ? parsePounds(m[2]!) : null;
+    if (!m || pence === null) return { ok: false, error: "Write each tranche as month: pounds, separated by semicolons, e.g. 0: 1,500,000; 12: 1,500,000." };
+    out.push({ month: Number(m[1]), amountPence: pence });
+  }
+  return { ok: true, value: out };
+};
+const optionalPounds = (t: string) => {
+  if (t.trim() === "") return { ok: true, value: null } as const;
+  const v = parsePounds(t);
+  return v === null ? ({ ok: false, error: "Enter an amount in pounds, e.g. 4,500,000, or leave it blank." } as const) : ({ ok: true, value: v } as const);
+};
 const rates = (t: string) => {
   const parts = t.split(",").map((x) => percent(x));
   const bad = parts.find((p) => !p.ok);
@@ -65,6 +83,23 @@ export function ScenarioEditor({ scenarios, keys, payers, events, readOnly, onCh
               }}
               disabled={readOnly}
               commit={(v) => edit(i, (x) => void (x.costsAvoided.placementPerWeekPence = v))}
+            />
+            <DraftField
+              label="Investors' capital commitment (£, blank for none)"
+              value={s.finance.capitalCommitmentPence}
+              format={(v) => (v === null ? "" : poundsText(v))}
+              parse={optionalPounds}
+              disabled={readOnly}
+              commit={(v) => edit(i, (x) => void (x.finance.capitalCommitmentPence = v))}
+            />
+            <DraftField
+              label="Capital drawn in tranches (month: £; blank: drawn as needed)"
+              hint="Months from the start, e.g. 0: 1,500,000; 12: 1,500,000. What is left comes back at the end; if cash runs out between tranches, the provider covers it."
+              value={s.finance.tranches}
+              format={tranchesText}
+              parse={tranches}
+              disabled={readOnly}
+              commit={(v) => edit(i, (x) => void (x.finance.tranches = v))}
             />
             {events.map(({ event, payments }) => {
               // Unlisted events happen to every engaged case at the first meeting (see the forecast engine).

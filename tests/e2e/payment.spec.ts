@@ -178,3 +178,19 @@ test("a commissioner starts the payment model of a new workspace and prices its 
   await expect(central).not.toHaveText(councils);
   await expectAccessible(page);
 });
+
+test("investors' capital in tranches: the forecast shows how often cash runs short between them", async ({ page, server: _server, consoleErrors: _ }) => {
+  await login(page, "lead@sutton.example");
+  await page.goto(`/workspaces/${await demoWorkspaceId(page)}/payment`);
+  await expect(page.getByText("Live: changes are shared as you type")).toBeVisible();
+  const investorCell = page.getByRole("row", { name: /^Median/ }).getByTestId("investor");
+  await expect(investorCell).toContainText("loss in");
+  await page.getByText(/^Scenario: Median/).click();
+  const field = page.getByLabel("Capital drawn in tranches (month: £; blank: drawn as needed)").first();
+  await field.fill("0: 1,0o0,000");
+  await expect(page.getByText("Write each tranche as month: pounds, separated by semicolons, e.g. 0: 1,500,000; 12: 1,500,000.")).toBeVisible();
+  await field.fill("0: 1,000,000");
+  await expect(investorCell).toContainText("cash short between tranches in 100%");
+  await field.fill("");
+  await expect(investorCell).not.toContainText("cash short between tranches");
+});

@@ -64,7 +64,7 @@ export const PFP_MEDIAN_SCENARIO: Scenario = {
   costs: { setUpPence: 25_000_000, deliveryPerParticipantPence: 950_000, runningPerMonthPence: 2_000_000 },
   options: { feeForServiceMarginBps: 1000, sibExtraSetUpPence: 15_000_000, allianceGainShareBps: 2500 },
   // Investors provided "over £4.5 million working capital" for the five boroughs (seed 003, 3.3).
-  finance: { capitalCommitmentPence: 450_000_000 },
+  finance: { capitalCommitmentPence: 450_000_000, tranches: null },
   costsAvoided: { placementPerWeekPence: 100_000, counterfactualCareBps: 4000, cashableBps: 5000 },
 };
 

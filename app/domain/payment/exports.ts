@@ -20,6 +20,7 @@ export function forecastRows(f: Forecast, payerNames: Record<string, string> = {
       ["Net benefit to commissioners", s.netBenefitPence],
       ["Investor net cash", s.investor.netCashPence],
       ["Investor peak capital", s.investor.peakCapitalPence],
+      ["Cash short between tranches (the provider covers it)", s.investor.shortfallPence],
     ];
     for (const p of s.byPayer) money.push([`Outcome payments by ${payerNames[p.payerId] ?? p.payerId} (after the co-funder)`, p.outcomeCostPence]);
     for (const [label, v] of money) rows.push([s.scenario, label, pounds(v.p10), pounds(v.p50), pounds(v.p90)]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PFP_HIGH_SCENARIO, PFP_LOW_SCENARIO, PFP_MEDIAN_SCENARIO, PFP_PAYMENT_MODEL } from "../examples/pfp-payment";
-import { annualIrr, forecast, type Scenario } from "./forecast";
+import { annualIrr, forecast, investorFlows, type Scenario } from "./forecast";
 import type { PaymentModel } from "./model";
 
 const noCap: PaymentModel = { ...PFP_PAYMENT_MODEL, caps: { ...PFP_PAYMENT_MODEL.caps, totalFromSuccessRate: null }, coFunder: null };
@@ -122,5 +122,40 @@ describe("options appraisal", () => {
     const words = explainAppraisal(s!);
     expect(words[0]).toMatch(/^In "Median: commitments met, success 65% → 75%", the cheapest option for the commissioners at the median is /);
     expect(words.join(" ")).toMatch(/than fee-for-service at the median/);
+  });
+});
+
+describe("investor cash flows", () => {
+  const net = [-100, -50, 80, 120];
+  it("as needed: the investors fund each deficit and receive each surplus as it comes", () => {
+    const out = new Float64Array(4);
+    expect(investorFlows(net, null, out)).toBe(0);
+    expect([...out]).toEqual(net);
+  });
+
+  it("in tranches: paid in on schedule, the rest back at the end; the provider covers a gap between tranches", () => {
+    const out = new Float64Array(4);
+    // 120 in at month 0 covers −100 and part of −50: 30 short in month 1, which the provider covers.
+    expect(investorFlows(net, [{ month: 0, amountPence: 120 }], out)).toBe(30);
+    // Cash after month 1 is 0; then 80 + 120 come in and go back to the investors at the end.
+    expect([...out]).toEqual([-120, 0, 0, 200]);
+    // Enough capital up front: no gap, and the unused capital comes back too.
+    expect(investorFlows(net, [{ month: 0, amountPence: 100 }, { month: 1, amountPence: 100 }], out)).toBe(0);
+    expect([...out]).toEqual([-100, -100, 0, 250]);
+  });
+
+  it("reports in the forecast how often tranches fall short", () => {
+    const small: Scenario = { ...PFP_MEDIAN_SCENARIO, finance: { capitalCommitmentPence: null, tranches: [{ month: 0, amountPence: 50_000_000 }] } };
+    const large: Scenario = { ...small, name: "Large", finance: { capitalCommitmentPence: null, tranches: [{ month: 0, amountPence: 600_000_000 }] } };
+    const [s, l] = forecast({ model: PFP_PAYMENT_MODEL, scenarios: [small, large], runs: 100, seed: 3 }).scenarios;
+    expect(s!.investor.shortfallProbability).toBe(1);
+    expect(s!.investor.shortfallPence.p50).toBeGreaterThan(0);
+    expect(l!.investor.shortfallProbability).toBe(0);
+    // All £6m is drawn at once: that is the investors' peak capital, in every run.
+    expect(l!.investor.peakCapitalPence.p10).toBe(600_000_000);
+    const asNeeded = forecast({ model: PFP_PAYMENT_MODEL, scenarios: [PFP_MEDIAN_SCENARIO], runs: 100, seed: 3 }).scenarios[0]!;
+    expect(asNeeded.investor.shortfallProbability).toBeNull();
+    // Capital drawn before it is needed earns nothing: a lower return than drawing as needed.
+    expect(l!.investor.irr.p50).toBeLessThan(asNeeded.investor.irr.p50);
   });
 });

@@ -59,7 +59,22 @@ export const ScenarioSchema = z.object({
     .object({ setUpPence: pence.default(0), deliveryPerParticipantPence: pence.default(0), runningPerMonthPence: pence.default(0) })
     .default({ setUpPence: 0, deliveryPerParticipantPence: 0, runningPerMonthPence: 0 }),
   /** The investors' working capital: how much they commit to fund delivery before outcome income arrives. */
-  finance: z.object({ capitalCommitmentPence: pence.nullable().default(null) }).default({ capitalCommitmentPence: null }),
+  finance: z
+    .object({
+      capitalCommitmentPence: pence.nullable().default(null),
+      /**
+       * null: capital is drawn as delivery needs it and repaid as income arrives. Otherwise
+       * the investors pay in these tranches (months from the start) and are paid what is
+       * left at the end; a month the cash runs out, the provider covers the gap.
+       */
+      tranches: z
+        .array(z.object({ month: z.number().int("Whole months only").min(0).max(480), amountPence: pence }))
+        .min(1, "Give at least one tranche, or none for capital drawn as needed")
+        .max(60)
+        .nullable()
+        .default(null),
+    })
+    .default({ capitalCommitmentPence: null, tranches: null }),
   /** How the other contracting options are priced, for the options appraisal. */
   options: z
     .object({
@@ -107,9 +122,20 @@ export type ScenarioForecast = {
   /**
    * The investors fund delivery until outcome income arrives and bear any loss.
    * `overCommitmentProbability`: how often the capital needed exceeds what they committed
-   * (the provider would then have to find the rest).
+   * (the provider would then have to find the rest). With tranches, `shortfallProbability`:
+   * how often the cash runs out between tranches, and `shortfallPence` what the provider
+   * then covers and bears.
    */
-  investor: { netCashPence: Spread; multiple: Spread; irr: Spread; peakCapitalPence: Spread; lossProbability: number; overCommitmentProbability: number | null };
+  investor: {
+    netCashPence: Spread;
+    multiple: Spread;
+    irr: Spread;
+    peakCapitalPence: Spread;
+    lossProbability: number;
+    overCommitmentProbability: number | null;
+    shortfallProbability: number | null;
+    shortfallPence: Spread;
+  };
   /** Share of the provider's income that depends on outcomes and milestones (the contract value at risk). */
   atRiskShare: Spread;
   capReachedProbability: number;
@@ -304,7 +330,8 @@ type RunResult = {
   capReached: boolean;
   /** Outcome payments by payer index, after the co-funder. */
   payerCost: Float64Array;
-  investorFlows: Float64Array;
+  /** The delivery's income less its costs, by month. */
+  netFlows: Float64Array;
   commissionerByMonth: Float64Array;
 };
 
@@ -322,6 +349,34 @@ function book(cp: CasePayment, month: number, payer: number, room: number, t: Ta
   if (amount <= 0) return 0;
   t.earned[(cp.outcome * t.payers + payer) * t.months + month]! += amount;
   return amount;
+}
+
+/**
+ * The investors' cash flows by month (into `out`) from the delivery's net flows. Drawn
+ * as needed (`tranches` null), they fund each deficit and receive each surplus as it
+ * comes. In tranches, they pay each tranche in, costs are paid from the cash held, and
+ * what is left comes back to them in the last month; a month the cash runs out, the
+ * provider covers the gap, and bears it. Returns that gap in all.
+ */
+export function investorFlows(net: ArrayLike<number>, tranches: { month: number; amountPence: number }[] | null, out: Float64Array): number {
+  if (!tranches) {
+    for (let m = 0; m < net.length; m++) out[m] = net[m]!;
+    return 0;
+  }
+  out.fill(0);
+  const last = net.length - 1;
+  for (const t of tranches) out[Math.min(t.month, last)]! -= t.amountPence;
+  let cash = 0;
+  let shortfall = 0;
+  for (let m = 0; m <= last; m++) {
+    cash += net[m]! - out[m]!;
+    if (cash < 0) {
+      shortfall -= cash;
+      cash = 0;
+    }
+  }
+  out[last]! += cash;
+  return shortfall;
 }
 
 /** One Monte Carlo run. `scratch` holds reusable buffers (period components × payers, each a day per entry). */
@@ -488,8 +543,8 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
   }
   const runningMonths = Math.min(months, scenario.referralMonths + Math.ceil((p.periodComponents[0]?.component.window.lengthDays ?? 0) / 30.44));
   for (let m = 0; m < runningMonths; m++) costsByMonth[m]! += scenario.costs.runningPerMonthPence;
-  const investorFlows = new Float64Array(months);
-  for (let m = 0; m < months; m++) investorFlows[m] = incomeByMonth[m]! - costsByMonth[m]!;
+  const netFlows = new Float64Array(months);
+  for (let m = 0; m < months; m++) netFlows[m] = incomeByMonth[m]! - costsByMonth[m]!;
   const weekly = scenario.costsAvoided;
   let deliveryCosts = 0;
   for (const c of costsByMonth) deliveryCosts += c;
@@ -505,7 +560,7 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
     costsAvoided: (weeksOutOfCare * weekly.placementPerWeekPence * weekly.counterfactualCareBps) / 10_000,
     capReached,
     payerCost,
-    investorFlows,
+    netFlows,
     commissionerByMonth,
   };
 }
@@ -529,7 +584,11 @@ export function forecast(input: ForecastInput, onProgress?: (done: number, total
     let capRuns = 0;
     let lossRuns = 0;
     let overCommitmentRuns = 0;
+    let shortfallRuns = 0;
+    const shortfalls = metric();
     const commitment = scenario.finance.capitalCommitmentPence;
+    const tranches = scenario.finance.tranches;
+    const flows = new Float64Array(months);
     for (let r = 0; r < n; r++) {
       const run = runOnce(p, random, scratch);
       const outcomesPaid = run.commissioner + run.coFunder;
@@ -562,12 +621,14 @@ export function forecast(input: ForecastInput, onProgress?: (done: number, total
         optionCosts[option].cost[r] = costs[option];
         optionCosts[option].perSuccess[r] = run.successes ? costs[option] / run.successes : 0;
       }
+      shortfalls[r] = investorFlows(run.netFlows, tranches, flows);
+      if (shortfalls[r]! > 0) shortfallRuns++;
       let cumulative = 0;
       let peak = 0;
       let inflow = 0;
       let outflow = 0;
       for (let k = 0; k < months; k++) {
-        const f = run.investorFlows[k]!;
+        const f = flows[k]!;
         cumulative += f;
         if (f > 0) inflow += f;
         else outflow -= f;
@@ -577,7 +638,7 @@ export function forecast(input: ForecastInput, onProgress?: (done: number, total
       }
       m.invNet[r] = cumulative;
       m.multiple[r] = outflow ? inflow / outflow : 0;
-      m.irr[r] = annualIrr(run.investorFlows) ?? (cumulative >= 0 ? 0 : -1);
+      m.irr[r] = annualIrr(flows) ?? (cumulative >= 0 ? 0 : -1);
       m.peak[r] = -peak;
       if (commitment !== null && -peak > commitment) overCommitmentRuns++;
       if (run.capReached) capRuns++;
@@ -597,7 +658,11 @@ export function forecast(input: ForecastInput, onProgress?: (done: number, total
       costsAvoidedPence: spread(m.avoided),
       cashableSavingsPence: spread(m.cashable),
       netBenefitPence: spread(m.net),
-      investor: { netCashPence: spread(m.invNet), multiple: spread(m.multiple), irr: spread(m.irr), peakCapitalPence: spread(m.peak), lossProbability: lossRuns / n, overCommitmentProbability: commitment === null ? null : overCommitmentRuns / n },
+      investor: { netCashPence: spread(m.invNet), multiple: spread(m.multiple), irr: spread(m.irr), peakCapitalPence: spread(m.peak), lossProbability: lossRuns / n,
+        overCommitmentProbability: commitment === null ? null : overCommitmentRuns / n,
+        shortfallProbability: tranches === null ? null : shortfallRuns / n,
+        shortfallPence: spread(shortfalls),
+      },
       atRiskShare: spread(m.atRisk),
       capReachedProbability: capRuns / n,
       byPayer: input.model.payers.map((payer, i) => ({ payerId: payer.id, outcomeCostPence: spread(payerCosts[i]!) })),
