@@ -7,6 +7,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { disconnectDb } from "~/utils/db.server";
 import { disconnectRedis } from "~/utils/redis.server";
+import { closeWorkspaceEvents } from "~/utils/workspace-events.server";
 import { databaseKind, env } from "~/utils/env.server";
 import { migrate } from "./db/migrate";
 import { prepareDemo } from "./demo";
@@ -80,8 +81,9 @@ function shutdown(signal: string) {
   stopping = true;
   console.log(`${signal}: closing`);
   setTimeout(() => process.exit(1), 10_000).unref();
-  // Stop accepting, store every document, close sockets, then the database.
+  // Stop accepting, end event streams, store every document, close sockets, then the database.
   server.close();
+  void closeWorkspaceEvents();
   server.closeIdleConnections();
   sync
     .close()

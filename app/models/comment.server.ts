@@ -4,6 +4,7 @@
 // other named participants. Nothing here reads or writes an email address.
 import { findMentions } from "~/domain/comments";
 import { db } from "~/utils/db.server";
+import { publishWorkspaceEvent } from "~/utils/workspace-events.server";
 
 export const ANONYMOUS_AUTHOR = "A young person";
 
@@ -71,11 +72,14 @@ export async function addComment(input: NewComment & { threadId: string }): Prom
       ],
     }),
   ]);
+  publishWorkspaceEvent(workspaceId, "comments");
 }
 
 export async function setResolved(threadId: string, resolved: boolean, by: Author): Promise<void> {
-  await db().commentThread.update({
+  const { workspaceId } = await db().commentThread.update({
     where: { id: threadId },
     data: resolved ? { resolvedAt: new Date(), resolvedByName: asAuthor(by).authorName } : { resolvedAt: null, resolvedByName: null },
+    select: { workspaceId: true },
   });
+  publishWorkspaceEvent(workspaceId, "comments");
 }

@@ -2,6 +2,7 @@
 // one per member and vignette, kept with the partner the member speaks for.
 import type { Judgement, Vote } from "~/domain/agreement";
 import { db } from "~/utils/db.server";
+import { publishWorkspaceEvent } from "~/utils/workspace-events.server";
 
 export async function recordJudgement(input: { workspaceId: string; vignetteId: string; userId: string; partner: string; judgement: Judgement }): Promise<void> {
   const { workspaceId, vignetteId, userId, partner, judgement } = input;
@@ -10,6 +11,7 @@ export async function recordJudgement(input: { workspaceId: string; vignetteId: 
     create: { workspaceId, vignetteId, userId, partner, judgement },
     update: { partner, judgement },
   });
+  publishWorkspaceEvent(workspaceId, "judgements");
 }
 
 /** Every judgement in the workspace, as votes by partner (no names: partners are compared, not people). */

@@ -5,6 +5,7 @@ import { createHmac } from "node:crypto";
 import type { Rating, RatingGroup } from "~/domain/priorities";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { publishWorkspaceEvent } from "~/utils/workspace-events.server";
 
 const raterKey = (workspaceId: string, userId: string) => createHmac("sha256", env().SESSION_SECRET).update(`rating:${workspaceId}:${userId}`).digest("hex");
 
@@ -20,6 +21,7 @@ export async function saveRatings(input: { workspaceId: string; userId: string; 
       }),
     ),
   );
+  publishWorkspaceEvent(input.workspaceId, "priorities");
 }
 
 /** Every rating in the workspace (anonymous), and this person's own scores. */

@@ -10,6 +10,9 @@ import { COMMENT_INTENTS, describeTarget, targetsOf } from "~/domain/comments";
 import { listThreads, type ThreadView } from "~/models/comment.server";
 import { commentFromForm } from "~/utils/comments.server";
 import { useRevalidatedWhileVisible } from "~/utils/use-revalidate";
+import { useWorkspaceEvents } from "~/utils/use-workspace-events";
+
+const OUTCOMES_EVENTS = ["comments", "priorities"] as const;
 import { SharedInput, SharedTextarea } from "~/components/shared-text";
 import { RecentActivity } from "~/components/activity";
 import { Versions } from "~/components/versions";
@@ -104,8 +107,10 @@ export default function OutcomeFrameworkPage() {
   const { threads, canComment, focusThread, workspaceId, activity, canWrite, colour, stored, versions, comparison, priorities, rating } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { doc, status, synced, peers, setCursor } = useYDoc(workspaceId, "outcomes", colour);
-  // Comments and ratings are not in the shared document: pick up others' every so often.
-  useRevalidatedWhileVisible(20_000);
+  // Comments and ratings are not in the shared document: reload when the server says they
+  // changed, and every minute in case its event stream is down.
+  useWorkspaceEvents(workspaceId, OUTCOMES_EVENTS);
+  useRevalidatedWhileVisible(60_000);
   const comments = { canComment, focusThread, result: result as CommentResult };
   const live = doc !== null && synced;
   const framework: OutcomeFramework = live ? readFramework(doc) : stored;

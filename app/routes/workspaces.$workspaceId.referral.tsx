@@ -5,6 +5,7 @@
 // criterion. Without JavaScript the page shows the stored criteria, read-only.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useWorkspaceEvents } from "~/utils/use-workspace-events";
 import { AddForm, AddRuleForm, ExclusionsEditor, LivingSituationsField, PathwayEditor, TextField } from "~/components/referral-lists";
 import { RecentActivity } from "~/components/activity";
 import { Versions } from "~/components/versions";
@@ -66,8 +67,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const inputClass = "mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2";
 const OUTCOME_LABELS = { eligible: "Eligible", "eligible-by-exception": "Eligible by exception", "not-eligible": "Not eligible" } as const;
 
+const REFERRAL_EVENTS = ["judgements"] as const;
+
 export default function ReferralPage() {
   const { workspaceId, activity, canWrite, colour, stored, judging, versions, comparison } = useLoaderData<typeof loader>();
+  // Partners' judgements live in the database: reload when someone records one.
+  useWorkspaceEvents(workspaceId, REFERRAL_EVENTS);
   const result = useActionData<typeof action>();
   const { doc, status, synced, peers } = useYDoc(workspaceId, "referral", colour);
   const live = doc !== null && synced;

@@ -139,6 +139,9 @@ test("a comment mentioning someone notifies them; they open it, reply and resolv
   await thread.getByRole("button", { name: "Reply" }).focus();
   await p2.keyboard.press("Enter");
   await expect(p2.getByRole("article", { name: "About outcome 'Stays out of care'" })).toContainText("Yes: every seven days out of care.");
+  // The provider's open page shows the reply and its notification at once, pushed by the server (the poll is a minute).
+  await expect(page.getByRole("article", { name: "About outcome 'Stays out of care'" })).toContainText("Yes: every seven days out of care.", { timeout: 5_000 });
+  await expect(page.getByRole("link", { name: /^Notifications\s*1 unread$/ })).toBeVisible({ timeout: 5_000 });
   await p2.getByRole("article", { name: "About outcome 'Stays out of care'" }).getByRole("button", { name: "Resolve thread" }).click();
   await expect(p2.getByRole("article", { name: "About outcome 'Stays out of care'" })).toContainText("Resolved by Grace Adeyemi");
   await expect(p2.getByRole("link", { name: "Notifications" })).toBeVisible();

@@ -58,6 +58,13 @@ const form = (path: () => string, fields: () => Record<string, string>) => async
   const b = browsers.get(who)!;
   return b.post(path(), fields());
 };
+/** An event stream: its status, then hang up (it never ends by itself). */
+const stream = (path: () => string) => async (who: Role | "outsider") => {
+  const controller = new AbortController();
+  const res = await fetch(server.url + path(), { headers: { Cookie: browsers.get(who)!.cookieHeader() }, redirect: "manual", signal: controller.signal });
+  controller.abort();
+  return new Response(null, { status: res.status });
+};
 const api = (path: () => string) => (who: Role | "outsider") =>
   fetch(server.url + path(), { headers: { Authorization: `Bearer ${tokens.get(who)}` } });
 
@@ -136,6 +143,7 @@ const CHECKS: Check[] = [
   },
   { name: "GET /api/v1/workspaces/:id/payment-model", permission: "read:workspace", allowed: 200, run: api(() => `/api/v1/workspaces/${workspaceId}/payment-model`) },
   { name: "GET activity page", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}/activity`) },
+  { name: "GET workspace event stream", permission: "read:workspace", allowed: 200, run: stream(() => `/workspaces/${workspaceId}/events`) },
   { name: "GET /api/v1/workspaces/:id/activity", permission: "read:workspace", allowed: 200, run: api(() => `/api/v1/workspaces/${workspaceId}/activity`) },
   {
     name: "POST comment on an outcome",

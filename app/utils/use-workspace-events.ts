@@ -1,0 +1,35 @@
+// Reloads the page's data as soon as the server says something it shows changed in
+// this workspace (Server-Sent Events from /workspaces/:id/events); the slower poll in
+// useRevalidatedWhileVisible stays as the fallback when the stream is down.
+import { useNavigation, useRevalidator } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import type { WorkspaceEventKind } from "~/domain/workspace-events";
+
+export function useWorkspaceEvents(workspaceId: string, kinds: readonly WorkspaceEventKind[]): void {
+  const revalidator = useRevalidator();
+  const navigation = useNavigation();
+  const latest = useRef({ revalidator, busy: false });
+  latest.current = { revalidator, busy: navigation.state !== "idle" || revalidator.state !== "idle" };
+  const key = kinds.join(",");
+  useEffect(() => {
+    const wanted = new Set(key.split(","));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // A burst of events (several people commenting) makes one reload; a busy page reloads when it is done.
+    const reload = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const { revalidator: r, busy } = latest.current;
+        if (busy) return reload();
+        r.revalidate();
+      }, 150);
+    };
+    const source = new EventSource(`/workspaces/${workspaceId}/events`);
+    source.addEventListener("change", (event) => {
+      if (wanted.has((event as MessageEvent<string>).data)) reload();
+    });
+    return () => {
+      clearTimeout(timer);
+      source.close();
+    };
+  }, [workspaceId, key]);
+}
