@@ -1,6 +1,9 @@
 // Reloads the page's data as soon as the server says something it shows changed in
 // this workspace (Server-Sent Events from /workspaces/:id/events); the slower poll in
-// useRevalidatedWhileVisible stays as the fallback when the stream is down.
+// useRevalidatedWhileVisible stays as the fallback when the stream is down. The stream
+// is open only while the tab is visible: over HTTP/1.1 a browser allows six
+// connections per host, and streams from background tabs would use them up; a tab
+// that comes back reloads once to catch up.
 import { useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import type { WorkspaceEventKind } from "~/domain/workspace-events";
@@ -14,6 +17,7 @@ export function useWorkspaceEvents(workspaceId: string, kinds: readonly Workspac
   useEffect(() => {
     const wanted = new Set(key.split(","));
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let source: EventSource | null = null;
     // A burst of events (several people commenting) makes one reload; a busy page reloads when it is done.
     const reload = () => {
       clearTimeout(timer);
@@ -23,13 +27,27 @@ export function useWorkspaceEvents(workspaceId: string, kinds: readonly Workspac
         r.revalidate();
       }, 150);
     };
-    const source = new EventSource(`/workspaces/${workspaceId}/events`);
-    source.addEventListener("change", (event) => {
-      if (wanted.has((event as MessageEvent<string>).data)) reload();
-    });
+    const open = () => {
+      source = new EventSource(`/workspaces/${workspaceId}/events`);
+      source.addEventListener("change", (event) => {
+        if (wanted.has((event as MessageEvent<string>).data)) reload();
+      });
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === "visible" && !source) {
+        open();
+        reload();
+      } else if (document.visibilityState === "hidden") {
+        source?.close();
+        source = null;
+      }
+    };
+    if (document.visibilityState === "visible") open();
+    document.addEventListener("visibilitychange", onVisibility);
     return () => {
       clearTimeout(timer);
-      source.close();
+      source?.close();
+      document.removeEventListener("visibilitychange", onVisibility);
     };
   }, [workspaceId, key]);
 }
