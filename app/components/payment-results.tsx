@@ -49,13 +49,13 @@ export function ForecastTable({ forecast }: { forecast: Forecast }) {
   );
 }
 
-/** What each outcome payer pays for outcomes, scenario by scenario: the boroughs' own budget lines. */
+/** What each payer pays, scenario by scenario (in all, and for outcomes): the boroughs' own budget lines. */
 export function ForecastByPayer({ forecast, payerNames }: { forecast: Forecast; payerNames: Record<string, string> }) {
   const payers = forecast.scenarios[0]?.byPayer.map((p) => p.payerId) ?? [];
   return (
     <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label="Forecast cost to each payer">
       <table className="min-w-full text-left text-sm">
-        <caption className="text-left text-slate-700">Outcome payments by each payer, after the co-funder's share (P50, P10–P90)</caption>
+        <caption className="text-left text-slate-700">What each payer pays in all (P50, P10–P90): outcome payments after the co-funder's share, with fees and milestones</caption>
         <thead>
           <tr>
             <th scope="col" className="py-1 pr-3">Payer</th>
@@ -67,8 +67,12 @@ export function ForecastByPayer({ forecast, payerNames }: { forecast: Forecast; 
             <tr key={id} className="border-t border-slate-200 align-top">
               <th scope="row" className="py-1 pr-3 font-medium">{payerNames[id] ?? id}</th>
               {forecast.scenarios.map((s) => {
-                const c = s.byPayer[i]!.outcomeCostPence;
-                return <td key={s.scenario} className="py-1 pr-3">{pounds(c.p50)} <span className="text-slate-700">({pounds(c.p10)}–{pounds(c.p90)})</span></td>;
+                const { totalCostPence: c, outcomeCostPence: o } = s.byPayer[i]!;
+                return (
+                  <td key={s.scenario} className="py-1 pr-3">
+                    {pounds(c.p50)} <span className="text-slate-700">({pounds(c.p10)}–{pounds(c.p90)}; outcomes {pounds(o.p50)})</span>
+                  </td>
+                );
               })}
             </tr>
           ))}

@@ -22,7 +22,10 @@ export function forecastRows(f: Forecast, payerNames: Record<string, string> = {
       ["Investor peak capital", s.investor.peakCapitalPence],
       ["Cash short between tranches (the provider covers it)", s.investor.shortfallPence],
     ];
-    for (const p of s.byPayer) money.push([`Outcome payments by ${payerNames[p.payerId] ?? p.payerId} (after the co-funder)`, p.outcomeCostPence]);
+    for (const p of s.byPayer) {
+      money.push([`${payerNames[p.payerId] ?? p.payerId} pays in all`, p.totalCostPence]);
+      money.push([`${payerNames[p.payerId] ?? p.payerId}: outcome payments (after the co-funder)`, p.outcomeCostPence]);
+    }
     for (const [label, v] of money) rows.push([s.scenario, label, pounds(v.p10), pounds(v.p50), pounds(v.p90)]);
     rows.push([s.scenario, "Share of provider income at risk (%)", Math.round(s.atRiskShare.p10 * 1000) / 10, Math.round(s.atRiskShare.p50 * 1000) / 10, Math.round(s.atRiskShare.p90 * 1000) / 10]);
   }

@@ -92,6 +92,30 @@ describe("forecast", () => {
     expect(Math.abs(cost(fixed, "sutton") * 3 - cost(fixed, "merton"))).toBeLessThan(1_000);
   });
 
+  it("charges fees and milestones to the right payer: the participant's, the one named, or by shares", () => {
+    const withFees: PaymentModel = {
+      ...noCap,
+      components: [
+        ...noCap.components,
+        { kind: "per-participant-fee", id: "referral", name: "Referral accepted", amountPence: 50_000, event: "referral-accepted" },
+        { kind: "fixed-fee", id: "hub", name: "Hub running cost", amountPence: 100_000, schedule: "monthly", start: "2018-02-01", end: "2019-01-01", payerId: "sutton" },
+      ],
+    };
+    const mertonOnly = { ...certain, referralsPerYear: { merton: 30 } };
+    const [s] = forecast({ model: withFees, scenarios: [mertonOnly], runs: 1, seed: 11 }).scenarios;
+    const payer = (id: string) => s!.byPayer.find((p) => p.payerId === id)!;
+    const n = s!.participants.p50;
+    expect(payer("merton").totalCostPence.p50).toBe(payer("merton").outcomeCostPence.p50 + n * 50_000);
+    // Twelve monthly hub fees, February to January, named to Sutton, which has no participants.
+    expect(payer("sutton").totalCostPence.p50).toBe(12 * 100_000);
+    expect(payer("sutton").outcomeCostPence.p50).toBe(0);
+    // Fixed shares split the fees too (the named hub fee stays Sutton's).
+    const shared: PaymentModel = { ...withFees, costSharing: { kind: "fixed-shares", sharesBps: { sutton: 5_000, merton: 5_000 } } };
+    const [f] = forecast({ model: shared, scenarios: [mertonOnly], runs: 1, seed: 11 }).scenarios;
+    const sutton = f!.byPayer.find((p) => p.payerId === "sutton")!;
+    expect(sutton.totalCostPence.p50 - sutton.outcomeCostPence.p50).toBe(12 * 100_000 + (n * 50_000) / 2);
+  });
+
   it("reports progress as it runs", () => {
     const seen: number[] = [];
     forecast({ model: PFP_PAYMENT_MODEL, scenarios: [PFP_MEDIAN_SCENARIO, PFP_LOW_SCENARIO], runs: 100, seed: 1 }, (done) => seen.push(done));

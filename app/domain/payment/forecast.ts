@@ -139,8 +139,12 @@ export type ScenarioForecast = {
   /** Share of the provider's income that depends on outcomes and milestones (the contract value at risk). */
   atRiskShare: Spread;
   capReachedProbability: number;
-  /** What each outcome payer pays for outcomes, after the co-funder's top-up (fees and milestones are not split by payer here). */
-  byPayer: { payerId: string; outcomeCostPence: Spread }[];
+  /**
+   * What each payer pays: for outcomes after the co-funder's top-up, and in all with fees
+   * and milestones (a participant's are their payer's; a fixed fee's its named payer's;
+   * otherwise by the fixed shares, or equally).
+   */
+  byPayer: { payerId: string; outcomeCostPence: Spread; totalCostPence: Spread }[];
   /** The same cohort and runs priced as each contracting option (the options appraisal). */
   options: OptionForecast[];
   /** P10/P50/P90 per month: what the commissioners pay (by invoice month) and the investor's cumulative position. */
@@ -330,18 +334,38 @@ type RunResult = {
   capReached: boolean;
   /** Outcome payments by payer index, after the co-funder. */
   payerCost: Float64Array;
+  /** Fees and milestones by payer index. */
+  payerFees: Float64Array;
   /** The delivery's income less its costs, by month. */
   netFlows: Float64Array;
   commissionerByMonth: Float64Array;
 };
 
 /** A run's running totals that booking a payment adds to. */
-type Tally = { earned: Float64Array; feesByMonth: Float64Array; payers: number; months: number; milestones: number };
+type Tally = {
+  earned: Float64Array;
+  feesByMonth: Float64Array;
+  /** Fees and milestones by payer index, for the run. */
+  feesByPayer: Float64Array;
+  /** Fixed cost-sharing weights, or null: each payer pays for its own participants. */
+  shares: number[] | null;
+  payers: number;
+  months: number;
+  milestones: number;
+};
+
+/** Charges a fee to `payer` (-1: none named), or by the fixed shares, or equally when neither says. */
+function chargeFee(t: Tally, amount: number, payer: number) {
+  if (payer >= 0 && !t.shares) t.feesByPayer[payer]! += amount;
+  else if (t.shares) for (let q = 0; q < t.payers; q++) t.feesByPayer[q]! += amount * t.shares[q]!;
+  else for (let q = 0; q < t.payers; q++) t.feesByPayer[q]! += amount / t.payers;
+}
 
 /** Books a fee, milestone or outcome event in `month`; returns what it adds to the case's outcome payments (at most `room`). */
 function book(cp: CasePayment, month: number, payer: number, room: number, t: Tally): number {
   if (cp.outcome < 0) {
     t.feesByMonth[month]! += cp.amount;
+    chargeFee(t, cp.amount, payer);
     if (cp.atRisk) t.milestones += cp.amount;
     return 0;
   }
@@ -396,7 +420,7 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
   let participants = 0;
   let successes = 0;
   let weeksOutOfCare = 0;
-  const tally: Tally = { earned, feesByMonth, payers, months, milestones: 0 };
+  const tally: Tally = { earned, feesByMonth, feesByPayer: new Float64Array(payers), shares: p.fixedShares, payers, months, milestones: 0 };
   const perParticipantCap = model.caps.perParticipantPence ?? Number.POSITIVE_INFINITY;
 
   for (const [payerId, perYear] of Object.entries(scenario.referralsPerYear)) {
@@ -458,9 +482,13 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
     const to = Math.min(horizon, c.schedule === "one-off" ? from : c.end ? toDay(c.end) - p.start : horizon);
     const everyMonths = c.schedule === "monthly" ? 1 : 3;
     if (from < 0 || from > horizon) continue;
+    // A fixed fee with a named payer is that payer's, whatever the cost sharing (as in the actuals).
+    const named = c.payerId ? (p.payerIndex.get(c.payerId) ?? -1) : -1;
     for (let m = monthOfDay[from]!; m < months; m += c.schedule === "one-off" ? months : everyMonths) {
       if (m > monthOfDay[Math.max(0, to)]!) break;
       feesByMonth[m]! += c.amountPence;
+      if (named >= 0) tally.feesByPayer[named]! += c.amountPence;
+      else chargeFee(tally, c.amountPence, -1);
     }
   }
   // Per-period outcome payments by month (a stride prefix sum per component and payer).
@@ -560,6 +588,7 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
     costsAvoided: (weeksOutOfCare * weekly.placementPerWeekPence * weekly.counterfactualCareBps) / 10_000,
     capReached,
     payerCost,
+    payerFees: tally.feesByPayer,
     netFlows,
     commissionerByMonth,
   };
@@ -580,6 +609,7 @@ export function forecast(input: ForecastInput, onProgress?: (done: number, total
     const months = p.months.length;
     const byMonth = new Float64Array(n * months);
     const payerCosts = input.model.payers.map(() => metric());
+    const payerTotals = input.model.payers.map(() => metric());
     const investorCumulative = new Float64Array(n * months);
     let capRuns = 0;
     let lossRuns = 0;
@@ -594,6 +624,7 @@ export function forecast(input: ForecastInput, onProgress?: (done: number, total
       const outcomesPaid = run.commissioner + run.coFunder;
       m.participants[r] = run.participants;
       payerCosts.forEach((costs, i) => (costs[r] = run.payerCost[i]!));
+      payerTotals.forEach((totals, i) => (totals[r] = run.payerCost[i]! + run.payerFees[i]!));
       m.successes[r] = run.successes;
       m.commissioner[r] = run.commissioner;
       m.coFunder[r] = run.coFunder;
@@ -665,7 +696,7 @@ export function forecast(input: ForecastInput, onProgress?: (done: number, total
       },
       atRiskShare: spread(m.atRisk),
       capReachedProbability: capRuns / n,
-      byPayer: input.model.payers.map((payer, i) => ({ payerId: payer.id, outcomeCostPence: spread(payerCosts[i]!) })),
+      byPayer: input.model.payers.map((payer, i) => ({ payerId: payer.id, outcomeCostPence: spread(payerCosts[i]!), totalCostPence: spread(payerTotals[i]!) })),
       options: CONTRACT_OPTIONS.map((option) => ({ option, commissionerCostPence: spread(optionCosts[option].cost), costPerSuccessPence: spread(optionCosts[option].perSuccess) })),
       monthly: {
         months: p.months,
