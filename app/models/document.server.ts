@@ -25,11 +25,23 @@ export async function loadDocument(docName: string): Promise<StoredDocument> {
   };
 }
 
+// Set by server/index.ts when the sync server runs in this process; on globalThis so
+// the Remix build's copy of this module sees it too.
+const globalForSync = globalThis as unknown as { __ocFlushDocument?: (docName: string) => Promise<void> };
+
+/** Lets readStoredDocument have the sync server store a loaded document's pending edits first. */
+export function setDocumentFlusher(flush: ((docName: string) => Promise<void>) | undefined): void {
+  globalForSync.__ocFlushDocument = flush;
+}
+
 /**
- * A shared document as stored: what the sync server has persisted, at most one
- * batching window (50 ms) behind the live edits.
+ * A shared document as stored. Edits batch for up to 50 ms before they are stored, so
+ * when this process holds the document live its pending edits are stored first: a
+ * version published, or a comparison with "now", right after a change includes it.
+ * (Pending edits held by another process are at most one batching window behind.)
  */
 export async function readStoredDocument(docName: string): Promise<Y.Doc> {
+  await globalForSync.__ocFlushDocument?.(docName);
   const stored = await loadDocument(docName);
   const doc = new Y.Doc();
   doc.transact(() => {

@@ -86,6 +86,15 @@ export class DocumentRegistry {
     await Promise.all(docs.map((d) => d.compact()));
   }
 
+  /** Stores a loaded document's pending edits now (someone is about to read the stored state). */
+  async flush(name: string): Promise<void> {
+    const loading = this.docs.get(name);
+    if (!loading) return;
+    // A document that failed to load has nothing pending; the reader gets what is stored.
+    const doc = await loading.catch(() => null);
+    await doc?.flush();
+  }
+
   /** Whether a document is loaded (for tests and metrics). */
   isLoaded(name: string): boolean {
     return this.docs.has(name);
