@@ -2,14 +2,15 @@
 // payments), so a commissioner builds a hybrid rather than only tuning the PFP's one
 // outcome. A new payment gets defaults the editor above then refines.
 import { useId, useState, type FormEvent } from "react";
-import { COMPONENT_KINDS, COMPONENT_LABELS, newComponent, NewComponentSchema } from "~/domain/payment/components";
+import { COMPONENT_KINDS, COMPONENT_LABELS, newComponent, NewComponentSchema, SCHEDULE_LABELS, type Schedule } from "~/domain/payment/components";
 import type { Component, PaymentModel } from "~/domain/payment/model";
 import { buttonClass, inputClass } from "./draft-field";
 import { STARTERS, starterPayment, StarterFormSchema, type PartnerVolume } from "~/domain/payment/starter";
 
 type Edit = (change: (m: PaymentModel) => void) => string | null;
 
-export function AddPaymentForm({ model, edit, defaultStart, disabled }: { model: PaymentModel; edit: Edit; defaultStart: string; disabled: boolean }) {
+/** Shown only to people who may change the model. */
+export function AddPaymentForm({ model, edit, defaultStart }: { model: PaymentModel; edit: Edit; defaultStart: string }) {
   const id = useId();
   const [kind, setKind] = useState<Component["kind"]>("milestone");
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -31,7 +32,7 @@ export function AddPaymentForm({ model, edit, defaultStart, disabled }: { model:
     form.reset();
     setKind("milestone");
   };
-  const field = (name: string) => ({ id: `${id}-${name}`, name, disabled, "aria-invalid": errors[name] ? true : undefined, "aria-describedby": errors[name] ? `${id}-${name}-error` : undefined });
+  const field = (name: string) => ({ id: `${id}-${name}`, name, "aria-invalid": errors[name] ? true : undefined, "aria-describedby": errors[name] ? `${id}-${name}-error` : undefined });
   const error = (name: string) => (errors[name] ? <p id={`${id}-${name}-error`} className="mt-1 text-sm font-medium text-red-800">{errors[name]}</p> : null);
   const onEvent = kind === "per-participant-fee" || kind === "milestone" || kind === "outcome-event";
   return (
@@ -66,19 +67,21 @@ export function AddPaymentForm({ model, edit, defaultStart, disabled }: { model:
         <div>
           <label htmlFor={`${id}-schedule`} className="block font-medium">Paid</label>
           <select {...field("schedule")} defaultValue="monthly" className={inputClass}>
-            <option value="monthly">Monthly</option>
-            <option value="quarterly">Quarterly</option>
-            <option value="one-off">Once</option>
+            <ScheduleOptions />
           </select>
         </div>
       ) : null}
       <div className="sm:col-span-2">
-        <button type="submit" disabled={disabled} className={buttonClass}>Add payment</button>
+        <button type="submit" className={buttonClass}>Add payment</button>
         {errors.form ? <p className="mt-1 text-sm font-medium text-red-800">{errors.form}</p> : null}
         <p role="status" className="mt-1 text-sm text-green-800">{added ? `Added “${added}”. Set its details above.` : ""}</p>
       </div>
     </form>
   );
+}
+
+export function ScheduleOptions() {
+  return (Object.keys(SCHEDULE_LABELS) as Schedule[]).map((s) => <option key={s} value={s}>{SCHEDULE_LABELS[s]}</option>);
 }
 
 export function RemovePaymentButton({ component, index, edit, disabled }: { component: Component; index: number; edit: Edit; disabled: boolean }) {

@@ -6,9 +6,9 @@ import { COUNTING_CONVENTIONS } from "~/domain/payment/periods";
 import { PaymentModelSchema, type Component, type PaymentModel } from "~/domain/payment/model";
 import { formatPounds, poundsText } from "~/domain/payment/money";
 import { DraftField, eventKey, inputClass, isoDate, money, optionalMoney, percent, percentText, text, whole } from "./draft-field";
-import { AddPaymentForm, RemovePaymentButton } from "./payment-components";
+import { AddPaymentForm, RemovePaymentButton, ScheduleOptions } from "./payment-components";
+import type { Schedule } from "~/domain/payment/components";
 import { CoFunderEditor, PayersEditor } from "./payment-payers";
-
 
 type Props = { model: PaymentModel; onChange: (next: PaymentModel) => void; readOnly: boolean; defaultStart: string };
 
@@ -83,7 +83,7 @@ export function PaymentEditor({ model, onChange, readOnly, defaultStart }: Props
           <RemovePaymentButton component={c} index={i} edit={edit} disabled={readOnly} />
         </fieldset>
       ))}
-      {readOnly ? null : <AddPaymentForm model={model} edit={edit} defaultStart={defaultStart} disabled={readOnly} />}
+      {readOnly ? null : <AddPaymentForm model={model} edit={edit} defaultStart={defaultStart} />}
       <fieldset className="grid gap-3 rounded border border-slate-300 p-3 sm:grid-cols-2">
         <legend className="px-1 font-medium">Caps</legend>
         {rate ? (
@@ -106,15 +106,13 @@ export function PaymentEditor({ model, onChange, readOnly, defaultStart }: Props
   );
 }
 
-function ScheduleField({ value, disabled, onChange }: { value: "monthly" | "quarterly" | "one-off"; disabled: boolean; onChange: (v: "monthly" | "quarterly" | "one-off") => void }) {
+function ScheduleField({ value, disabled, onChange }: { value: Schedule; disabled: boolean; onChange: (v: Schedule) => void }) {
   const id = useId();
   return (
     <div>
       <label htmlFor={id} className="block font-medium">Paid</label>
-      <select id={id} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value as typeof value)} className={inputClass}>
-        <option value="monthly">Monthly</option>
-        <option value="quarterly">Quarterly</option>
-        <option value="one-off">Once</option>
+      <select id={id} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value as Schedule)} className={inputClass}>
+        <ScheduleOptions />
       </select>
     </div>
   );

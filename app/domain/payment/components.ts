@@ -14,6 +14,10 @@ export const COMPONENT_LABELS: Record<Component["kind"], string> = {
   "outcome-period": "Outcome payment, per period sustained",
 };
 
+/** How a fixed fee repeats, as the editor says it. */
+export const SCHEDULE_LABELS = { monthly: "Monthly", quarterly: "Quarterly", "one-off": "Once" } as const;
+export type Schedule = keyof typeof SCHEDULE_LABELS;
+
 /** Events every referral reaches: a forecast needs no timing for them. */
 export const AUTOMATIC_EVENTS = ["referral-accepted", "first-meeting", "engagement-started"] as const;
 const needsEvent = (kind: Component["kind"]) => kind === "per-participant-fee" || kind === "milestone" || kind === "outcome-event";
@@ -31,7 +35,7 @@ export const NewComponentSchema = z
       return pence;
     }),
     event: z.string().trim().default(""),
-    schedule: z.enum(["monthly", "quarterly", "one-off"]).default("monthly"),
+    schedule: z.enum(Object.keys(SCHEDULE_LABELS) as [Schedule, ...Schedule[]]).default("monthly"),
   })
   .superRefine(
     (v, ctx) => {
