@@ -45,6 +45,9 @@ const SEED = 2018;
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { workspace, membership, user } = await requireWorkspaceMember(request, params.workspaceId, "read:workspace");
   const stored = readPaymentDesign(await readStoredDocument(`${workspace.id}/payment`));
+  // Started first: it runs in the worker thread while the database reads below go on.
+  // The same runs and seed as the page's Web Worker, so its figures replace these unchanged.
+  const figures = stored.model && stored.scenarios.length ? storedForecast(context, { model: stored.model, scenarios: stored.scenarios, runs: RUNS, seed: SEED }) : null;
   const parse = (model: unknown) => PaymentModelSchema.safeParse(model).data ?? null;
   const versions = await listVersions(workspace.id, "payment");
   return {
@@ -56,8 +59,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     canWhatIf: can(membership.role, "what-if:payment"),
     colour: presenceColour(user.id),
     stored,
-    // The same runs and seed as the page's Web Worker, so its figures replace these unchanged.
-    storedForecast: stored.model && stored.scenarios.length ? await storedForecast(context, { model: stored.model, scenarios: stored.scenarios, runs: RUNS, seed: SEED }) : null,
+    storedForecast: await figures,
     // A new model's payers and forecast volumes start from the referral partners.
     partners: stored.model ? [] : readReferralDesign(await readStoredDocument(`${workspace.id}/referral`)).design.commitments.partners.map((p) => ({ name: p.partner, expectedPerYear: p.expectedPerYear })),
   };
@@ -71,7 +73,6 @@ type WhatIf = z.infer<typeof WhatIfSchema>;
 export async function action({ request, params }: ActionFunctionArgs) {
   return publishFromForm(request, params.workspaceId, "payment", await readForm(request));
 }
-
 
 function download(name: string, type: string, data: BlobPart) {
   const url = URL.createObjectURL(new Blob([data], { type }));
