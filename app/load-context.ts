@@ -6,6 +6,8 @@ export type ComputeResult<T> = { ok: true; value: T } | { ok: false; reason: "bu
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
+    /** This response's Content-Security-Policy nonce (server/middleware.ts). */
+    cspNonce?: string;
     /** The client's address, for rate limiting only; never logged with identities. */
     clientAddress?: string;
     /** Runs a forecast in a worker thread (server/compute); absent, routes compute in-process. */

@@ -5,6 +5,7 @@ import { CsrfInput } from "~/components/forms";
 import { countUnread } from "~/models/notification.server";
 import { getUser } from "~/utils/auth.server";
 import { getCsrfToken } from "~/utils/csrf.server";
+import { useNonce } from "~/utils/nonce";
 import "./tailwind.css";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -21,6 +22,7 @@ export const meta: MetaFunction = () => [{ title: "Outcome Commons" }];
 export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   const user = root?.user;
+  const nonce = useNonce();
   return (
     <html lang="en-GB">
       <head>
@@ -51,6 +53,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
                       </Link>
                     </li>
                     <li>
+                      <Link className="underline-offset-2 hover:underline" to="/settings/account">Account</Link>
+                    </li>
+                    <li>
                       <Link className="underline-offset-2 hover:underline" to="/settings/tokens">API tokens</Link>
                     </li>
                     <li>
@@ -75,8 +80,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <main id="main" className="mx-auto max-w-5xl px-4 py-6">
           {children}
         </main>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

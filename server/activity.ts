@@ -13,6 +13,7 @@ import { readPaymentDesign } from "~/domain/payment/design";
 import { paymentChanges } from "~/domain/payment/diff";
 import type { PaymentModel } from "~/domain/payment/model";
 import { readReferralDesign } from "~/domain/referral-design";
+import { SERVICE_USER_DISPLAY_NAME } from "~/domain/roles";
 import { recordActivity, type ActivityRow } from "~/models/activity.server";
 import type { Principal, SyncHooks } from "./sync/hooks";
 
@@ -30,9 +31,6 @@ const TRACKED: Partial<Record<Section, Tracked>> = {
     describe: (a, b) => referralActivity(a as ReturnType<typeof readReferralDesign>["design"], b as ReturnType<typeof readReferralDesign>["design"]),
   },
 };
-
-/** A young person's edits are shown without their name. */
-const SERVICE_USER_NAME = "A young person";
 
 type OpenDocument = { workspaceId: string; section: Section; tracked: Tracked; model: Model; buffer: ActivityBuffer };
 export type ActivityOptions = { quietMs: number; maxMs: number };
@@ -71,9 +69,10 @@ export class ActivityRecorder {
 
   private attribute(open: OpenDocument, principal: Principal, changes: ActivityChange[]): void {
     if (changes.length === 0) return;
+    // A young person's edits are shown without their name, and counted as one actor.
     const young = principal.role === "service-user";
     const key = young ? `service-user:${open.workspaceId}` : principal.userId;
-    this.actors.set(key, young ? { id: null, name: SERVICE_USER_NAME } : { id: principal.userId, name: principal.name });
+    this.actors.set(key, young ? { id: null, name: SERVICE_USER_DISPLAY_NAME } : { id: principal.userId, name: principal.name });
     open.buffer.add(key, summariseEdit(changes, randomUUID()), Date.now());
   }
 

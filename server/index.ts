@@ -12,7 +12,7 @@ import { closeWorkspaceEvents } from "~/utils/workspace-events.server";
 import { databaseKind, env } from "~/utils/env.server";
 import { migrate } from "./db/migrate";
 import { prepareDemo } from "./demo";
-import { requestLog, securityHeaders } from "./middleware";
+import { bodyLimit, noStore, requestLog, securityHeaders } from "./middleware";
 import { ActivityRecorder } from "./activity";
 import { ForecastPool } from "./compute/forecast-pool";
 import { prismaSyncHooks } from "./sync/prisma-hooks";
@@ -28,8 +28,9 @@ const forecasts = new ForecastPool();
 const app = express();
 app.disable("x-powered-by");
 if (config.TRUST_PROXY === "true") app.set("trust proxy", true);
-app.use(securityHeaders);
+app.use(securityHeaders({ trustProxy: config.TRUST_PROXY === "true", development: config.NODE_ENV === "development" }));
 if (config.NODE_ENV !== "test") app.use(requestLog);
+app.use(bodyLimit);
 app.get("/metrics", (req, res) => {
   const local = ["127.0.0.1", "::1", "::ffff:127.0.0.1"].includes(req.socket.remoteAddress ?? "");
   const bearer = config.METRICS_TOKEN && req.get("authorization") === `Bearer ${config.METRICS_TOKEN}`;
@@ -50,12 +51,17 @@ if (config.NODE_ENV === "production" || config.NODE_ENV === "test") {
   build = () => devServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
 }
 
+app.use(noStore);
 app.all(
   "*",
   createRequestHandler({
     build,
     mode: config.NODE_ENV === "development" ? "development" : "production",
-    getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown", runForecast: forecasts.run }),
+    getLoadContext: (req, res) => ({
+      cspNonce: res.locals.cspNonce as string,
+      clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      runForecast: forecasts.run,
+    }),
   }),
 );
 

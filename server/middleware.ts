@@ -1,11 +1,86 @@
-import type { NextFunction, Request, Response } from "express";
+// Express middleware at the edge: security headers (helmet, with a per-request
+// Content-Security-Policy nonce), request body limits before anything reads a body,
+// no caching of anything dynamic, and the request log.
+import { randomBytes } from "node:crypto";
+import type { NextFunction, Request, RequestHandler, Response } from "express";
+import helmet from "helmet";
+import { BODY_LIMITS, bodyKind, tooLargeMessage } from "~/domain/http-limits";
 
-/** Headers every response carries. */
-export function securityHeaders(_req: Request, res: Response, next: NextFunction) {
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+export type HeaderOptions = {
+  /** Behind a TLS-terminating proxy (TRUST_PROXY=true): HSTS on HTTPS requests. */
+  trustProxy: boolean;
+  /** Vite's dev server injects styles and its HMR client: a looser policy, in development only. */
+  development: boolean;
+};
+
+const nonceOf = (res: Response) => `'nonce-${res.locals.cspNonce as string}'`;
+
+/**
+ * Headers every response carries. The policy lets only our own script files and the
+ * inline scripts Remix writes with this response's nonce run; no page may frame us.
+ * `style-src-attr 'unsafe-inline'` is for React's style attributes (presence colours,
+ * chart bars): they cannot run code.
+ */
+export function securityHeaders({ trustProxy, development }: HeaderOptions): RequestHandler[] {
+  const csp = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        "default-src": ["'self'"],
+        "script-src": development ? ["'self'", "'unsafe-inline'"] : ["'self'", (_req, res) => nonceOf(res as Response)],
+        "style-src": development ? ["'self'", "'unsafe-inline'"] : ["'self'"],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'"],
+        "connect-src": development ? ["'self'", "ws:"] : ["'self'"],
+        "worker-src": ["'self'", "blob:"],
+        "manifest-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+      },
+    },
+    // HSTS only where the request really came over HTTPS (below).
+    strictTransportSecurity: false,
+    xFrameOptions: { action: "deny" },
+    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+    crossOriginEmbedderPolicy: false,
+  });
+  const hsts = helmet.strictTransportSecurity({ maxAge: 365 * 86_400, includeSubDomains: true });
+  return [
+    (_req, res, next) => {
+      res.locals.cspNonce = randomBytes(16).toString("base64");
+      next();
+    },
+    csp,
+    (req, res, next) => (trustProxy && req.secure ? hsts(req, res, next) : next()),
+  ];
+}
+
+/**
+ * Dynamic responses (pages, data, the API) are never stored by a browser or proxy:
+ * they hold what only a signed-in member may see. Mounted after the static files.
+ */
+export function noStore(_req: Request, res: Response, next: NextFunction) {
+  res.setHeader("Cache-Control", "no-store");
   next();
+}
+
+/**
+ * 413 before reading a body that Content-Length says is over the route's limit
+ * (app/domain/http-limits.ts). Chunked bodies are counted as they are read
+ * (app/utils/body.server.ts). The rest of the upload is discarded, not buffered.
+ */
+export function bodyLimit(req: Request, res: Response, next: NextFunction) {
+  const kind = bodyKind(req.path);
+  const declared = Number(req.get("content-length") ?? "0");
+  if (!(declared > BODY_LIMITS[kind])) return next();
+  const detail = tooLargeMessage(kind);
+  res.status(413).setHeader("Connection", "close");
+  if (kind === "form") res.type("text/plain; charset=utf-8").send(detail);
+  else res.type("application/problem+json").send(JSON.stringify({ type: "about:blank", title: "Content Too Large", status: 413, detail }));
+  req.resume();
 }
 
 /**

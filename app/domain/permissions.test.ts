@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, PERMISSIONS, ROLE_PERMISSIONS } from "./permissions";
+import { ACCOUNT_PERMISSIONS, accountCan, accountKindOf, can, PERMISSIONS, ROLE_PERMISSIONS } from "./permissions";
 import { ROLES } from "./roles";
 
 describe("permissions table", () => {
@@ -30,5 +30,17 @@ describe("permissions table", () => {
 
   it("keeps the shared payment model to facilitators and commissioners", () => {
     expect(ROLES.filter((r) => can(r, "write:payment")).sort()).toEqual(["commissioner", "facilitator"]);
+  });
+});
+
+describe("account permissions", () => {
+  it("a service-user account creates nothing of its own (no workspace, so never its commissioner; no API token)", () => {
+    expect(accountKindOf(["provider", "service-user"])).toBe("service-user");
+    expect(accountKindOf(["commissioner"])).toBe("person");
+    expect(accountKindOf([])).toBe("person");
+    for (const p of ACCOUNT_PERMISSIONS) {
+      expect(accountCan("service-user", p)).toBe(false);
+      expect(accountCan("person", p)).toBe(true);
+    }
   });
 });

@@ -65,3 +65,29 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 export function can(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
 }
+
+// Accounts, outside any workspace: what an account may create for itself. Creating a
+// workspace makes its creator the workspace's commissioner or facilitator, so an
+// account that is a service user (the shared account a youth panel signs in with, or
+// anyone who holds the service-user role somewhere) may create nothing of its own: no
+// workspace, no API token. Roles it holds are given by a workspace's managers.
+export const ACCOUNT_PERMISSIONS = ["create:workspace", "create:api-token"] as const;
+export type AccountPermission = (typeof ACCOUNT_PERMISSIONS)[number];
+
+export const ACCOUNT_KINDS = ["person", "service-user"] as const;
+export type AccountKind = (typeof ACCOUNT_KINDS)[number];
+
+export const ACCOUNT_KIND_PERMISSIONS: Record<AccountKind, readonly AccountPermission[]> = {
+  person: ["create:workspace", "create:api-token"],
+  "service-user": [],
+};
+
+/** An account is a service-user account once it holds the service-user role in any workspace. */
+export function accountKindOf(roles: readonly Role[]): AccountKind {
+  return roles.includes("service-user") ? "service-user" : "person";
+}
+
+/** Whether an account of `kind` may do `permission`. */
+export function accountCan(kind: AccountKind, permission: AccountPermission): boolean {
+  return ACCOUNT_KIND_PERMISSIONS[kind].includes(permission);
+}

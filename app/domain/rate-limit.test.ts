@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FailureLimiter } from "./rate-limit";
+import { FailureLimiter, SlotThrottle } from "./rate-limit";
 
 describe("FailureLimiter", () => {
   it("blocks after max failures inside the window and says for how long", () => {
@@ -32,5 +32,36 @@ describe("FailureLimiter", () => {
       now += 1;
     }
     expect((limiter as unknown as { failures: Map<string, number[]> }).failures.size).toBeLessThanOrEqual(101);
+  });
+});
+
+describe("SlotThrottle", () => {
+  it("lets the first attempt through at once and spaces the next ones stepMs apart", () => {
+    let now = 0;
+    const t = new SlotThrottle({ stepMs: 500, maxWaitMs: 2000 }, () => now);
+    expect([t.take("a"), t.take("a"), t.take("a")]).toEqual([0, 500, 1000]);
+    expect(t.take("b")).toBe(0);
+    now += 5000;
+    expect(t.take("a")).toBe(0);
+  });
+
+  it("gives no slot beyond maxWaitMs, and frees slots as time passes", () => {
+    let now = 0;
+    const t = new SlotThrottle({ stepMs: 1000, maxWaitMs: 2000 }, () => now);
+    expect([t.take("a"), t.take("a"), t.take("a"), t.take("a")]).toEqual([0, 1000, 2000, null]);
+    now += 1000;
+    expect(t.take("a")).toBe(2000);
+  });
+});
+
+describe("FailureLimiter.count", () => {
+  it("counts failures inside the window only", () => {
+    let now = 0;
+    const limiter = new FailureLimiter({ max: 50, windowMs: 1000 }, () => now);
+    limiter.fail("a");
+    limiter.fail("a");
+    expect(limiter.count("a")).toBe(2);
+    now += 1001;
+    expect(limiter.count("a")).toBe(0);
   });
 });

@@ -41,6 +41,12 @@ export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, string> = {
   other: "Other",
 };
 
+/**
+ * How a service user appears to everyone else, on every path (presence, activity,
+ * comments): a young person's contribution carries no identity.
+ */
+export const SERVICE_USER_DISPLAY_NAME = "A young person";
+
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }

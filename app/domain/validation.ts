@@ -1,6 +1,7 @@
 // Shared field schemas and one zod schema per form. Messages are written for the
 // person filling in the form.
 import { z } from "zod";
+import { safeRedirectPath } from "./redirect";
 import { ORGANISATION_TYPES, ROLES } from "./roles";
 
 const trimmed = (max: number, label: string) =>
@@ -42,11 +43,11 @@ export const WorkspaceDescriptionSchema = z
   .trim()
   .max(2000, "Description must be 2,000 characters or fewer.")
   .default("");
-/** Same-site path to return to after signing in; anything else is dropped. */
+/** Same-site path to return to after signing in; anything else becomes the workspace list. */
 export const RedirectToSchema = z
-  .string()
+  .unknown()
   .optional()
-  .transform((v) => (v && v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") ? v : undefined));
+  .transform((v) => safeRedirectPath(v));
 
 export const SignupSchema = z
   .object({
@@ -72,6 +73,16 @@ export const LoginSchema = z.object({
   password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200),
   redirectTo: RedirectToSchema,
 });
+
+export const PasswordChangeSchema = z
+  .object({
+    currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(200),
+    password: PasswordSchema,
+    confirmPassword: z.string({ error: "Confirm your new password." }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.password !== v.confirmPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "The new passwords do not match." });
+  });
 
 export const WorkspaceCreateSchema = z.object({
   name: WorkspaceNameSchema,

@@ -31,6 +31,11 @@ export async function revokeApiToken({ userId, tokenId }: { userId: string; toke
 
 /** The user a live token belongs to, or null; records when it was last used. */
 export async function findUserByApiToken(token: string): Promise<UserSummary | null> {
+  return (await findApiToken(token))?.user ?? null;
+}
+
+/** A live token: its id and its user, or null; records when it was last used. */
+export async function findApiToken(token: string): Promise<{ id: string; user: UserSummary } | null> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
   const row = await db().apiToken.findUnique({
     where: { tokenHash: sha256(token) },
@@ -41,5 +46,5 @@ export async function findUserByApiToken(token: string): Promise<UserSummary | n
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   }
-  return row.user;
+  return { id: row.id, user: row.user };
 }

@@ -3,10 +3,11 @@
 // no identity). Mentions notify the member named; a reply notifies the thread's
 // other named participants. Nothing here reads or writes an email address.
 import { findMentions } from "~/domain/comments";
+import { SERVICE_USER_DISPLAY_NAME } from "~/domain/roles";
 import { db } from "~/utils/db.server";
 import { publishWorkspaceEvent } from "~/utils/workspace-events.server";
 
-export const ANONYMOUS_AUTHOR = "A young person";
+export const ANONYMOUS_AUTHOR = SERVICE_USER_DISPLAY_NAME;
 
 export type Author = { userId: string; name: string; role: string };
 export type CommentView = { id: string; authorName: string; body: string; createdAt: string; mine: boolean };

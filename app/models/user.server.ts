@@ -1,4 +1,5 @@
-import type { OrganisationType } from "~/domain/roles";
+import { accountKindOf, type AccountKind } from "~/domain/permissions";
+import { isRole, type OrganisationType } from "~/domain/roles";
 import { db } from "~/utils/db.server";
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "~/utils/crypto.server";
 
@@ -67,6 +68,14 @@ export async function verifyLogin(email: string, password: string): Promise<User
   return summary;
 }
 
+/** Sets a new password once the current one is verified; false when the current one is wrong. */
+export async function changePassword({ userId, current, next }: { userId: string; current: string; next: string }): Promise<boolean> {
+  const user = await db().user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  if (!user || !(await verifyPassword(current, user.passwordHash))) return false;
+  await db().user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(next) } });
+  return true;
+}
+
 export async function getUserById(id: string): Promise<UserSummary | null> {
   return db().user.findUnique({ where: { id }, select: userSelect });
 }
@@ -86,4 +95,10 @@ export async function setOrganisationIfMissing(userId: string, organisation: { n
 /** Prisma's unique-constraint error (P2002), on either database. */
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+}
+
+/** Whether the account is a person's or a service user's (app/domain/permissions.ts). */
+export async function getAccountKind(userId: string): Promise<AccountKind> {
+  const memberships = await db().membership.findMany({ where: { userId }, select: { role: true }, distinct: ["role"] });
+  return accountKindOf(memberships.map((m) => m.role).filter(isRole));
 }

@@ -6,7 +6,7 @@ const started = Date.now();
 /** Liveness and database reachability, for load balancers and operators. */
 export async function loader() {
   const kind = databaseKind(env().DATABASE_URL);
-  const headers = { "Content-Type": "application/json", "Cache-Control": "no-store" };
+  const headers = { "Content-Type": "application/json" };
   try {
     await Promise.race([
       db().$queryRawUnsafe("SELECT 1"),

@@ -3,9 +3,10 @@ import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { Button, CsrfInput, Field, FormErrors } from "~/components/forms";
 import { LoginSchema, type FieldErrors } from "~/domain/validation";
 import { verifyLogin } from "~/models/user.server";
-import { accountLimiter, addressLimiter, createSession, requireAnonymous } from "~/utils/auth.server";
+import { createSession, requireAnonymous } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { invalid, parseForm } from "~/utils/forms.server";
+import { signInFailed, signInGate, signInSucceeded } from "~/utils/sign-in-limits.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
@@ -18,21 +19,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!form.ok) return invalid(form);
   const { email, password, redirectTo } = form.data;
   const address = context.clientAddress ?? "unknown";
-  const wait = Math.max(await accountLimiter.retryAfterMs(email), await addressLimiter.retryAfterMs(address));
-  if (wait > 0) {
-    const minutes = Math.ceil(wait / 60_000);
+  const gate = await signInGate(email, address);
+  if (!gate.ok) {
     return data(
-      { ok: false as const, errors: {} as FieldErrors, values: { email } as Record<string, string>, formErrors: [`Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`] },
-      { status: 429, headers: { "Retry-After": String(Math.ceil(wait / 1000)) } },
+      { ok: false as const, errors: {} as FieldErrors, values: { email } as Record<string, string>, formErrors: [gate.message] },
+      { status: 429, headers: { "Retry-After": String(Math.ceil(gate.retryAfterMs / 1000)) } },
     );
   }
   const user = await verifyLogin(email, password);
   if (!user) {
-    await Promise.all([accountLimiter.fail(email), addressLimiter.fail(address)]);
+    await signInFailed(email, address);
     return invalid({ formErrors: ["The email address or password is not right."], values: { email } });
   }
-  await accountLimiter.reset(email);
-  throw redirect(redirectTo ?? "/workspaces", { headers: { "Set-Cookie": await createSession(request, user.id) } });
+  await signInSucceeded(email, address);
+  throw redirect(redirectTo, { headers: { "Set-Cookie": await createSession(request, user.id) } });
 }
 
 export default function Login() {

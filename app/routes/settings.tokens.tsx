@@ -3,13 +3,15 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, CsrfInput, Field, FormErrors, Notice } from "~/components/forms";
 import { ApiTokenCreateSchema, ApiTokenIdSchema } from "~/domain/validation";
 import { createApiToken, listApiTokens, revokeApiToken } from "~/models/api-token.server";
-import { requireUser } from "~/utils/auth.server";
+import { accountCan } from "~/domain/permissions";
+import { getAccountKind } from "~/models/user.server";
+import { requireAccountPermission, requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { invalid, parseForm } from "~/utils/forms.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { tokens: await listApiTokens(user.id) };
+  return { tokens: await listApiTokens(user.id), canCreate: accountCan(await getAccountKind(user.id), "create:api-token") };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -17,6 +19,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "create") {
+    await requireAccountPermission(request, "create:api-token");
     const form = parseForm(formData, ApiTokenCreateSchema);
     if (!form.ok) return invalid(form, "create");
     const created = await createApiToken({ userId: user.id, name: form.data.name });
@@ -31,7 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Tokens() {
-  const { tokens } = useLoaderData<typeof loader>();
+  const { tokens, canCreate } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div className="max-w-2xl">
@@ -53,12 +56,16 @@ export default function Tokens() {
       ) : (
         <FormErrors errors={result?.formErrors} />
       )}
-      <Form method="post" noValidate className="mt-4">
-        <CsrfInput />
-        <input type="hidden" name="intent" value="create" />
-        <Field label="Token name" name="name" hint="What will use it, e.g. 'Monthly reporting script'." errors={result && !result.ok ? result.errors?.name : undefined} />
-        <Button>Create token</Button>
-      </Form>
+      {canCreate ? (
+        <Form method="post" noValidate className="mt-4">
+          <CsrfInput />
+          <input type="hidden" name="intent" value="create" />
+          <Field label="Token name" name="name" hint="What will use it, e.g. 'Monthly reporting script'." errors={result && !result.ok ? result.errors?.name : undefined} />
+          <Button>Create token</Button>
+        </Form>
+      ) : (
+        <p className="mt-4">A service-user account cannot create API tokens.</p>
+      )}
       <h2 className="mt-8 text-xl font-semibold">Your tokens</h2>
       {tokens.length === 0 ? <p className="mt-2">You have no tokens.</p> : null}
       <ul className="mt-2 space-y-2">

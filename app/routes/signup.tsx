@@ -25,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
       password,
       organisation: organisationName && organisationType ? { name: organisationName, type: organisationType } : undefined,
     });
-    throw redirect(redirectTo ?? "/workspaces", { headers: { "Set-Cookie": await createSession(request, user.id) } });
+    throw redirect(redirectTo, { headers: { "Set-Cookie": await createSession(request, user.id) } });
   } catch (error) {
     if (error instanceof EmailTakenError) return invalid({ errors: { email: [error.message] }, values: { name, email, organisationName, organisationType } });
     throw error;

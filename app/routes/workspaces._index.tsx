@@ -1,28 +1,38 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { accountCan } from "~/domain/permissions";
 import { ROLE_LABELS } from "~/domain/roles";
+import { getAccountKind } from "~/models/user.server";
 import { listWorkspacesForUser } from "~/models/workspace.server";
 import { requireUser } from "~/utils/auth.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { user: { name: user.name }, workspaces: await listWorkspacesForUser(user.id) };
+  return {
+    user: { name: user.name },
+    workspaces: await listWorkspacesForUser(user.id),
+    canCreate: accountCan(await getAccountKind(user.id), "create:workspace"),
+  };
 }
 
 export default function Workspaces() {
-  const { user, workspaces } = useLoaderData<typeof loader>();
+  const { user, workspaces, canCreate } = useLoaderData<typeof loader>();
   return (
     <div>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">Your workspaces</h1>
-        <Link to="/workspaces/new" className="inline-flex min-h-11 items-center rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
-          Create a workspace
-        </Link>
+        {canCreate ? (
+          <Link to="/workspaces/new" className="inline-flex min-h-11 items-center rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+            Create a workspace
+          </Link>
+        ) : null}
       </div>
       <p className="mt-1 text-slate-700">Signed in as {user.name}.</p>
       {workspaces.length === 0 ? (
         <p className="mt-6">
-          You are not in any workspace yet. Create one for a commissioning project, or ask a commissioner or facilitator to invite you.
+          {canCreate
+            ? "You are not in any workspace yet. Create one for a commissioning project, or ask a commissioner or facilitator to invite you."
+            : "You are not in any workspace yet. Ask a commissioner or facilitator to invite you."}
         </p>
       ) : (
         <ul className="mt-6 grid gap-4 sm:grid-cols-2">

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { Button, CsrfInput, Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
 import { WorkspaceCreateSchema } from "~/domain/validation";
 import { createWorkspace } from "~/models/workspace.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireAccountPermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { invalid, parseForm } from "~/utils/forms.server";
 
@@ -13,12 +13,12 @@ const CreateForm = WorkspaceCreateSchema.extend({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
+  await requireAccountPermission(request, "create:workspace");
   return null;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const user = await requireAccountPermission(request, "create:workspace");
   const form = parseForm(await readForm(request), CreateForm);
   if (!form.ok) return invalid(form);
   const workspace = await createWorkspace({ ...form.data, ownerId: user.id });

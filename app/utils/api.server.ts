@@ -3,11 +3,12 @@
 import type { z } from "zod";
 import type { Permission } from "~/domain/permissions";
 import { fieldErrors } from "~/domain/validation";
-import { findUserByApiToken } from "~/models/api-token.server";
-import type { UserSummary } from "~/models/user.server";
-import { getUser } from "./auth.server";
+import { findApiToken } from "~/models/api-token.server";
+import { getUserById, type UserSummary } from "~/models/user.server";
+import { getSession, type Credential } from "./auth.server";
 import type { Section } from "~/domain/documents";
 import { getVersionModel, type VersionSummary } from "~/models/version.server";
+import { BodyRefused, mediaType, readBodyBytes } from "./body.server";
 import { CSRF_HEADER, validateCsrf } from "./csrf.server";
 import { problem } from "./http.server";
 import { authoriseMember, type MemberContext } from "./permissions.server";
@@ -16,21 +17,27 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** The calling user, or a thrown 401 problem. */
 export async function requireApiUser(request: Request): Promise<UserSummary> {
+  return (await requireApiCaller(request)).user;
+}
+
+/** The calling user and the credential they called with, or a thrown 401 problem. */
+export async function requireApiCaller(request: Request): Promise<{ user: UserSummary; credential: Credential }> {
   const header = request.headers.get("Authorization");
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const user = match ? await findUserByApiToken(match[1]!) : null;
-    if (!user) {
+    const token = match ? await findApiToken(match[1]!) : null;
+    if (!token) {
       throw problem({
         status: 401,
         detail: "The API token is missing, malformed, revoked or unknown. Create one under API tokens.",
         headers: { "WWW-Authenticate": 'Bearer realm="outcome-commons", error="invalid_token"' },
       });
     }
-    return user;
+    return { user: token.user, credential: `api-token:${token.id}` };
   }
-  const user = await getUser(request);
-  if (!user) {
+  const session = await getSession(request);
+  const user = session ? await getUserById(session.userId) : null;
+  if (!session || !user) {
     throw problem({
       status: 401,
       detail: "Sign in, or send a personal API token as 'Authorization: Bearer <token>'.",
@@ -44,7 +51,7 @@ export async function requireApiUser(request: Request): Promise<UserSummary> {
       throw problem({ status: 403, detail: `Requests authenticated by cookie must send the ${CSRF_HEADER} header.` });
     }
   }
-  return user;
+  return { user, credential: session.credential };
 }
 
 /** The caller's membership with `permission`, or a thrown 404/403 problem. */
@@ -56,16 +63,24 @@ export async function requireApiMember(user: UserSummary, workspaceId: string | 
     : problem({ status: 403, detail: `Your role in this workspace does not allow '${permission}'.` });
 }
 
-/** Parses a JSON body with `schema`, or throws a 400/415 problem with field errors. */
+/** Parses a JSON body with `schema`, or throws a 400/413/415 problem (400 with field errors). */
 export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
-  if (!(request.headers.get("Content-Type") ?? "").includes("application/json")) {
+  const type = mediaType(request);
+  if (type !== "application/json" && !/^application\/[a-z0-9.+-]*\+json$/.test(type)) {
     throw problem({ status: 415, detail: "Send the body as JSON with 'Content-Type: application/json'." });
+  }
+  let bytes: Uint8Array<ArrayBuffer>;
+  try {
+    bytes = await readBodyBytes(request);
+  } catch (error) {
+    if (error instanceof BodyRefused) throw problem({ status: error.status, detail: error.message });
+    throw error;
   }
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
-    throw problem({ status: 400, detail: "The body is not valid JSON." });
+    throw problem({ status: 400, detail: "The body is not valid JSON (UTF-8)." });
   }
   return parseOrThrow(body, schema);
 }

@@ -1,19 +1,15 @@
 // Accounts and sessions. The session cookie carries a random secret; the database
 // keeps only its SHA-256, so a leaked database cannot sign anyone in.
 import { redirect } from "@remix-run/node";
-import { getUserById, type UserSummary } from "~/models/user.server";
+import { accountCan, type AccountPermission } from "~/domain/permissions";
+import { getAccountKind, getUserById, type UserSummary } from "~/models/user.server";
 import { appCookies } from "./cookies.server";
 import { randomToken, sha256 } from "./crypto.server";
 import { db } from "./db.server";
-import { failureLimit } from "./failure-limit.server";
 import { isHttps } from "./http.server";
 
 const SESSION_DAYS = 30;
 
-// Failed sign-ins: 5 per account and 50 per client address in 15 minutes, counted
-// across every process when REDIS_URL is set (failure-limit.server.ts).
-export const accountLimiter = failureLimit("account", { max: 5, windowMs: 15 * 60_000 });
-export const addressLimiter = failureLimit("address", { max: 50, windowMs: 15 * 60_000 });
 
 /** Starts a session for `userId`; returns the Set-Cookie header. */
 export async function createSession(request: Request, userId: string): Promise<string> {
@@ -31,13 +27,42 @@ async function sessionSecret(request: Request): Promise<string | null> {
   return typeof value === "string" ? value : null;
 }
 
-/** The signed-in user's id, or null. */
-export async function getUserId(request: Request): Promise<string | null> {
+/**
+ * What a request or a sync connection was authenticated with: a browser session or a
+ * personal API token, by its stored id. Revoking it (signing out, revoking the token,
+ * changing the password) ends everything opened with it, open sync sockets included.
+ */
+export type Credential = `session:${string}` | `api-token:${string}`;
+
+/** The signed-in session: whose it is and its credential; null when signed out or expired. */
+export async function getSession(request: Request): Promise<{ userId: string; credential: Credential } | null> {
   const secret = await sessionSecret(request);
   if (!secret) return null;
-  const session = await db().session.findUnique({ where: { id: sha256(secret) }, select: { userId: true, expiresAt: true } });
+  const id = sha256(secret);
+  const session = await db().session.findUnique({ where: { id }, select: { userId: true, expiresAt: true } });
   if (!session || session.expiresAt.getTime() < Date.now()) return null;
-  return session.userId;
+  return { userId: session.userId, credential: `session:${id}` };
+}
+
+/** The signed-in user's id, or null. */
+export async function getUserId(request: Request): Promise<string | null> {
+  return (await getSession(request))?.userId ?? null;
+}
+
+/** Which of `credentials` are still valid: unexpired sessions and unrevoked API tokens. */
+export async function liveCredentials(credentials: string[]): Promise<Set<string>> {
+  const ids = (kind: string) => credentials.filter((c) => c.startsWith(`${kind}:`)).map((c) => c.slice(kind.length + 1));
+  const [sessions, tokens] = await Promise.all([
+    db().session.findMany({ where: { id: { in: ids("session") }, expiresAt: { gt: new Date() } }, select: { id: true } }),
+    db().apiToken.findMany({ where: { id: { in: ids("api-token") }, revokedAt: null }, select: { id: true } }),
+  ]);
+  return new Set([...sessions.map((s) => `session:${s.id}`), ...tokens.map((t) => `api-token:${t.id}`)]);
+}
+
+/** Signs the user out everywhere (after a password change); returns a new session for this browser. */
+export async function replaceAllSessions(request: Request, userId: string): Promise<string> {
+  await db().session.deleteMany({ where: { userId } });
+  return createSession(request, userId);
 }
 
 /** The signed-in user, or null. */
@@ -53,6 +78,23 @@ export async function requireUser(request: Request): Promise<UserSummary> {
   const url = new URL(request.url);
   const redirectTo = url.pathname + url.search;
   throw redirect(`/login?${new URLSearchParams({ redirectTo })}`);
+}
+
+const ACCOUNT_REFUSALS: Record<AccountPermission, string> = {
+  "create:workspace": "A service-user account cannot create workspaces. Ask a commissioner or facilitator to invite you to theirs.",
+  "create:api-token": "A service-user account cannot create API tokens.",
+};
+
+/** The signed-in user if their account may do `permission`; otherwise a thrown 403 saying why. */
+export async function requireAccountPermission(request: Request, permission: AccountPermission): Promise<UserSummary> {
+  const user = await requireUser(request);
+  if (!accountCan(await getAccountKind(user.id), permission)) throw new Response(ACCOUNT_REFUSALS[permission], { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  return user;
+}
+
+/** Why an account may not do `permission`, for the API's problem detail. */
+export function accountRefusal(permission: AccountPermission): string {
+  return ACCOUNT_REFUSALS[permission];
 }
 
 /** Redirects signed-in people away from the sign-in and sign-up pages. */

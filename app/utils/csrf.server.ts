@@ -1,6 +1,7 @@
 // CSRF protection by signed double-submit: a random token in an httpOnly, signed
 // cookie, repeated in every mutating form (hidden field `csrf`) or, for API calls
 // authenticated by cookie, in the X-CSRF-Token header.
+import { BodyRefused, readFormBody } from "./body.server";
 import { appCookies } from "./cookies.server";
 import { randomToken } from "./crypto.server";
 import { isHttps } from "./http.server";
@@ -27,9 +28,18 @@ export async function validateCsrf(request: Request, submitted: FormDataEntryVal
   }
 }
 
-/** Reads the form and checks its CSRF token; the one way actions read their input. */
+/**
+ * Reads the form (within the size limit, as a form: 413/415 otherwise) and checks its
+ * CSRF token; the one way actions read their input.
+ */
 export async function readForm(request: Request): Promise<FormData> {
-  const formData = await request.formData();
+  let formData: FormData;
+  try {
+    formData = await readFormBody(request);
+  } catch (error) {
+    if (error instanceof BodyRefused) throw new Response(error.message, { status: error.status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    throw error;
+  }
   await validateCsrf(request, formData.get(CSRF_FIELD));
   return formData;
 }

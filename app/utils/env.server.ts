@@ -32,6 +32,28 @@ const EnvSchema = z.object({
   ACTIVITY_QUIET_MS: z.coerce.number().int().min(50).default(10_000),
   /** Redis for fan-out between server processes; unset with a single process. */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// or rediss:// URL").optional(),
+  /**
+   * Other origins (comma-separated, e.g. "https://board.example") whose pages may open
+   * a sync connection with the session cookie; the app's own origin always may.
+   */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((v, ctx) => {
+      const origins = v.split(",").map((o) => o.trim()).filter(Boolean);
+      for (const o of origins) {
+        let parsed: URL | null = null;
+        try {
+          parsed = new URL(o);
+        } catch {
+          // reported below
+        }
+        if (!parsed || parsed.origin !== o || !/^https?:$/.test(parsed.protocol)) {
+          ctx.addIssue({ code: "custom", message: `ALLOWED_ORIGINS: '${o}' is not an origin like https://oc.example (scheme, host and port only)` });
+        }
+      }
+      return origins;
+    }),
   /** Bearer token for /metrics from other hosts; localhost needs none. */
   METRICS_TOKEN: z.string().min(16).optional(),
 });

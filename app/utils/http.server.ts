@@ -13,6 +13,7 @@ const TITLES: Record<number, string> = {
   404: "Not Found",
   405: "Method Not Allowed",
   409: "Conflict",
+  413: "Content Too Large",
   415: "Unsupported Media Type",
   422: "Unprocessable Content",
   429: "Too Many Requests",
@@ -39,7 +40,7 @@ export function problem({ status, detail, title, errors, headers }: Problem): Re
   if (errors) body.errors = errors;
   return new Response(JSON.stringify(body), {
     status,
-    headers: { "Content-Type": "application/problem+json", "Cache-Control": "no-store", ...headers },
+    headers: { "Content-Type": "application/problem+json", ...headers },
   });
 }
 
@@ -47,7 +48,7 @@ export function problem({ status, detail, title, errors, headers }: Problem): Re
 export function apiJson(data: unknown, init: ResponseInit = {}): Response {
   return new Response(JSON.stringify(data), {
     ...init,
-    headers: { "Content-Type": "application/json", "Cache-Control": "no-store", ...init.headers },
+    headers: { "Content-Type": "application/json", ...init.headers },
   });
 }
 

@@ -7,6 +7,7 @@ import type { Principal } from "./hooks";
 import { awarenessMessage, decodeMessage, MalformedMessage, SYNC_MESSAGE_OVERHEAD, syncStep1Message, syncStep2Message, updateMessage } from "./messages";
 import type { SyncMetrics } from "./metrics";
 import type { Peer, SharedDocument } from "./shared-document";
+import { sanitiseAwareness } from "./presence";
 import { splitUpdate } from "./split-update";
 
 export const CLOSE = {
@@ -19,20 +20,6 @@ export const CLOSE = {
 } as const;
 
 export type ConnectionLimits = { messagesPerSecond: number; burst: number; maxMessageBytes: number };
-
-/**
- * Awareness may carry a display name, role, colour and cursor; nothing else (never an
- * email). A service user's cursor is never shared: "Youth panel is editing note 3"
- * would tie a young person to a contribution that must carry no identity.
- */
-export function sanitiseAwareness(state: Record<string, unknown>, principal: Principal): Record<string, unknown> {
-  const user = (state.user ?? {}) as Record<string, unknown>;
-  const colour = typeof user.color === "string" && /^#[0-9a-fA-F]{6}$/.test(user.color) ? user.color : "#1d4e89";
-  const clean: Record<string, unknown> = { user: { name: principal.name, role: principal.role, color: colour } };
-  const shareCursor = principal.role !== "service-user" && state.cursor != null && JSON.stringify(state.cursor).length < 2000;
-  if (shareCursor) clean.cursor = state.cursor;
-  return clean;
-}
 
 export class SyncConnection implements Peer {
   readonly clientIds = new Set<number>();

@@ -6,22 +6,34 @@ import type * as Y from "yjs";
 /** Who a connection is and what it may do in its document. */
 export type Principal = {
   userId: string;
+  /** What others see in presence and activity; never a service user's own name. */
   name: string;
   role: string;
   canWrite: boolean;
+  /**
+   * The credential the connection was opened with (opaque to the sync server, e.g.
+   * "session:<id>"): when it is revoked, the connection closes.
+   */
+  credential: string;
 };
 
 export type AuthResult = { ok: true; principal: Principal } | { ok: false; code: 4401 | 4403; reason: string };
+
+/** One key per person and credential, for re-checks. */
+export function principalKey(principal: Pick<Principal, "userId" | "credential">): string {
+  return `${principal.userId} ${principal.credential}`;
+}
 
 export type SyncHooks = {
   /** Decides, before the upgrade completes, whether this request may open `docName`. */
   authenticate(request: IncomingMessage, docName: string): Promise<AuthResult>;
   /**
-   * Re-checks open connections (membership may have changed), for many documents at
-   * once: per document name, per user id, the current principal, or null when they
-   * are no longer allowed in.
+   * Re-checks open connections, for many documents at once: the membership may have
+   * changed, and the credential may have been revoked (signed out, token revoked,
+   * password changed). Per document name, per `principalKey`, the current principal
+   * or why the connection must close (4401 for the credential, 4403 for membership).
    */
-  reauthorise(checks: { docName: string; userIds: string[] }[]): Promise<Map<string, Map<string, Principal | null>>>;
+  reauthorise(checks: { docName: string; principals: Principal[] }[]): Promise<Map<string, Map<string, AuthResult>>>;
   /** The stored updates of a document, oldest first (snapshot first when there is one). */
   load(docName: string): Promise<Uint8Array[]>;
   /** Appends one update; resolves once it is durable. */

@@ -1,35 +1,64 @@
-// The app's sync hooks: authentication by session cookie, personal API token or
-// sync token; authorisation from the same permissions table as every route;
-// persistence through Prisma.
+// The app's sync hooks: authentication by session cookie (same origin only), personal
+// API token or sync token; authorisation from the same permissions table as every
+// route, re-checked with the credential while the connection is open; persistence
+// through Prisma.
 import type { IncomingMessage } from "node:http";
-import { parseDocumentName, SECTION_WRITE_PERMISSION } from "~/domain/documents";
+import { parseDocumentName, SECTION_WRITE_PERMISSION, type Section } from "~/domain/documents";
 import { can } from "~/domain/permissions";
-import { isRole } from "~/domain/roles";
-import { findUserByApiToken } from "~/models/api-token.server";
+import { isRole, SERVICE_USER_DISPLAY_NAME } from "~/domain/roles";
+import { findApiToken } from "~/models/api-token.server";
 import { appendDocumentUpdates, compactDocument, loadDocument } from "~/models/document.server";
 import { getUserById } from "~/models/user.server";
-import { getUserId } from "~/utils/auth.server";
+import { getSession, liveCredentials, type Credential } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
 import { authoriseMember } from "~/utils/permissions.server";
 import { verifySyncToken } from "~/utils/sync-token.server";
-import type { AuthResult, Principal, SyncHooks } from "./hooks";
+import { principalKey, type AuthResult, type Principal, type SyncHooks } from "./hooks";
 import { CLOSE } from "./connection";
+import { cookieOriginAllowed } from "./origin";
 
-async function userIdFrom(request: IncomingMessage, workspaceId: string): Promise<string | null> {
+type Caller = { userId: string; credential: Credential };
+
+/**
+ * Who opens the connection, from `?token=` (a sync token or a personal API token) or
+ * the session cookie; a cookie from another site's page is refused (cross-site
+ * WebSocket hijacking). The credential must still be live.
+ */
+async function callerFrom(request: IncomingMessage, workspaceId: string): Promise<Caller | (AuthResult & { ok: false }) | null> {
   const token = new URL(request.url ?? "/", "http://localhost").searchParams.get("token");
   if (token) {
     const sync = verifySyncToken(token);
-    if (sync) return sync.workspaceId === workspaceId ? sync.userId : null;
-    return (await findUserByApiToken(token))?.id ?? null;
+    if (sync) {
+      // A valid token for another workspace opens nothing here: forbidden, not unauthenticated.
+      if (sync.workspaceId !== workspaceId) return { ok: false, code: CLOSE.forbidden, reason: "this sync token is for another workspace" };
+      return (await liveCredentials([sync.credential])).has(sync.credential) ? { userId: sync.userId, credential: sync.credential } : null;
+    }
+    const api = await findApiToken(token);
+    return api ? { userId: api.user.id, credential: `api-token:${api.id}` } : null;
   }
   const cookie = request.headers.cookie;
   if (!cookie) return null;
-  return getUserId(new Request("http://localhost/", { headers: { cookie } }));
+  const config = env();
+  const originRequest = {
+    origin: request.headers.origin,
+    host: request.headers.host,
+    forwardedProto: header(request.headers["x-forwarded-proto"]),
+    trustProxy: config.TRUST_PROXY === "true",
+  };
+  if (!cookieOriginAllowed(originRequest, config.ALLOWED_ORIGINS)) {
+    return { ok: false, code: CLOSE.forbidden, reason: "cross-origin connections must use a sync token" };
+  }
+  return getSession(new Request("http://localhost/", { headers: { cookie } }));
 }
 
-function principalFor(user: { id: string; name: string }, role: string, section: keyof typeof SECTION_WRITE_PERMISSION): Principal | null {
+const header = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/** How a member appears in this document: a service user never by name. */
+function principalFor(user: { id: string; name: string }, role: string, section: Section, credential: string): Principal | null {
   if (!isRole(role)) return null;
-  return { userId: user.id, name: user.name, role, canWrite: can(role, SECTION_WRITE_PERMISSION[section]) };
+  const name = role === "service-user" ? SERVICE_USER_DISPLAY_NAME : user.name;
+  return { userId: user.id, name, role, canWrite: can(role, SECTION_WRITE_PERMISSION[section]), credential };
 }
 
 /**
@@ -69,39 +98,43 @@ const writes = new WriteCoalescer(appendDocumentUpdates);
 
 export const prismaSyncHooks: SyncHooks = {
   async authenticate(request, docName): Promise<AuthResult> {
+    // The workspace is read before the section is checked, so a valid sync token for an
+    // unknown section is told "unknown document" (4403), not "sign in" (4401).
+    const workspaceId = /^([A-Za-z0-9_-]{1,64})\//.exec(docName)?.[1] ?? "";
+    const caller = await callerFrom(request, workspaceId);
+    if (!caller) return { ok: false, code: CLOSE.unauthenticated, reason: "sign in or send a valid token" };
+    if ("ok" in caller) return caller;
     const parsed = parseDocumentName(docName);
-    const userId = await userIdFrom(request, parsed?.workspaceId ?? "");
-    if (!userId) return { ok: false, code: CLOSE.unauthenticated, reason: "sign in or send a valid token" };
     if (!parsed) return { ok: false, code: CLOSE.forbidden, reason: "unknown document" };
-    const result = await authoriseMember(userId, parsed.workspaceId, "read:workspace");
-    const user = result.ok ? await getUserById(userId) : null;
-    const principal = result.ok && user ? principalFor(user, result.member.membership.role, parsed.section) : null;
+    const result = await authoriseMember(caller.userId, parsed.workspaceId, "read:workspace");
+    const user = result.ok ? await getUserById(caller.userId) : null;
+    const principal = result.ok && user ? principalFor(user, result.member.membership.role, parsed.section, caller.credential) : null;
     if (!principal) return { ok: false, code: CLOSE.forbidden, reason: "not a member of this workspace" };
     return { ok: true, principal };
   },
 
   async reauthorise(checks) {
-    // One query for every open document, so the cost does not grow with their number.
+    // Two queries for every open document, so the cost does not grow with their number.
     const parsed = checks.map((c) => ({ ...c, doc: parseDocumentName(c.docName)! }));
-    const memberships = await db().membership.findMany({
-      where: {
-        workspaceId: { in: [...new Set(parsed.map((p) => p.doc.workspaceId))] },
-        userId: { in: [...new Set(parsed.flatMap((p) => p.userIds))] },
-      },
-      select: { workspaceId: true, role: true, user: { select: { id: true, name: true } } },
-    });
+    const principals = parsed.flatMap((p) => p.principals);
+    const [memberships, live] = await Promise.all([
+      db().membership.findMany({
+        where: {
+          workspaceId: { in: [...new Set(parsed.map((p) => p.doc.workspaceId))] },
+          userId: { in: [...new Set(principals.map((p) => p.userId))] },
+        },
+        select: { workspaceId: true, role: true, user: { select: { id: true, name: true } } },
+      }),
+      liveCredentials([...new Set(principals.map((p) => p.credential))]),
+    ]);
     const byKey = new Map(memberships.map((m) => [`${m.workspaceId} ${m.user.id}`, m]));
-    return new Map(
-      parsed.map((p) => [
-        p.docName,
-        new Map(
-          p.userIds.map((userId) => {
-            const m = byKey.get(`${p.doc.workspaceId} ${userId}`);
-            return [userId, m ? principalFor(m.user, m.role, p.doc.section) : null] as const;
-          }),
-        ),
-      ]),
-    );
+    const decide = (workspaceId: string, section: Section, p: Principal): AuthResult => {
+      if (!live.has(p.credential)) return { ok: false, code: CLOSE.unauthenticated, reason: "signed out or credential revoked" };
+      const m = byKey.get(`${workspaceId} ${p.userId}`);
+      const principal = m ? principalFor(m.user, m.role, section, p.credential) : null;
+      return principal ? { ok: true, principal } : { ok: false, code: CLOSE.forbidden, reason: "no longer a member" };
+    };
+    return new Map(parsed.map((p) => [p.docName, new Map(p.principals.map((pr) => [principalKey(pr), decide(p.doc.workspaceId, p.doc.section, pr)] as const))]));
   },
 
   async load(docName) {

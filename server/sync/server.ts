@@ -6,7 +6,7 @@ import type { Server as HttpServer } from "node:http";
 import type { Socket } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
 import { CLOSE, SyncConnection, type ConnectionLimits } from "./connection";
-import type { Principal, SyncHooks } from "./hooks";
+import { principalKey, type Principal, type SyncHooks } from "./hooks";
 import { SyncMetrics } from "./metrics";
 import { createRedisFanout, type Fanout } from "./redis-fanout";
 import { DocumentRegistry, type RegistryOptions } from "./registry";
@@ -119,7 +119,7 @@ export async function attachSyncServer(server: HttpServer, hooks: SyncHooks, opt
     );
   }
 
-  // Membership changes reach open connections within recheckMs.
+  // Membership changes and revoked credentials reach open connections within recheckMs.
   let rechecking = false;
   const recheck = setInterval(async () => {
     if (rechecking || connections.size === 0) return;
@@ -131,12 +131,17 @@ export async function attachSyncServer(server: HttpServer, hooks: SyncHooks, opt
       else byDoc.set(c.document.name, [c]);
     }
     try {
-      const now = await hooks.reauthorise([...byDoc].map(([docName, peers]) => ({ docName, userIds: [...new Set(peers.map((p) => p.principal.userId))] })));
+      const checks = [...byDoc].map(([docName, peers]) => ({
+        docName,
+        principals: [...new Map(peers.map((p) => [principalKey(p.principal), p.principal])).values()],
+      }));
+      const now = await hooks.reauthorise(checks);
       for (const [docName, peers] of byDoc) {
         for (const peer of peers) {
-          const principal = now.get(docName)?.get(peer.principal.userId);
-          if (!principal) peer.close(CLOSE.forbidden, "no longer a member");
-          else peer.principal = principal;
+          const result = now.get(docName)?.get(principalKey(peer.principal));
+          if (!result) peer.close(CLOSE.forbidden, "no longer a member");
+          else if (!result.ok) peer.close(result.code, result.reason);
+          else peer.principal = result.principal;
         }
       }
     } catch (error) {

@@ -10,6 +10,7 @@ import type { BatchTimer } from "./batch-timer";
 import type { Principal, SyncHooks } from "./hooks";
 import { awarenessMessage, updateMessage } from "./messages";
 import type { SyncMetrics } from "./metrics";
+import { sanitiseRelayedAwareness } from "./presence";
 import { REMOTE_ORIGIN, type Fanout } from "./redis-fanout";
 
 /** Origin of updates replayed from storage: never stored again. */
@@ -56,7 +57,13 @@ export class SharedDocument {
     this.awareness.on("update", ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
       const changed = [...added!, ...updated!, ...removed!];
       const peer = origin as Peer | undefined;
-      if (peer?.clientIds) {
+      if (origin === REMOTE_ORIGIN) {
+        const states = this.awareness.getStates();
+        for (const id of [...added!, ...updated!]) {
+          const state = states.get(id);
+          if (state) states.set(id, sanitiseRelayedAwareness(state));
+        }
+      } else if (peer?.clientIds) {
         for (const id of added!) peer.clientIds.add(id);
         for (const id of removed!) peer.clientIds.delete(id);
         // Before anyone else sees it: presence carries only what the server allows.

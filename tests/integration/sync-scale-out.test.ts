@@ -5,6 +5,8 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Awareness, encodeAwarenessUpdate } from "y-protocols/awareness";
+import * as Y from "yjs";
 import { SyncMetrics } from "../../server/sync/metrics";
 import { createRedisFanout } from "../../server/sync/redis-fanout";
 import { admin, Browser } from "../support/client";
@@ -51,6 +53,29 @@ describe("sync across two processes with Redis", () => {
     expect((onB.provider.awareness.getStates().get(onA.doc.clientID) as { user: { name: string } }).user.name).toBe("Sam Okafor");
     onA.close();
     onB.close();
+  });
+
+  it("a young person's presence reaches the other process as 'A young person', without a cursor, even if a process relays it raw", async () => {
+    const docName = `${workspaceId}/board`;
+    const youthToken = (await admin(a.env, ["token:create", "--email", "youth@panel.example"])).stdout.trim();
+    const youth = await connectProvider(a.url, docName, youthToken);
+    const watcher = await connectProvider(b.url, docName, token2);
+    youth.provider.awareness.setLocalState({ user: { name: "Real Name", color: "#9d174d" }, cursor: { noteId: "n1" } });
+    const seen = () => watcher.provider.awareness.getStates().get(youth.doc.clientID) as { user?: { name: string }; cursor?: unknown } | undefined;
+    await eventually(() => seen()?.user !== undefined, 5000, "the young person's presence on B");
+    expect(seen()).toEqual({ user: { name: "A young person", role: "service-user", color: "#9d174d" } });
+    // A process that did not sanitise (another version, a bug) publishes a raw state: B still never relays it.
+    const rogue = await createRedisFanout(REDIS_URL, new SyncMetrics());
+    const forged = new Awareness(new Y.Doc());
+    forged.setLocalState({ user: { name: "Jamie Smith", role: "service-user", color: "#000000" }, cursor: { noteId: "n2" }, email: "jamie@example.org" });
+    rogue.publishAwareness(docName, encodeAwarenessUpdate(forged, [forged.clientID]));
+    await eventually(() => watcher.provider.awareness.getStates().has(forged.clientID), 5000, "the relayed state on B's client");
+    expect(watcher.provider.awareness.getStates().get(forged.clientID)).toEqual({ user: { name: "A young person", role: "service-user", color: "#000000" } });
+    expect(JSON.stringify([...watcher.provider.awareness.getStates().values()])).not.toMatch(/Jamie|Real Name|Youth panel|@/);
+    forged.destroy();
+    await rogue.close();
+    youth.close();
+    watcher.close();
   });
 
   it("a process that loads a document late gets what the other has not stored yet", async () => {

@@ -14,7 +14,7 @@ import { connectProvider, eventually, probeUpdate, QUERY_AWARENESS, rawSocket, u
 let server: TestServer;
 let workspaceId: string;
 const tokens: Record<string, string> = {};
-const SYNC_ENV = { SYNC_MAX_MESSAGE_BYTES: "4096", SYNC_RECHECK_MS: "300", SYNC_UNLOAD_AFTER_MS: "200" };
+const SYNC_ENV = { SYNC_MAX_MESSAGE_BYTES: "4096", SYNC_RECHECK_MS: "300", SYNC_UNLOAD_AFTER_MS: "200", ALLOWED_ORIGINS: "https://board.partner.example" };
 
 async function token(email: string) {
   const r = await admin(server.env, ["token:create", "--email", email]);
@@ -73,12 +73,14 @@ describe("sync: who may connect", () => {
     expect((await rawSocket(server.url, board(), "oc_sync_forged.mac").closed).code).toBe(4401);
   });
 
-  it("closes with 4403 for a non-member, an unknown section, or a sync token for another workspace", async () => {
+  it("closes with 4403 for a non-member, an unknown section (with any valid credential), or a sync token for another workspace", async () => {
     expect((await rawSocket(server.url, board(), tokens.outsider).closed).code).toBe(4403);
     expect((await rawSocket(server.url, `${workspaceId}/secrets`, tokens.lead).closed).code).toBe(4403);
     const res = await fetch(`${server.url}/api/v1/workspaces/${workspaceId}/sync-token`, { headers: { Authorization: `Bearer ${tokens.lead}` } });
     const { token: t } = (await res.json()) as { token: string };
-    expect((await rawSocket(server.url, "someotherworkspace/board", t).closed).code).toBe(4401);
+    expect((await rawSocket(server.url, `${workspaceId}/secrets`, t).closed).code).toBe(4403);
+    expect((await rawSocket(server.url, `${workspaceId}/Board`, t).closed).code).toBe(4403);
+    expect((await rawSocket(server.url, "someotherworkspace/board", t).closed).code).toBe(4403);
   });
 
   it("accepts the session cookie of a signed-in browser", async () => {
@@ -88,6 +90,105 @@ describe("sync: who may connect", () => {
     await s.open;
     await s.messages(1);
     s.ws.close();
+  });
+});
+
+describe("sync: Origin of cookie-authenticated upgrades", () => {
+  it("refuses a cookie-authenticated upgrade from another site's page with 4403; accepts the app's own origin and ALLOWED_ORIGINS", async () => {
+    const b = new Browser(server.url);
+    await b.login("commissioner@merton.example");
+    const cookie = b.cookieHeader();
+    const evil = rawSocket(server.url, board(), undefined, { Cookie: cookie, Origin: "https://evil.example" });
+    expect((await evil.closed).code).toBe(4403);
+    for (const origin of [server.url, "https://board.partner.example"]) {
+      const s = rawSocket(server.url, board(), undefined, { Cookie: cookie, Origin: origin });
+      await s.open;
+      await s.messages(1); // sync step 1: connected
+      s.ws.close();
+    }
+  });
+
+  it("lets token-authenticated clients through whatever their Origin", async () => {
+    const s = rawSocket(server.url, board(), tokens.lead, { Origin: "https://evil.example" });
+    await s.open;
+    await s.messages(1);
+    s.ws.close();
+  });
+});
+
+describe("sync: revoking a credential closes what it opened", () => {
+  const syncTokenFor = async (b: Browser) => {
+    const res = await b.get(`/api/v1/workspaces/${workspaceId}/sync-token`);
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { token: string }).token;
+  };
+
+  it("signing out closes sockets opened with that session's cookie or its sync token (4401), and the sync token stops working", async () => {
+    const b = new Browser(server.url);
+    await b.login("commissioner@merton.example");
+    const other = new Browser(server.url);
+    await other.login("commissioner@merton.example"); // the same person in another browser
+    const syncToken = await syncTokenFor(b);
+    const byCookie = rawSocket(server.url, board(), undefined, { Cookie: b.cookieHeader() });
+    const byToken = rawSocket(server.url, board(), syncToken);
+    const elsewhere = rawSocket(server.url, board(), await syncTokenFor(other));
+    await Promise.all([byCookie.open, byToken.open, elsewhere.open]);
+    await b.page("/workspaces");
+    expect((await b.post("/logout", {})).status).toBe(302);
+    const started = Date.now();
+    expect((await byCookie.closed).code).toBe(4401);
+    expect((await byToken.closed).code).toBe(4401);
+    expect(Date.now() - started).toBeLessThan(3000); // the re-check runs every 300 ms here
+    expect((await rawSocket(server.url, board(), syncToken).closed).code).toBe(4401);
+    // The other browser's session is another credential: still connected.
+    elsewhere.ws.send(QUERY_AWARENESS);
+    await elsewhere.messages(2);
+    elsewhere.ws.close();
+  });
+
+  it("revoking an API token closes its sockets (and sockets from sync tokens minted with it), and their writes stop", async () => {
+    const b = new Browser(server.url);
+    await b.login("lead@sutton.example");
+    await b.page("/settings/tokens");
+    const created = await (await b.post("/settings/tokens", { intent: "create", name: "to revoke" })).text();
+    const pat = /id="new-token"[^>]*value="([^"]+)"/.exec(created)![1]!;
+    const minted = await fetch(`${server.url}/api/v1/workspaces/${workspaceId}/sync-token`, { headers: { Authorization: `Bearer ${pat}` } });
+    const fromPat = ((await minted.json()) as { token: string }).token;
+    const direct = rawSocket(server.url, board(), pat);
+    const viaSync = rawSocket(server.url, board(), fromPat);
+    await Promise.all([direct.open, viaSync.open]);
+    const tokenId = /name="tokenId" value="([^"]+)"/.exec((await b.page("/settings/tokens")).html)![1]!;
+    expect((await b.post("/settings/tokens", { intent: "revoke", tokenId })).status).toBe(200);
+    expect((await direct.closed).code).toBe(4401);
+    expect((await viaSync.closed).code).toBe(4401);
+    expect((await rawSocket(server.url, board(), pat).closed).code).toBe(4401);
+    expect((await rawSocket(server.url, board(), fromPat).closed).code).toBe(4401);
+  });
+
+  it("changing the password signs out every session and closes their sockets; the browser that changed it stays signed in", async () => {
+    await admin(server.env, ["user:create", "--email", "changer@example.org", "--password", "first-password", "--name", "Pat Changer"]);
+    await admin(server.env, ["member:add", "--workspace", workspaceId, "--email", "changer@example.org", "--role", "provider"]);
+    const here = new Browser(server.url);
+    await here.login("changer@example.org", "first-password");
+    const phone = new Browser(server.url);
+    await phone.login("changer@example.org", "first-password");
+    const onPhone = rawSocket(server.url, board(), await syncTokenFor(phone));
+    const onHere = rawSocket(server.url, board(), await syncTokenFor(here));
+    await Promise.all([onPhone.open, onHere.open]);
+    await here.page("/settings/account");
+    const wrong = await here.post("/settings/account", { currentPassword: "not-it-at-all", password: "second-password", confirmPassword: "second-password" });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain("That is not your current password.");
+    const res = await here.post("/settings/account", { currentPassword: "first-password", password: "second-password", confirmPassword: "second-password" });
+    expect(res.status).toBe(302);
+    expect((await onPhone.closed).code).toBe(4401);
+    expect((await onHere.closed).code).toBe(4401); // its tab reconnects with a fresh token
+    expect((await phone.get("/workspaces")).status).toBe(302); // signed out
+    expect((await here.get("/workspaces")).status).toBe(200); // still signed in, on a new session
+    const again = rawSocket(server.url, board(), await syncTokenFor(here));
+    await again.open;
+    await again.messages(1);
+    again.ws.close();
   });
 });
 
@@ -228,7 +329,7 @@ describe("sync: presence", () => {
     b.close();
   });
 
-  it("shares where someone is editing, except a service user's", async () => {
+  it("shares where someone is editing, except a service user's, whose name it replaces", async () => {
     const lead = await connectProvider(server.url, board(), tokens.lead!);
     const youth = await connectProvider(server.url, board(), tokens.youth!);
     const provider = await connectProvider(server.url, board(), tokens.provider!);
@@ -237,7 +338,9 @@ describe("sync: presence", () => {
     const stateAt = (clientId: number) => provider.provider.awareness.getStates().get(clientId) as { user?: { role: string }; cursor?: unknown } | undefined;
     await eventually(() => stateAt(lead.doc.clientID)?.cursor !== undefined && stateAt(youth.doc.clientID)?.user !== undefined, 5000, "both presences");
     expect(stateAt(lead.doc.clientID)!.cursor).toEqual({ noteId: "n1" });
-    expect(stateAt(youth.doc.clientID)).toEqual({ user: { name: "Youth panel (shared account)", role: "service-user", color: "#9d174d" } });
+    // The shared account's name never reaches anyone else: a young person is "A young person".
+    expect(stateAt(youth.doc.clientID)).toEqual({ user: { name: "A young person", role: "service-user", color: "#9d174d" } });
+    expect(JSON.stringify([...provider.provider.awareness.getStates().values()])).not.toContain("Youth panel");
     for (const c of [lead, youth, provider]) c.close();
   });
 });

@@ -1,0 +1,69 @@
+// The one way request bodies are read: within the limit for the route's kind
+// (app/domain/http-limits.ts), and only in a content type the route understands.
+import { BODY_LIMITS, bodyKind, tooLargeMessage, type BodyKind } from "~/domain/http-limits";
+
+export class BodyRefused extends Error {
+  constructor(
+    readonly status: 400 | 413 | 415,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The media type of the request, lower-cased, without parameters ("" when absent). */
+export function mediaType(request: Request): string {
+  return (request.headers.get("Content-Type") ?? "").split(";")[0]!.trim().toLowerCase();
+}
+
+/**
+ * The body's bytes, counted as they arrive: over the limit, reading stops and a
+ * BodyRefused(413) is thrown, whatever Content-Length claimed.
+ */
+export async function readBodyBytes(request: Request, kind: BodyKind = bodyKind(new URL(request.url).pathname)): Promise<Uint8Array<ArrayBuffer>> {
+  const limit = BODY_LIMITS[kind];
+  const declared = Number(request.headers.get("Content-Length") ?? "0");
+  if (declared > limit) throw new BodyRefused(413, tooLargeMessage(kind));
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => {});
+      throw new BodyRefused(413, tooLargeMessage(kind));
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
+  return out;
+}
+
+const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
+
+/** A form post's fields; JSON or anything else gets a 415 that says what to send. */
+export async function readFormBody(request: Request): Promise<FormData> {
+  const type = mediaType(request);
+  if (!FORM_TYPES.has(type)) {
+    throw new BodyRefused(415, `This address takes a web form (application/x-www-form-urlencoded or multipart/form-data), not ${type || "a body without a Content-Type"}. For JSON, use the API under /api/v1.`);
+  }
+  const bytes = await readBodyBytes(request);
+  if (type === "application/x-www-form-urlencoded") {
+    const form = new FormData();
+    for (const [k, v] of new URLSearchParams(new TextDecoder().decode(bytes))) form.append(k, v);
+    return form;
+  }
+  try {
+    return await new Response(bytes, { headers: { "Content-Type": request.headers.get("Content-Type")! } }).formData();
+  } catch {
+    throw new BodyRefused(400, "The multipart form could not be read: its boundary or parts are malformed.");
+  }
+}
