@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import helmet from "helmet";
 import { BODY_LIMITS, bodyKind, tooLargeMessage } from "~/domain/http-limits";
+import { DISCARD_AT_MOST } from "~/utils/body.server";
 
 export type HeaderOptions = {
   /** Behind a TLS-terminating proxy (TRUST_PROXY=true): HSTS on HTTPS requests. */
@@ -80,7 +81,12 @@ export function bodyLimit(req: Request, res: Response, next: NextFunction) {
   res.status(413).setHeader("Connection", "close");
   if (kind === "form") res.type("text/plain; charset=utf-8").send(detail);
   else res.type("application/problem+json").send(JSON.stringify({ type: "about:blank", title: "Content Too Large", status: 413, detail }));
-  req.resume();
+  // Discard the rest (never buffered) so the client can read the 413; cut it off past a cap.
+  let discarded = 0;
+  req.on("data", (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > DISCARD_AT_MOST) req.destroy();
+  });
 }
 
 /**

@@ -33,7 +33,7 @@ export async function readBodyBytes(request: Request, kind: BodyKind = bodyKind(
     if (done) break;
     total += value.byteLength;
     if (total > limit) {
-      await reader.cancel().catch(() => {});
+      discardRest(reader);
       throw new BodyRefused(413, tooLargeMessage(kind));
     }
     chunks.push(value);
@@ -45,6 +45,27 @@ export async function readBodyBytes(request: Request, kind: BodyKind = bodyKind(
     offset += c.byteLength;
   }
   return out;
+}
+
+/** Beyond the limit, this much more is read and thrown away so the client can read the 413; then the connection is cut. */
+export const DISCARD_AT_MOST = 64 * 1024 * 1024;
+
+// Cancelling at once would reset the connection under a client still sending, and
+// it would never see the 413: read on without keeping anything, up to a cap.
+function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>): void {
+  void (async () => {
+    let discarded = 0;
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        discarded += value.byteLength;
+        if (discarded > DISCARD_AT_MOST) return void (await reader.cancel());
+      }
+    } catch {
+      // the client went away
+    }
+  })();
 }
 
 const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);

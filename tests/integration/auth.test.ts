@@ -103,10 +103,30 @@ describe("accounts and sessions", () => {
     expect(await locked.text()).toMatch(/Too many failed sign-in attempts. Try again in \d+ minutes?\./);
   });
 
-  it("only redirects to same-site paths after sign-in", async () => {
+  it("only redirects to same-site paths after sign-in and sign-up, and answers a redirect (never a 500) whatever redirectTo holds", async () => {
+    const cases: [string, string][] = [
+      ["//evil.example/x", "/workspaces"],
+      ["/\t/evil.example", "/workspaces"],
+      ["/\\evil.example", "/workspaces"],
+      ["https://evil.example/", "/workspaces"],
+      ["/workspaces\r\nSet-Cookie: x=1", "/workspaces"],
+      ["/workspaces\u0000", "/workspaces"],
+      ["/notifications?x=é", "/notifications?x=%C3%A9"],
+      ["/settings/tokens#new", "/settings/tokens#new"],
+    ];
+    for (const [redirectTo, expected] of cases) {
+      const b = new Browser(server.url);
+      await b.page("/login");
+      const res = await b.post("/login", { email: "prime@pfp.example", password: "outcomes-demo", redirectTo });
+      expect(res.status, JSON.stringify(redirectTo)).toBe(302);
+      expect(res.headers.get("location"), JSON.stringify(redirectTo)).toBe(expected);
+    }
+    // The browser's own reading of the tab trick: it would have gone to evil.example.
+    expect(new URL("/\t/evil.example", server.url).host).toBe("evil.example");
     const b = new Browser(server.url);
-    await b.page("/login");
-    const res = await b.post("/login", { email: "prime@pfp.example", password: "outcomes-demo", redirectTo: "//evil.example/x" });
+    await b.page("/signup");
+    const res = await b.post("/signup", { name: "Red Irect", email: "redirect@example.org", password: "a-long-password", confirmPassword: "a-long-password", redirectTo: "/\t/evil.example" });
+    expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe("/workspaces");
   });
 
@@ -116,4 +136,53 @@ describe("accounts and sessions", () => {
     expect(logs).not.toContain("outcomes-demo\n");
     expect(logs).not.toMatch(/oc_session=/);
   });
+});
+
+describe("sign-in limits that nobody can turn against others", () => {
+  // Behind a trusted proxy the client address comes from X-Forwarded-For, so one test
+  // can be several networks: a school's shared address, an attacker's, a botnet's.
+  let proxied: TestServer;
+  beforeAll(async () => {
+    proxied = await startServer({ TRUST_PROXY: "true", SEED_DEMO: "false" }, server.db);
+  }, 90_000);
+  afterAll(async () => proxied?.stopKeepingDb());
+
+  async function attempt(from: string, email: string, password: string) {
+    const page = await fetch(`${proxied.url}/login`, { headers: { "X-Forwarded-For": from } });
+    const cookie = page.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const csrf = /name="csrf" value="([^"]+)"/.exec(await page.text())![1]!;
+    const started = Date.now();
+    const res = await fetch(`${proxied.url}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "X-Forwarded-For": from, Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ csrf, email, password }),
+    });
+    return { status: res.status, ms: Date.now() - started, text: await res.text() };
+  }
+
+  it("50 failures from one shared address do not lock out anyone else there: correct passwords still sign in, spaced out", async () => {
+    const school = "198.51.100.7";
+    for (let i = 0; i < 50; i++) expect((await attempt(school, `pupil${i}@school.example`, "wrong-password-here")).status).toBe(400);
+    const ok = await attempt(school, "commissioner@merton.example", "outcomes-demo");
+    expect(ok.status).toBe(302);
+    // Past the threshold attempts from that address queue a second apart rather than all at once.
+    const parallel = await Promise.all([1, 2, 3].map(() => attempt(school, "nobody@school.example", "wrong-password-here")));
+    expect(parallel.map((p) => p.status)).toEqual([400, 400, 400]);
+    expect(Math.max(...parallel.map((p) => p.ms))).toBeGreaterThanOrEqual(1500);
+    // Another address is not slowed at all.
+    expect((await attempt("203.0.113.9", "investor@bridges.example", "outcomes-demo")).status).toBe(302);
+  }, 120_000);
+
+  it("5 failures lock an account from that address only; 20 from anywhere lock the account", async () => {
+    for (let i = 0; i < 5; i++) expect((await attempt("192.0.2.1", "evaluator@ecorys.example", `guess-${i}-guess`)).status).toBe(400);
+    const locked = await attempt("192.0.2.1", "evaluator@ecorys.example", "outcomes-demo");
+    expect(locked.status).toBe(429);
+    expect(locked.text).toMatch(/Too many failed sign-in attempts. Try again in \d+ minutes?\./);
+    // The owner, from their own network, still gets in.
+    expect((await attempt("192.0.2.2", "evaluator@ecorys.example", "outcomes-demo")).status).toBe(302);
+    // Distributed guessing: 20 failures from 20 addresses lock the account everywhere.
+    for (let i = 0; i < 20; i++) expect((await attempt(`192.0.2.${100 + i}`, "fund@tnlcf.example", `guess-${i}-guess`)).status).toBe(400);
+    expect((await attempt("192.0.2.250", "fund@tnlcf.example", "outcomes-demo")).status).toBe(429);
+  }, 120_000);
 });

@@ -2,12 +2,12 @@
 // form actions and API alike. Expectations come from the permissions table, and
 // the table itself must be fully exercised here.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { can, PERMISSIONS, type Permission } from "~/domain/permissions";
+import { ACCOUNT_PERMISSIONS, accountCan, accountKindOf, can, PERMISSIONS, type Permission } from "~/domain/permissions";
 import { ROLES, type Role } from "~/domain/roles";
 import { SECTION_WRITE_PERMISSION, SECTIONS } from "~/domain/documents";
 import { DEMO_PEOPLE } from "../../prisma/seed";
 import { connectProvider, probeUpdate, QUERY_AWARENESS, rawSocket, updateFrame } from "../support/sync-client";
-import { Browser } from "../support/client";
+import { admin, Browser } from "../support/client";
 import { startServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -30,7 +30,8 @@ beforeAll(async () => {
     const b = new Browser(server.url);
     await b.login(person.email);
     browsers.set(role, b);
-    tokens.set(role, await tokenFor(b));
+    // A service-user account may not create tokens itself; the operator's CLI may.
+    tokens.set(role, role === "service-user" ? (await admin(server.env, ["token:create", "--email", person.email])).stdout.trim() : await tokenFor(b));
   }
   const outsider = new Browser(server.url);
   await outsider.page("/signup");
@@ -246,6 +247,28 @@ describe("permissions: every role against every workspace route", () => {
       expect(written).toEqual(ROLES.filter((r) => can(r, SECTION_WRITE_PERMISSION[section])).sort());
     });
   }
+
+  // Accounts: outside any workspace. Empty names make a permitted account's request a
+  // 400 (the check passed, nothing is created); a refused one is a 403.
+  for (const role of ROLES) {
+    const kind = accountKindOf([role]);
+    it(`a ${role}'s account ${accountCan(kind, "create:workspace") ? "may" : "may not"} create a workspace (page, form and API) or an API token`, async () => {
+      const b = browsers.get(role)!;
+      const create = accountCan(kind, "create:workspace");
+      expect((await b.get("/workspaces/new")).status).toBe(create ? 200 : 403);
+      expect((await b.post("/workspaces/new", { name: "", ownerRole: "commissioner" })).status).toBe(create ? 400 : 403);
+      const api = await apiPost(() => "/api/v1/workspaces", { name: "" })(role);
+      expect(api.status).toBe(create ? 400 : 403);
+      if (!create) expect(((await api.json()) as { detail: string }).detail).toMatch(/service-user account cannot create workspaces/);
+      expect((await b.get("/workspaces")).status).toBe(200);
+      expect((await (await b.get("/workspaces")).text()).includes('href="/workspaces/new"')).toBe(create);
+      expect((await b.post("/settings/tokens", { intent: "create", name: "" })).status).toBe(accountCan(kind, "create:api-token") ? 400 : 403);
+    });
+  }
+
+  it("every account permission is exercised above", () => {
+    expect([...ACCOUNT_PERMISSIONS].sort()).toEqual(["create:api-token", "create:workspace"]);
+  });
 
   it("signed-out visitors are sent to sign in from every page, and get 401 from the API", async () => {
     const anon = new Browser(server.url);
