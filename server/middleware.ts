@@ -78,7 +78,7 @@ export function bodyLimit(req: Request, res: Response, next: NextFunction) {
   const declared = Number(req.get("content-length") ?? "0");
   if (!(declared > BODY_LIMITS[kind])) return next();
   const detail = tooLargeMessage(kind);
-  res.status(413).setHeader("Connection", "close");
+  res.status(413);
   if (kind === "form") res.type("text/plain; charset=utf-8").send(detail);
   else res.type("application/problem+json").send(JSON.stringify({ type: "about:blank", title: "Content Too Large", status: 413, detail }));
   // Discard the rest (never buffered) so the client can read the 413; cut it off past a cap.

@@ -3,17 +3,20 @@
 // and who a comment mentions. Pure: no I/O.
 import { z } from "zod";
 import type { OutcomeFramework } from "./outcome-framework";
+import { idSchema, multiLine } from "./validation";
 
 /** What a thread is about: `outcome:<id>` or `indicator:<outcomeId>:<indicatorId>` (ids are stable in the document). */
 export const CommentTargetSchema = z.string().regex(/^(outcome:[A-Za-z0-9_-]{1,64}|indicator:[A-Za-z0-9_-]{1,64}:[A-Za-z0-9_-]{1,64})$/, "Choose what the comment is about.");
 
-export const CommentBodySchema = z.string({ error: "Write a comment." }).trim().min(1, "Write a comment.").max(4000, "Keep a comment under 4,000 characters.");
+export const CommentBodySchema = multiLine(z.string({ error: "Write a comment." }).trim().min(1, "Write a comment.").max(4000, "Keep a comment under 4,000 characters."));
+
+const ThreadIdSchema = idSchema("Choose a thread.");
 
 export const CommentFormSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("comment"), target: CommentTargetSchema, body: CommentBodySchema }),
-  z.object({ intent: z.literal("reply"), threadId: z.string().min(1).max(40), body: CommentBodySchema }),
-  z.object({ intent: z.literal("resolve"), threadId: z.string().min(1).max(40) }),
-  z.object({ intent: z.literal("reopen"), threadId: z.string().min(1).max(40) }),
+  z.object({ intent: z.literal("reply"), threadId: ThreadIdSchema, body: CommentBodySchema }),
+  z.object({ intent: z.literal("resolve"), threadId: ThreadIdSchema }),
+  z.object({ intent: z.literal("reopen"), threadId: ThreadIdSchema }),
 ]);
 export type CommentForm = z.infer<typeof CommentFormSchema>;
 export const COMMENT_INTENTS = ["comment", "reply", "resolve", "reopen"] as const;

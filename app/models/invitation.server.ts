@@ -75,6 +75,8 @@ export async function getInvitationByToken(token: string) {
     select: {
       id: true,
       email: true,
+      name: true,
+      organisationName: true,
       role: true,
       expiresAt: true,
       acceptedAt: true,
@@ -123,7 +125,7 @@ export async function acceptInvitation({ token, user }: { token: string; user: {
 }
 
 /** An organisation first named in an invitation takes its type from the invited role. */
-function guessOrganisationType(role: Role): OrganisationType {
+export function guessOrganisationType(role: Role): OrganisationType {
   switch (role) {
     case "commissioner":
       return "local-authority";

@@ -18,6 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     invitedBy: inv.invitedBy?.name ?? null,
     signedInAs: user ? { name: user.name, matches: user.email === inv.email } : null,
     path: new URL(request.url).pathname,
+    token: params.token ?? "",
   };
 }
 
@@ -68,7 +69,7 @@ export default function Invitation() {
         )
       ) : (
         <p className="mt-4 flex flex-wrap gap-3">
-          <Link className="inline-flex min-h-11 items-center rounded bg-brand-700 px-4 py-2 font-medium text-white" to={`/signup?${back}`}>
+          <Link className="inline-flex min-h-11 items-center rounded bg-brand-700 px-4 py-2 font-medium text-white" to={`/signup?${new URLSearchParams({ invitation: inv.token })}`}>
             Create an account to accept
           </Link>
           <Link className="inline-flex min-h-11 items-center rounded border border-slate-600 bg-white px-4 py-2 font-medium" to={`/login?${back}`}>

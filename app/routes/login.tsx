@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button, CsrfInput, Field, FormErrors } from "~/components/forms";
+import { safeRedirectPath } from "~/domain/redirect";
 import { LoginSchema, type FieldErrors } from "~/domain/validation";
 import { verifyLogin } from "~/models/user.server";
 import { createSession, requireAnonymous } from "~/utils/auth.server";
@@ -10,7 +11,9 @@ import { signInFailed, signInGate, signInSucceeded } from "~/utils/sign-in-limit
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
-  return null;
+  // The form posts back only a safe path, whatever the link that brought someone here held.
+  const asked = new URL(request.url).searchParams.get("redirectTo");
+  return { redirectTo: asked === null ? null : safeRedirectPath(asked) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -36,21 +39,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Login() {
+  const { redirectTo } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [params] = useSearchParams();
+  const onward = redirectTo ? `?${new URLSearchParams({ redirectTo })}` : "";
   return (
     <div className="max-w-md">
       <h1 className="mb-4 text-2xl font-bold">Sign in</h1>
       <FormErrors errors={result?.formErrors} />
       <Form method="post" noValidate>
         <CsrfInput />
-        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+        <input type="hidden" name="redirectTo" value={redirectTo ?? ""} />
         <Field label="Email address" name="email" type="email" autoComplete="email" defaultValue={result?.values.email} required errors={result?.errors?.email} />
         <Field label="Password" name="password" type="password" autoComplete="current-password" required errors={result?.errors?.password} />
         <Button>Sign in</Button>
       </Form>
       <p className="mt-4">
-        New here? <Link className="text-brand-700 underline" to={`/signup?${params}`}>Create an account</Link>
+        New here? <Link className="text-brand-700 underline" to={`/signup${onward}`}>Create an account</Link>
       </p>
     </div>
   );

@@ -4,6 +4,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CsrfInput } from "~/components/forms";
+import { idSchema } from "~/domain/validation";
 import { listNotifications, markAllRead, openNotification } from "~/models/notification.server";
 import { requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
@@ -13,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { notifications: await listNotifications(user.id) };
 }
 
-const ActionSchema = z.discriminatedUnion("intent", [z.object({ intent: z.literal("open"), id: z.string().min(1).max(40) }), z.object({ intent: z.literal("read-all") })]);
+const ActionSchema = z.discriminatedUnion("intent", [z.object({ intent: z.literal("open"), id: idSchema("Choose a notification.") }), z.object({ intent: z.literal("read-all") })]);
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);

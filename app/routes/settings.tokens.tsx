@@ -25,6 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const created = await createApiToken({ userId: user.id, name: form.data.name });
     return data({ ok: true as const, intent: "create", token: created.token, message: `Token “${created.name}” created.` });
   }
+  if (intent !== "revoke") return invalid({ formErrors: ["Unknown action. Reload the page and try again."] });
   const form = parseForm(formData, ApiTokenIdSchema);
   if (!form.ok) return invalid(form, "revoke");
   if (!(await revokeApiToken({ userId: user.id, tokenId: form.data.tokenId }))) {

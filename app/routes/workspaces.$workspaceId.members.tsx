@@ -40,7 +40,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (!form.ok) return invalid(form, intent);
         const { token, invitation } = await createInvitation({ ...form.data, workspaceId: workspace.id, invitedById: user.id });
         const inviteLink = `${new URL(request.url).origin}/invitations/${token}`;
-        return done(`Invitation created for ${invitation.email} as ${ROLE_LABELS[form.data.role]}. Send them this link; it works once and expires in 14 days.`, { inviteLink });
+        const { name, organisationName, role } = form.data;
+        const who = name ? `${name} (${invitation.email})` : invitation.email;
+        const org = organisationName ? `, from ${organisationName}` : ", with no organisation given";
+        return done(`Invited ${who} as ${ROLE_LABELS[role]}${org}. Send them this link; it works once and expires in 14 days.`, { inviteLink });
       }
       case "change-role": {
         const form = parseForm(formData, MemberRoleSchema);
@@ -153,7 +156,8 @@ export default function Members() {
           <section aria-labelledby="invite-heading">
             <h2 id="invite-heading" className="text-xl font-semibold">Invite someone</h2>
             {result && !result.ok && result.intent === "invite" ? <FormErrors errors={result.formErrors} /> : null}
-            <Form method="post" noValidate className="mt-3">
+            {/* A new key after each invitation empties the form, so the next person starts blank. */}
+            <Form key={result?.ok && result.intent === "invite" ? result.inviteLink : "invite"} method="post" noValidate className="mt-3">
               <CsrfInput />
               <input type="hidden" name="intent" value="invite" />
               <Field label="Email address" name="email" type="email" autoComplete="off" defaultValue={inviteValues?.email} required errors={inviteErrors?.email} />

@@ -82,7 +82,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const describe = async (target: string) => describeTarget(readFramework(await readStoredDocument(`${params.workspaceId}/outcomes`)), target);
     return commentFromForm(request, params.workspaceId, "outcomes", formData, describe);
   }
-  return publishFromForm(request, params.workspaceId, "outcomes", formData);
+  if (intent === "publish") return publishFromForm(request, params.workspaceId, "outcomes", formData);
+  return invalid({ formErrors: ["Unknown action. Reload the page and try again."] });
 }
 
 /** Saves the rater's scores (`score:<outcomeId>` = 1–5, blank = not rated) for outcomes that exist. */
@@ -90,13 +91,17 @@ async function rate(request: Request, workspaceId: string | undefined, formData:
   const { workspace, user, membership } = await requireWorkspaceMember(request, workspaceId, "rate:outcomes");
   const known = new Set(readFramework(await readStoredDocument(`${workspace.id}/outcomes`)).outcomes.map((o) => o.id));
   const scores: Record<string, number> = {};
+  let unknown = 0;
   for (const [key, value] of formData) {
     if (!key.startsWith("score:") || value === "") continue;
     const score = Number(value);
     const outcomeId = key.slice("score:".length);
     if (!Number.isInteger(score) || score < 1 || score > 5) return invalid({ formErrors: ["Ratings are whole numbers from 1 to 5."] }, "rate");
+    // An outcome removed while the form was open is skipped; the rest are saved.
     if (known.has(outcomeId)) scores[outcomeId] = score;
+    else unknown++;
   }
+  if (unknown > 0 && Object.keys(scores).length === 0) return invalid({ formErrors: ["None of the outcomes you rated is in the framework any more. Reload the page and rate again."] }, "rate");
   await saveRatings({ workspaceId: workspace.id, userId: user.id, group: membership.role as RatingGroup, scores });
   throw redirect(`/workspaces/${workspace.id}/outcomes#priorities-heading`);
 }

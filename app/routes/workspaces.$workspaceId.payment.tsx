@@ -12,6 +12,7 @@ import { listActivity } from "~/models/activity.server";
 import { diffPaymentModels } from "~/domain/payment/diff";
 import { comparisonFor, listVersions } from "~/models/version.server";
 import { readForm } from "~/utils/csrf.server";
+import { invalid } from "~/utils/forms.server";
 import { publishFromForm } from "~/utils/versions.server";
 import { useEffect, useMemo, useState } from "react";
 import { PaymentEditor } from "~/components/payment-editor";
@@ -71,7 +72,9 @@ type WhatIf = z.infer<typeof WhatIfSchema>;
 
 /** Publishes the payment model as a named version (write:payment). */
 export async function action({ request, params }: ActionFunctionArgs) {
-  return publishFromForm(request, params.workspaceId, "payment", await readForm(request));
+  const formData = await readForm(request);
+  if (formData.get("intent") !== "publish") return invalid({ formErrors: ["Unknown action. Reload the page and try again."] });
+  return publishFromForm(request, params.workspaceId, "payment", formData);
 }
 
 function download(name: string, type: string, data: BlobPart) {

@@ -56,10 +56,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
-  if (formData.get("intent") === "publish") return publishFromForm(request, params.workspaceId, "referral", formData);
+  const intent = formData.get("intent");
+  if (intent === "publish") return publishFromForm(request, params.workspaceId, "referral", formData);
+  if (intent !== "judge") return invalid({ formErrors: ["Unknown action. Reload the page and try again."] });
   const { workspace, user } = await requireWorkspaceMember(request, params.workspaceId, "judge:vignettes");
   const form = parseForm(formData, JudgementFormSchema);
   if (!form.ok) return invalid(form);
+  // A judgement is of a test case the criteria hold now; none is stored for one that is not there.
+  const { design } = readReferralDesign(await readStoredDocument(`${workspace.id}/referral`));
+  if (!design.vignettes.some((v) => v.id === form.data.vignetteId)) throw new Response("That test case is not in the referral criteria (it may have just been removed). Reload the page.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   await recordJudgement({ workspaceId: workspace.id, vignetteId: form.data.vignetteId, userId: user.id, partner: user.organisation?.name ?? UNAFFILIATED, judgement: form.data.judgement });
   throw redirect(`/workspaces/${workspace.id}/referral#case-${form.data.vignetteId}`);
 }

@@ -8,7 +8,7 @@ import { getUserById, type UserSummary } from "~/models/user.server";
 import { getSession, type Credential } from "./auth.server";
 import type { Section } from "~/domain/documents";
 import { getVersionModel, type VersionSummary } from "~/models/version.server";
-import { BodyRefused, mediaType, readBodyBytes } from "./body.server";
+import { BodyRefused, mediaType, pathOfNul, readBodyBytes } from "./body.server";
 import { CSRF_HEADER, validateCsrf } from "./csrf.server";
 import { problem } from "./http.server";
 import { authoriseMember, type MemberContext } from "./permissions.server";
@@ -76,11 +76,19 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
     if (error instanceof BodyRefused) throw problem({ status: error.status, detail: error.message });
     throw error;
   }
+  let text: string;
   let body: unknown;
   try {
-    body = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    body = JSON.parse(text);
   } catch {
     throw problem({ status: 400, detail: "The body is not valid JSON (UTF-8)." });
+  }
+  // A NUL can only arrive escaped; look for where only when the text has one.
+  const nul = /\\u0000/i.test(text) ? pathOfNul(body) : null;
+  if (nul !== null) {
+    const message = "Contains a NUL character (\\u0000), which cannot be stored.";
+    throw problem({ status: 400, detail: nul ? `Some fields are not valid; see 'errors'.` : message, errors: nul ? { [nul]: [message] } : undefined });
   }
   return parseOrThrow(body, schema);
 }

@@ -77,14 +77,39 @@ export async function readFormBody(request: Request): Promise<FormData> {
     throw new BodyRefused(415, `This address takes a web form (application/x-www-form-urlencoded or multipart/form-data), not ${type || "a body without a Content-Type"}. For JSON, use the API under /api/v1.`);
   }
   const bytes = await readBodyBytes(request);
+  let form: FormData;
   if (type === "application/x-www-form-urlencoded") {
-    const form = new FormData();
+    form = new FormData();
     for (const [k, v] of new URLSearchParams(new TextDecoder().decode(bytes))) form.append(k, v);
-    return form;
+  } else {
+    try {
+      form = await new Response(bytes, { headers: { "Content-Type": request.headers.get("Content-Type")! } }).formData();
+    } catch {
+      throw new BodyRefused(400, "The multipart form could not be read: its boundary or parts are malformed.");
+    }
   }
-  try {
-    return await new Response(bytes, { headers: { "Content-Type": request.headers.get("Content-Type")! } }).formData();
-  } catch {
-    throw new BodyRefused(400, "The multipart form could not be read: its boundary or parts are malformed.");
+  return form;
+}
+
+/**
+ * The path of the first string (or key) holding a NUL character in a parsed JSON
+ * value ("" for the root), or null when there is none.
+ */
+export function pathOfNul(value: unknown, path: string[] = []): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path.join(".") : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = pathOfNul(value[i], [...path, String(i)]);
+      if (found !== null) return found;
+    }
+    return null;
   }
+  if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      if (k.includes("\u0000")) return [...path, k].join(".");
+      const found = pathOfNul(v, [...path, k]);
+      if (found !== null) return found;
+    }
+  }
+  return null;
 }

@@ -22,24 +22,37 @@ test("a commissioner creates a workspace, invites a provider, and the provider j
 
   await page.getByRole("link", { name: "Members", exact: true }).click();
   await page.getByLabel("Email address").fill("sam@catch22.example");
+  await page.getByLabel("Name (optional)").fill("Sam Otieno");
   await page.getByLabel("Organisation (optional)").fill("Catch22");
   await page.getByLabel("Role", { exact: true }).selectOption("provider");
   await page.getByRole("button", { name: "Create invitation" }).click();
-  await expect(page.getByRole("status")).toContainText("Invitation created for sam@catch22.example as Provider");
+  await expect(page.getByRole("status")).toContainText("Invited Sam Otieno (sam@catch22.example) as Provider, from Catch22.");
   const link = await page.getByLabel("Invitation link").inputValue();
   await expect(page.getByRole("heading", { name: "Pending invitations (1)" })).toBeVisible();
+  // The form starts blank for the next person: a borough's officer must not inherit the charity's name.
+  await expect(page.getByLabel("Email address")).toHaveValue("");
+  await expect(page.getByLabel("Name (optional)")).toHaveValue("");
+  await expect(page.getByLabel("Organisation (optional)")).toHaveValue("");
+  await page.getByLabel("Email address").fill("officer@medway.example");
+  await page.getByLabel("Role", { exact: true }).selectOption("commissioner");
+  await page.getByRole("button", { name: "Create invitation" }).click();
+  await expect(page.getByRole("status")).toContainText("Invited officer@medway.example as Commissioner, with no organisation given.");
+  await expect(page.getByRole("heading", { name: "Pending invitations (2)" })).toBeVisible();
 
   const provider = await browser.newContext({ baseURL });
   const p = await provider.newPage();
   await p.goto(link);
   await expect(p.getByRole("heading", { name: "Join Kent Youth Employment" })).toBeVisible();
   await p.getByRole("link", { name: "Create an account to accept" }).click();
-  await p.getByLabel("Your name").fill("Sam Otieno");
-  await p.getByLabel("Email address").fill("sam@catch22.example");
+  // Signing up from the invitation: the invited address, name and organisation are filled in, and one step joins.
+  await expect(p.getByText("You are joining Kent Youth Employment as Provider")).toBeVisible();
+  await expect(p.getByLabel("Email address")).toHaveValue("sam@catch22.example");
+  await expect(p.getByLabel("Your name")).toHaveValue("Sam Otieno");
+  await expect(p.getByLabel("Organisation (optional)")).toHaveValue("Catch22");
+  await expectAccessible(p);
   await p.getByLabel("Password", { exact: true }).fill("another-long-password");
   await p.getByLabel("Confirm password").fill("another-long-password");
-  await p.getByRole("button", { name: "Create account" }).click();
-  await p.getByRole("button", { name: "Accept and join" }).click();
+  await p.getByRole("button", { name: "Create account and join" }).click();
   await expect(p.getByRole("heading", { level: 1, name: "Kent Youth Employment" })).toBeVisible();
   await expect(p.getByText("you are Provider")).toBeVisible();
   await expect(p.getByText("Catch22").first()).toBeVisible();
@@ -51,7 +64,7 @@ test("a commissioner creates a workspace, invites a provider, and the provider j
   await provider.close();
 
   await page.reload();
-  await expect(page.getByRole("heading", { name: "Pending invitations (0)" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Pending invitations (1)" })).toBeVisible();
   await page.getByLabel("Role for Sam Otieno").selectOption("investor");
   await page.getByRole("button", { name: "Change role" }).nth(1).click();
   await expect(page.getByRole("status")).toContainText("Role changed to Investor");

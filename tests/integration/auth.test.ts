@@ -121,6 +121,11 @@ describe("accounts and sessions", () => {
       expect(res.status, JSON.stringify(redirectTo)).toBe(302);
       expect(res.headers.get("location"), JSON.stringify(redirectTo)).toBe(expected);
     }
+    // A link that carries a hostile redirectTo: the sign-in page posts back only a safe path.
+    const page = await new Browser(server.url).page(`/login?${new URLSearchParams({ redirectTo: "/\t/evil.example" })}`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('name="redirectTo" value="/workspaces"');
+    expect(page.html).not.toContain("evil.example");
     // The browser's own reading of the tab trick: it would have gone to evil.example.
     expect(new URL("/\t/evil.example", server.url).host).toBe("evil.example");
     const b = new Browser(server.url);

@@ -123,7 +123,7 @@ describe("versions", () => {
     const lead = new Browser(server.url);
     await lead.login("lead@sutton.example");
     await lead.page(`/workspaces/${workspaceId}/outcomes`);
-    const published = await lead.post(`/workspaces/${workspaceId}/outcomes`, { name: "Published for market engagement, v1" });
+    const published = await lead.post(`/workspaces/${workspaceId}/outcomes`, { intent: "publish", name: "Published for market engagement, v1" });
     expect(published.status).toBe(302);
     const versionId = new URL(published.headers.get("location")!, server.url).searchParams.get("published")!;
 
@@ -144,7 +144,7 @@ describe("versions", () => {
     expect((await call(`/api/v1/workspaces/${workspaceId}/outcome-framework?version=v9`)).status).toBe(404);
     expect((await call(`/api/v1/workspaces/${workspaceId}/referral-criteria?version=v9`)).status).toBe(404);
 
-    const again = await lead.post(`/workspaces/${workspaceId}/outcomes`, { name: "Published for market engagement, v1" });
+    const again = await lead.post(`/workspaces/${workspaceId}/outcomes`, { intent: "publish", name: "Published for market engagement, v1" });
     expect(again.status).toBe(400);
     expect(await again.text()).toContain("already exists");
   });
@@ -157,15 +157,15 @@ describe("partner judgements of test cases", () => {
       const b = new Browser(server.url);
       await b.login(email);
       await b.page(`/workspaces/${workspaceId}/referral`);
-      expect((await b.post(`/workspaces/${workspaceId}/referral`, { vignetteId: "v1", judgement: "refer" })).status).toBe(302);
-      expect((await b.post(`/workspaces/${workspaceId}/referral`, { vignetteId: "v2", judgement: i < 3 ? "refer" : "not-refer" })).status).toBe(302);
+      expect((await b.post(`/workspaces/${workspaceId}/referral`, { intent: "judge", vignetteId: "v1", judgement: "refer" })).status).toBe(302);
+      expect((await b.post(`/workspaces/${workspaceId}/referral`, { intent: "judge", vignetteId: "v2", judgement: i < 3 ? "refer" : "not-refer" })).status).toBe(302);
     }
     // Changing one's mind replaces the judgement rather than adding one.
     const sutton = new Browser(server.url);
     await sutton.login("lead@sutton.example");
     await sutton.page(`/workspaces/${workspaceId}/referral`);
-    expect((await sutton.post(`/workspaces/${workspaceId}/referral`, { vignetteId: "v2", judgement: "refer" })).status).toBe(302);
-    const bad = await sutton.post(`/workspaces/${workspaceId}/referral`, { vignetteId: "v2", judgement: "maybe" });
+    expect((await sutton.post(`/workspaces/${workspaceId}/referral`, { intent: "judge", vignetteId: "v2", judgement: "refer" })).status).toBe(302);
+    const bad = await sutton.post(`/workspaces/${workspaceId}/referral`, { intent: "judge", vignetteId: "v2", judgement: "maybe" });
     expect(bad.status).toBe(400);
 
     const { html } = await sutton.page(`/workspaces/${workspaceId}/referral`);
@@ -177,7 +177,7 @@ describe("partner judgements of test cases", () => {
     const provider = new Browser(server.url);
     await provider.login("prime@pfp.example");
     await provider.page(`/workspaces/${workspaceId}/referral`);
-    expect((await provider.post(`/workspaces/${workspaceId}/referral`, { vignetteId: "v1", judgement: "refer" })).status).toBe(403);
+    expect((await provider.post(`/workspaces/${workspaceId}/referral`, { intent: "judge", vignetteId: "v1", judgement: "refer" })).status).toBe(403);
   });
 });
 

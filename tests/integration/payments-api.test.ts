@@ -47,7 +47,31 @@ describe("payment API", () => {
     expect(errors["model.components.0.tariffPence"]).toEqual(["Whole pence only"]);
     expect(errors["model.components.0.counting"]).toEqual(["Choose 'aligned' or 'runs'"]);
     expect(errors["participants.0.id"]).toEqual(["Use a case reference (letters, digits, - and _), never a name"]);
-    expect(errors.asOf).toEqual(["That date does not exist."]);
+    expect(errors.asOf).toEqual(["2021-02-30 is not a date that exists (months run 01–12, days to the end of the month)."]);
+  });
+
+  it("answers a malformed or impossible date anywhere with a 400 naming the field, never a 500", async () => {
+    const withDates = (asOf: unknown, firstMeeting: unknown, careStart: unknown) =>
+      post("/api/v1/payment-models/evaluate", {
+        model: PFP_PAYMENT_MODEL,
+        participants: [{ ...FFT_CASE, events: { "first-meeting": firstMeeting }, care: [{ start: careStart, end: null }] }],
+        asOf,
+      });
+    const res = await withDates("x", "2018-13-05", "2019-00-10");
+    expect(res.status).toBe(400);
+    const { errors } = (await res.json()) as { errors: Record<string, string[]> };
+    expect(errors.asOf).toEqual(["Use a date like 2018-03-05."]);
+    expect(errors["participants.0.events.first-meeting"]).toEqual(["2018-13-05 is not a date that exists (months run 01–12, days to the end of the month)."]);
+    expect(errors["participants.0.care.0.start"]).toEqual(["2019-00-10 is not a date that exists (months run 01–12, days to the end of the month)."]);
+    for (const asOf of [42, null, "", "2021-1-1", "2021-01-01T00:00:00Z", "9999-99-99"]) {
+      const r = await withDates(asOf, "2018-03-05", "2019-01-10");
+      expect(r.status, JSON.stringify(asOf)).toBe(400);
+      expect(Object.keys(((await r.json()) as { errors: Record<string, string[]> }).errors), JSON.stringify(asOf)).toEqual(["asOf"]);
+    }
+    const scenario = { ...PFP_SCENARIOS[0]!, start: "2018-13-01" };
+    const forecast = await post("/api/v1/payment-models/forecast", { model: PFP_PAYMENT_MODEL, scenarios: [scenario], runs: 10, seed: 1 });
+    expect(forecast.status).toBe(400);
+    expect(Object.keys(((await forecast.json()) as { errors: Record<string, string[]> }).errors)).toEqual(["scenarios.0.start"]);
   });
 
   it("forecasts reproducibly from a seed, and bounds the work per request", async () => {

@@ -114,7 +114,7 @@ const CHECKS: Check[] = [
     name: "POST publish an outcome framework version",
     permission: "write:outcomes",
     allowed: 302,
-    run: form(() => `/workspaces/${workspaceId}/outcomes`, () => ({ name: `Version ${++n}` })),
+    run: form(() => `/workspaces/${workspaceId}/outcomes`, () => ({ intent: "publish", name: `Version ${++n}` })),
   },
   {
     name: "POST judge a test case",

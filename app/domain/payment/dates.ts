@@ -6,10 +6,17 @@ import { z } from "zod";
 export type Day = number;
 const MS_PER_DAY = 86_400_000;
 
+/** A calendar date "YYYY-MM-DD" that exists (no month 13, no 30 February); the error names the field. */
 export const IsoDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2018-03-05.")
-  .refine((s) => toIso(toDay(s)) === s, "That date does not exist.");
+  .string({ error: "Use a date like 2018-03-05." })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Use a date like 2018-03-05.", abort: true })
+  .refine(isRealDate, { error: (issue) => `${String(issue.input)} is not a date that exists (months run 01–12, days to the end of the month).` });
+
+/** Whether "YYYY-MM-DD" names a real calendar day (never throws). */
+export function isRealDate(iso: string): boolean {
+  const day = toDay(iso);
+  return Number.isFinite(day) && toIso(day) === iso;
+}
 
 export function toDay(iso: string): Day {
   return Math.round(Date.parse(`${iso}T00:00:00Z`) / MS_PER_DAY);

@@ -103,7 +103,7 @@ export const ForecastInputSchema = z.object({
   scenarios: z.array(ScenarioSchema).min(1, "Give at least one scenario").max(20),
   runs: z.number().int().min(1).max(20_000),
   seed: z.number().int().min(0).max(2 ** 32 - 1),
-});
+}).strict();
 export type ForecastInput = z.infer<typeof ForecastInputSchema>;
 
 export type Spread = { p10: number; p50: number; p90: number; mean: number };

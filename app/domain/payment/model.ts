@@ -142,5 +142,5 @@ export const ActualsInputSchema = z.object({
   participants: z.array(ParticipantSchema).max(100_000),
   /** The data runs to this date (inclusive): only periods complete by then are paid. */
   asOf: IsoDateSchema,
-});
+}).strict();
 export type ActualsInput = z.infer<typeof ActualsInputSchema>;
