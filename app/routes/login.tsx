@@ -46,7 +46,8 @@ export default function Login() {
     <div className="max-w-md">
       <h1 className="mb-4 text-2xl font-bold">Sign in</h1>
       <FormErrors errors={result?.formErrors} />
-      <Form method="post" noValidate>
+      {/* Posts to the bare path: the query that brought someone here is not carried along. */}
+      <Form method="post" action="/login" noValidate>
         <CsrfInput />
         <input type="hidden" name="redirectTo" value={redirectTo ?? ""} />
         <Field label="Email address" name="email" type="email" autoComplete="email" defaultValue={result?.values.email} required errors={result?.errors?.email} />

@@ -92,7 +92,8 @@ export default function Signup() {
         </Notice>
       ) : null}
       <FormErrors errors={result?.formErrors} />
-      <Form method="post" noValidate>
+      {/* Posts to the bare path: the query that brought someone here is not carried along. */}
+      <Form method="post" action="/signup" noValidate>
         <CsrfInput />
         <input type="hidden" name="redirectTo" value={redirectTo ?? ""} />
         {invitation ? <input type="hidden" name="invitation" value={invitation.token} /> : null}
