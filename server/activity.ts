@@ -6,7 +6,7 @@
 // written once it has gone quiet.
 import { randomUUID } from "node:crypto";
 import type * as Y from "yjs";
-import { ActivityBuffer, frameworkActivity, referralActivity, summariseEdit, type ActivityChange } from "~/domain/activity";
+import { ActivityBuffer, describeChange, frameworkActivity, referralActivity, summariseEdit, type ActivityChange } from "~/domain/activity";
 import { parseDocumentName, type Section } from "~/domain/documents";
 import { readFramework } from "~/domain/outcome-framework";
 import { readPaymentDesign } from "~/domain/payment/design";
@@ -24,7 +24,7 @@ const TRACKED: Partial<Record<Section, Tracked>> = {
   outcomes: { read: readFramework, describe: (a, b) => frameworkActivity(a as ReturnType<typeof readFramework>, b as ReturnType<typeof readFramework>) },
   payment: {
     read: (doc) => readPaymentDesign(doc).model,
-    describe: (a, b) => (a && b ? paymentChanges(a as PaymentModel, b as PaymentModel).map(({ subject, verb, label }) => ({ subject, verb, label })) : []),
+    describe: (a, b) => (a && b ? paymentChanges(a as PaymentModel, b as PaymentModel).map(({ sentence: _sentence, ...change }) => change) : []),
   },
   referral: {
     read: (doc) => readReferralDesign(doc).design,
@@ -87,7 +87,7 @@ export class ActivityRecorder {
     if (entries.length === 0) return this.writing;
     const rows: ActivityRow[] = entries.map((e) => {
       const actor = this.actors.get(e.actorKey) ?? { id: null, name: "Someone" };
-      return { workspaceId: open.workspaceId, section: open.section, actorId: actor.id, actorName: actor.name, subject: e.subject, summary: `${e.verb} ${e.label}`, startedAt: new Date(e.startedAt), at: new Date(e.at) };
+      return { workspaceId: open.workspaceId, section: open.section, actorId: actor.id, actorName: actor.name, subject: e.subject, summary: describeChange(e), startedAt: new Date(e.startedAt), at: new Date(e.at) };
     });
     // One write at a time, in order; a failure loses feed lines, never document data.
     this.writing = this.writing.then(() =>

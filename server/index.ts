@@ -12,7 +12,7 @@ import { closeWorkspaceEvents } from "~/utils/workspace-events.server";
 import { databaseKind, env } from "~/utils/env.server";
 import { migrate } from "./db/migrate";
 import { prepareDemo } from "./demo";
-import { bodyLimit, noStore, requestLog, securityHeaders } from "./middleware";
+import { bodyLimit, noStore, requestLog, sameOriginWrites, securityHeaders } from "./middleware";
 import { ActivityRecorder } from "./activity";
 import { ForecastPool } from "./compute/forecast-pool";
 import { prismaSyncHooks } from "./sync/prisma-hooks";
@@ -31,6 +31,7 @@ if (config.TRUST_PROXY === "true") app.set("trust proxy", true);
 app.use(securityHeaders({ trustProxy: config.TRUST_PROXY === "true", development: config.NODE_ENV === "development" }));
 if (config.NODE_ENV !== "test") app.use(requestLog);
 app.use(bodyLimit);
+app.use(sameOriginWrites);
 app.get("/metrics", (req, res) => {
   const local = ["127.0.0.1", "::1", "::ffff:127.0.0.1"].includes(req.socket.remoteAddress ?? "");
   const bearer = config.METRICS_TOKEN && req.get("authorization") === `Bearer ${config.METRICS_TOKEN}`;

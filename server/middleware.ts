@@ -89,6 +89,30 @@ export function bodyLimit(req: Request, res: Response, next: NextFunction) {
   });
 }
 
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * A write from another site's page is refused with 403 here, with a message, before
+ * Remix (whose own check of Origin against Host throws, which would be a 500). The CSRF
+ * token is the main defence; this answers the cross-site case plainly.
+ */
+export function sameOriginWrites(req: Request, res: Response, next: NextFunction) {
+  const origin = req.get("origin");
+  if (!UNSAFE.has(req.method) || origin === undefined) return next();
+  let host: string | null = null;
+  try {
+    host = origin === "null" ? null : new URL(origin).host;
+  } catch {
+    host = null;
+  }
+  const expected = req.get("x-forwarded-host")?.split(",")[0]?.trim() || req.get("host");
+  if (host !== null && host === expected) return next();
+  const detail = "This request came from another site (its Origin is not this one), so it was refused. Use the form on this site.";
+  res.status(403);
+  if (bodyKind(req.path) === "form") res.type("text/plain; charset=utf-8").send(detail);
+  else res.type("application/problem+json").send(JSON.stringify({ type: "about:blank", title: "Forbidden", status: 403, detail }));
+}
+
 /**
  * One line per request: method, path, status, time. The query string is left out
  * on purpose: it can carry tokens, and logs must hold no personal data.

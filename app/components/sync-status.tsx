@@ -1,3 +1,4 @@
+import { isRole, ROLE_LABELS } from "~/domain/roles";
 import type { Presence, SyncStatus } from "~/sync/use-ydoc";
 
 const LABELS: Record<SyncStatus, { text: string; className: string }> = {
@@ -30,7 +31,7 @@ export function PresenceList({ peers }: { peers: Presence[] }) {
               {p.name.slice(0, 1).toUpperCase()}
             </span>
             {p.name}
-            {p.role ? <span className="text-slate-700"> · {p.role}</span> : null}
+            {p.role ? <span className="text-slate-700"> · {isRole(p.role) ? ROLE_LABELS[p.role] : p.role}</span> : null}
           </li>
         ))}
       </ul>

@@ -175,23 +175,25 @@ export function evaluateVignette(criteria: ReferralCriteria, vignette: Vignette)
 
 /** The rule set in plain language, for the referral form. */
 export function describeCriteria(criteria: ReferralCriteria): { inclusions: string[]; exclusions: string[] } {
-  const inclusions = criteria.inclusions.map((rule) => {
-    switch (rule.kind) {
-      case "age-range": {
-        const exceptions = [rule.exceptionMin !== null && rule.exceptionMin < rule.min ? rule.exceptionMin : null, rule.exceptionMax !== null && rule.exceptionMax > rule.max ? rule.exceptionMax : null].filter((x): x is number => x !== null);
-        const ranges = exceptions.map((e) => (e < rule.min ? (e === rule.min - 1 ? `${e}` : `${e} to ${rule.min - 1}`) : e === rule.max + 1 ? `${e}` : `${rule.max + 1} to ${e}`));
-        return `Aged ${rule.min} to ${rule.max}${ranges.length ? ` (${ranges.join(" and ")} by exception)` : ""}.`;
-      }
-      case "at-least-one-behaviour":
-        return `Shows at least one of: ${rule.options.join(", ")}.`;
-      case "living-situation": {
-        const places = rule.allowed.map((s) => LIVING_SITUATION_LABELS[s]);
-        const back = rule.returnHomeWithinWeeks !== null ? `, or in care with a plan to return home within ${rule.returnHomeWithinWeeks} week${rule.returnHomeWithinWeeks === 1 ? "" : "s"}` : "";
-        return `Living ${list(places)}${back}.`;
-      }
-      case "risk-of-care":
-        return rule.atLeast === "significant" ? "At significant risk of entering care." : `At ${rule.atLeast} or higher risk of entering care.`;
+  return { inclusions: criteria.inclusions.map(describeInclusion), exclusions: criteria.exclusions.map((r) => `${r.label}.`) };
+}
+
+/** One inclusion rule as the referral form words it: "Aged 11 to 16 (10 and 17 by exception)." */
+export function describeInclusion(rule: InclusionRule): string {
+  switch (rule.kind) {
+    case "age-range": {
+      const exceptions = [rule.exceptionMin !== null && rule.exceptionMin < rule.min ? rule.exceptionMin : null, rule.exceptionMax !== null && rule.exceptionMax > rule.max ? rule.exceptionMax : null].filter((x): x is number => x !== null);
+      const ranges = exceptions.map((e) => (e < rule.min ? (e === rule.min - 1 ? `${e}` : `${e} to ${rule.min - 1}`) : e === rule.max + 1 ? `${e}` : `${rule.max + 1} to ${e}`));
+      return `Aged ${rule.min} to ${rule.max}${ranges.length ? ` (${ranges.join(" and ")} by exception)` : ""}.`;
     }
-  });
-  return { inclusions, exclusions: criteria.exclusions.map((r) => `${r.label}.`) };
+    case "at-least-one-behaviour":
+      return `Shows at least one of: ${rule.options.join(", ")}.`;
+    case "living-situation": {
+      const places = rule.allowed.map((s) => LIVING_SITUATION_LABELS[s]);
+      const back = rule.returnHomeWithinWeeks !== null ? `, or in care with a plan to return home within ${rule.returnHomeWithinWeeks} week${rule.returnHomeWithinWeeks === 1 ? "" : "s"}` : "";
+      return `Living ${list(places)}${back}.`;
+    }
+    case "risk-of-care":
+      return rule.atLeast === "significant" ? "At significant risk of entering care." : `At ${rule.atLeast} or higher risk of entering care.`;
+  }
 }

@@ -81,5 +81,5 @@ export default function Invitation() {
   );
 }
 
-// The link's secret is in the path: do not send it on to other sites.
-export const meta: MetaFunction = () => [{ title: "Invitation · Outcome Commons" }, { name: "referrer", content: "no-referrer" }];
+// The link's secret is in the path: do not send it on to other sites ("same-origin": see signup.tsx).
+export const meta: MetaFunction = () => [{ title: "Invitation · Outcome Commons" }, { name: "referrer", content: "same-origin" }];

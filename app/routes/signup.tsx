@@ -130,4 +130,6 @@ export default function Signup() {
 }
 
 // An invitation's secret may be in this page's address: do not send it on to other sites.
-export const meta: MetaFunction = () => [{ title: "Create an account · Outcome Commons" }, { name: "referrer", content: "no-referrer" }];
+// ("same-origin", not "no-referrer": with no-referrer a browser sends the form's Origin as
+// "null" and the post looks like it came from another site.)
+export const meta: MetaFunction = () => [{ title: "Create an account · Outcome Commons" }, { name: "referrer", content: "same-origin" }];

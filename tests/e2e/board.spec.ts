@@ -16,7 +16,9 @@ test("two people edit the board together and see each other", async ({ page, bro
   await p2.goto(`/workspaces/${id}/board`);
   await expect(p2.getByText("Live: changes are shared as you type")).toBeVisible();
 
-  await expect(page.getByRole("list", { name: "Here now" })).toContainText("Youth panel (shared account)");
+  // A young person is shown as one, never by the account's name.
+  await expect(page.getByRole("list", { name: "Here now" })).toContainText("A young person · Service user");
+  await expect(page.getByRole("list", { name: "Here now" })).not.toContainText("Youth panel");
   await expect(p2.getByRole("list", { name: "Here now" })).toContainText("Grace Adeyemi");
 
   await page.getByLabel("New note").fill("Somewhere safe to live");

@@ -51,7 +51,9 @@ describe("activity feed", () => {
     };
     await poll();
     const said = lines.map((l) => `${l.actorName} ${l.summary}`);
-    expect(said).toContain("Sam Okafor edited the target of outcome 'Stays out of care'");
+    // One line for the whole run of keystrokes, from the target as it was to what Sam typed.
+    const sams = said.find((l) => l.startsWith("Sam Okafor edited the target of outcome 'Stays out of care': "));
+    expect(sams).toMatch(/: '…[^']*384 cases\.' → '…[^']*384 cases\.80% of young people'$/);
     expect(said).toContain("Helen Marsh added outcome 'Attends school'");
     expect(said).toHaveLength(2);
   }, 30_000);

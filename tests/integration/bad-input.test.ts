@@ -251,6 +251,10 @@ describe("bad input to every form action: a 4xx, and nothing stored", () => {
       const body = { csrf: b.csrf, ...c.fields() };
       const json = await refused(`${c.name} as JSON`, () => fetch(server.url + c.path(), { method: "POST", redirect: "manual", headers: { ...headers, "Content-Type": "application/json" }, body: JSON.stringify(body) }), 415);
       expect(json).toContain("This address takes a web form");
+      for (const origin of ["https://evil.example", "null"]) {
+        const cross = await refused(`${c.name} from another site (${origin})`, () => fetch(server.url + c.path(), { method: "POST", redirect: "manual", headers: { ...headers, Origin: origin, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(body) }), 403);
+        expect(cross).toContain("came from another site");
+      }
       await refused(`${c.name} as text`, () => fetch(server.url + c.path(), { method: "POST", redirect: "manual", headers: { ...headers, "Content-Type": "text/plain" }, body: "hello" }), 415);
       await refused(`${c.name} with no content type`, () => fetch(server.url + c.path(), { method: "POST", redirect: "manual", headers, body: new Uint8Array([1, 2, 3]) }), 415);
       const big = new URLSearchParams({ ...body, padding: "x".repeat(300_000) });
@@ -331,6 +335,7 @@ describe("bad input to every API write: problem+json 4xx, and nothing stored", (
     it(`${c.name}: content type, size, syntax, NUL, types, missing and extra fields`, async () => {
       const post = (body: BodyInit, type = "application/json", extra: Record<string, string> = {}) =>
         api(c.path(), { method: "POST", headers: { "Content-Type": type, ...extra }, body });
+      await refused(`${c.name} from another site's page`, () => post(JSON.stringify(c.body()), "application/json", { Origin: "https://evil.example" }), 403);
       await refused(`${c.name} as a form`, () => post(new URLSearchParams({ a: "1" }), "application/x-www-form-urlencoded"), 415);
       await refused(`${c.name} not JSON`, () => post("{not json"), 400);
       await refused(`${c.name} not UTF-8`, () => post(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])), 400);

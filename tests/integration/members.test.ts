@@ -50,7 +50,7 @@ describe("invitations", () => {
     const kofi = new Browser(server.url);
     const landing = await kofi.page(path);
     expect(landing.html).toContain("Join Pan-London Edge of Care");
-    expect(landing.html).toContain('name="referrer" content="no-referrer"');
+    expect(landing.html).toContain('name="referrer" content="same-origin"');
     await kofi.page(`/signup?redirectTo=${encodeURIComponent(path)}`);
     const signed = await kofi.post("/signup", { name: "Kofi Mensah", email: "kofi@catch22.example", password: "a-long-password", confirmPassword: "a-long-password", redirectTo: path });
     expect(signed.headers.get("location")).toBe(path);
@@ -89,6 +89,44 @@ describe("invitations", () => {
     expect((await lead.post(members(), { intent: "revoke-invitation", invitationId })).status).toBe(200);
     const visitor = new Browser(server.url);
     expect((await visitor.page(new URL(link!).pathname)).html).toContain("This invitation was withdrawn.");
+  });
+
+  it("signing up from an invitation fills in the invited address and joins in one step, without JavaScript", async () => {
+    const { link } = await invite("Ama@Catch22.example", "investor");
+    const token = new URL(link!).pathname.split("/").pop()!;
+    const visitor = new Browser(server.url);
+    const landing = await visitor.page(new URL(link!).pathname);
+    expect(landing.html).toContain(`href="/signup?invitation=${token}"`);
+    const form = await visitor.page(`/signup?invitation=${token}`);
+    expect(form.html).toContain("You are joining");
+    expect(form.html).toMatch(/<input[^>]*(value="ama@catch22\.example"[^>]*readonly|readonly[^>]*value="ama@catch22\.example")/i);
+    expect(form.html).toContain('value="Catch22"');
+    // Another address than the invited one is refused, and no account is made.
+    const other = await visitor.post("/signup", { invitation: token, name: "Ama Boateng", email: "someone-else@example.org", password: "a-long-password", confirmPassword: "a-long-password", organisationName: "Catch22", organisationType: "investor" });
+    expect(other.status).toBe(400);
+    expect(await other.text()).toContain("This invitation is for ama@catch22.example");
+    const res = await visitor.post("/signup", { invitation: token, name: "Ama Boateng", email: "ama@catch22.example", password: "a-long-password", confirmPassword: "a-long-password", organisationName: "Catch22", organisationType: "investor" });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe(`/workspaces/${workspaceId}`);
+    const overview = await visitor.page(`/workspaces/${workspaceId}`);
+    expect(overview.html).toContain("you are Investor");
+    // The link is spent: signing up with it again is refused with the reason.
+    const again = new Browser(server.url);
+    await again.page("/signup");
+    const reuse = await again.post("/signup", { invitation: token, name: "Copy Cat", email: "ama@catch22.example", password: "a-long-password", confirmPassword: "a-long-password" });
+    expect(reuse.status).toBe(400);
+    expect(await reuse.text()).toContain("This invitation has been used, withdrawn or has expired.");
+  });
+
+  it("after an invitation the form is empty, and the notice says who was invited as what, from where", async () => {
+    await lead.page(members());
+    const res = await lead.post(members(), { intent: "invite", email: "jo@medway.example", role: "commissioner", name: "Jo Patel", organisationName: "Medway Council" });
+    const html = (await res.text()).replaceAll("<!-- -->", "");
+    expect(html).toContain("Invited Jo Patel (jo@medway.example) as Commissioner, from Medway Council.");
+    // Without JavaScript the page comes back with an empty invite form.
+    const invite = html.slice(html.indexOf('id="invite-heading"'));
+    expect(invite).not.toContain('value="jo@medway.example"');
+    expect(invite).not.toContain('value="Medway Council"');
   });
 
   it("an unknown invitation link is a 404", async () => {

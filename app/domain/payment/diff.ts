@@ -16,12 +16,12 @@ function componentChanges(a: Component, b: Component): PaymentChange[] {
   const subject = `component:${b.id}`;
   const label = `'${b.name}'`;
   const out: PaymentChange[] = [];
-  const add = (what: string, from: string, to: string) => out.push({ subject, verb: `changed the ${what} of`, label, sentence: `${what.charAt(0).toUpperCase()}${what.slice(1)} of ${label} changed from ${from} to ${to}.` });
+  const add = (what: string, from: string, to: string) => out.push({ subject, verb: `changed the ${what} of`, label, from, to, sentence: `${what.charAt(0).toUpperCase()}${what.slice(1)} of ${label} changed from ${from} to ${to}.` });
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
   if (x.tariffPence !== y.tariffPence) add("tariff", money(x.tariffPence as number), money(y.tariffPence as number));
   if (x.amountPence !== y.amountPence) add("amount", money(x.amountPence as number), money(y.amountPence as number));
-  if (a.name !== b.name) out.push({ subject, verb: "renamed", label, sentence: `'${a.name}' renamed ${label}.` });
+  if (a.name !== b.name) out.push({ subject, verb: "renamed", label: "a payment", from: `'${a.name}'`, to: label, sentence: `'${a.name}' renamed ${label}.` });
   if (a.kind === "outcome-period" && b.kind === "outcome-period") {
     if (a.periodDays !== b.periodDays) add("period", `${a.periodDays} days`, `${b.periodDays} days`);
     if (a.window.lengthDays !== b.window.lengthDays) add("tracking window", `${a.window.lengthDays} days`, `${b.window.lengthDays} days`);
@@ -47,19 +47,31 @@ export function paymentChanges(before: PaymentModel, after: PaymentModel): Payme
     else out.push(...componentChanges(was, c));
   }
   const setting = (subject: string, what: string, from: string, to: string) => {
-    if (from !== to) out.push({ subject, verb: `changed the ${what}`, label: `to ${to}`, sentence: `${what.charAt(0).toUpperCase()}${what.slice(1)} changed from ${from} to ${to}.` });
+    if (from !== to) out.push({ subject, verb: `changed the ${what}`, label: "", from, to, sentence: `${what.charAt(0).toUpperCase()}${what.slice(1)} changed from ${from} to ${to}.` });
   };
   const [ca, cb] = [before.caps, after.caps];
   setting("caps.total", "total cap", money(ca.totalPence), money(cb.totalPence));
   setting("caps.participant", "cap per participant", money(ca.perParticipantPence), money(cb.perParticipantPence));
   const rate = (c: PaymentModel["caps"]) => (c.totalFromSuccessRate ? `${pct(c.totalFromSuccessRate.successRateBps)} of the first ${c.totalFromSuccessRate.cases} cases` : "none");
   setting("caps.rate", "success-rate cap", rate(ca), rate(cb));
-  if (!same(ca.perPayerPence, cb.perPayerPence) || !same(ca.perOutcomePence, cb.perOutcomePence)) out.push({ subject: "caps.other", verb: "changed the caps per payer or outcome", label: "", sentence: "Caps per payer or per outcome changed." });
+  const capMap = (caps: Record<string, number> | undefined, names: Map<string, string>) => {
+    const entries = Object.entries(caps ?? {}).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+    return entries.length ? entries.map(([id, pence]) => `${names.get(id) ?? id} ${money(pence)}`).join(", ") : "none";
+  };
+  const payerNames = new Map([...before.payers, ...after.payers].map((p) => [p.id, p.name]));
+  const outcomeNames = new Map([...before.components, ...after.components].map((c) => [c.id, c.name]));
+  setting("caps.payer", "caps per payer", capMap(ca.perPayerPence, payerNames), capMap(cb.perPayerPence, payerNames));
+  setting("caps.outcome", "caps per outcome", capMap(ca.perOutcomePence, outcomeNames), capMap(cb.perOutcomePence, outcomeNames));
   setting("coFunder.share", "co-funder's share", before.coFunder ? pct(before.coFunder.topUpBps) : "none", after.coFunder ? pct(after.coFunder.topUpBps) : "none");
   setting("coFunder.cap", "co-funder's cap", money(before.coFunder?.capPence), money(after.coFunder?.capPence));
   setting("invoicing", "invoice lag", `${before.invoicing.lagWeeks} weeks`, `${after.invoicing.lagWeeks} weeks`);
-  if (!same(before.payers, after.payers)) out.push({ subject: "payers", verb: "changed", label: "the outcome payers", sentence: `Outcome payers now: ${after.payers.map((p) => p.name).join(", ")}.` });
-  if (!same(before.costSharing, after.costSharing)) out.push({ subject: "costSharing", verb: "changed", label: "how costs are shared", sentence: `Costs are now shared ${after.costSharing.kind === "fixed-shares" ? "in fixed shares" : "by each payer's own participants"}.` });
+  const names = (m: PaymentModel) => m.payers.map((p) => p.name).join(", ") || "none";
+  if (!same(before.payers, after.payers)) out.push({ subject: "payers", verb: "changed", label: "the outcome payers", from: names(before), to: names(after), sentence: `Outcome payers now: ${names(after)}.` });
+  const sharing = (m: PaymentModel) =>
+    m.costSharing.kind === "fixed-shares"
+      ? `fixed shares (${Object.entries(m.costSharing.sharesBps).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([id, bps]) => `${payerNames.get(id) ?? id} ${pct(bps)}`).join(", ")})`
+      : "by each payer's own participants";
+  if (!same(before.costSharing, after.costSharing)) out.push({ subject: "costSharing", verb: "changed", label: "how costs are shared", from: sharing(before), to: sharing(after), sentence: `Costs are now shared ${sharing(after)}.` });
   return out;
 }
 
