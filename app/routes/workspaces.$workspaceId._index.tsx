@@ -1,31 +1,50 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { groupByRole, MemberLabel } from "~/components/members";
+import { readNotes } from "~/domain/board";
+import { readFramework, validateFramework } from "~/domain/outcome-framework";
+import { readPaymentDesign } from "~/domain/payment/design";
 import { can } from "~/domain/permissions";
+import { readReferralDesign } from "~/domain/referral-design";
 import { ROLE_LABELS } from "~/domain/roles";
+import { overviewCards, type LatestVersion } from "~/domain/workspace-overview";
+import { readStoredDocument } from "~/models/document.server";
 import { listPendingInvitations } from "~/models/invitation.server";
 import { listMembers } from "~/models/membership.server";
+import { listVersions } from "~/models/version.server";
 import { requireWorkspaceMember } from "~/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, membership } = await requireWorkspaceMember(request, params.workspaceId, "read:workspace");
-  const members = await listMembers({ workspaceId: workspace.id, includeEmails: false });
-  const invitations = can(membership.role, "read:invitations") ? await listPendingInvitations(workspace.id) : null;
+  const id = workspace.id;
+  const [members, invitations, outcomesDoc, referralDoc, paymentDoc, boardDoc, outcomeVersions, referralVersions, paymentVersions] = await Promise.all([
+    listMembers({ workspaceId: id, includeEmails: false }),
+    can(membership.role, "read:invitations") ? listPendingInvitations(id) : null,
+    readStoredDocument(`${id}/outcomes`),
+    readStoredDocument(`${id}/referral`),
+    readStoredDocument(`${id}/payment`),
+    readStoredDocument(`${id}/board`),
+    listVersions(id, "outcomes"),
+    listVersions(id, "referral"),
+    listVersions(id, "payment"),
+  ]);
+  const latest = (versions: { name: string; createdAt: Date }[]): LatestVersion => versions[0] ?? null;
+  const framework = readFramework(outcomesDoc);
+  const referral = readReferralDesign(referralDoc);
+  const cards = overviewCards({
+    workspaceId: id,
+    framework: { model: framework, problems: validateFramework(framework), latest: latest(outcomeVersions) },
+    referral: { design: referral.design, problems: referral.problems, latest: latest(referralVersions) },
+    payment: { design: readPaymentDesign(paymentDoc), latest: latest(paymentVersions) },
+    notes: readNotes(boardDoc),
+  });
+  for (const doc of [outcomesDoc, referralDoc, paymentDoc, boardDoc]) doc.destroy();
   const organisations = [...new Set(members.flatMap((m) => (m.organisation ? [m.organisation.name] : [])))].sort();
-  return { workspace, members, pendingInvitations: invitations?.length ?? null, organisations };
+  return { workspace, members, pendingInvitations: invitations?.length ?? null, organisations, cards };
 }
 
-/** The co-design areas this workspace will hold; each arrives with its own issue. */
-const AREAS = [
-  { title: "Outcome framework", text: "Goal, outcomes and indicators: definitions, data sources, baselines, targets, and which outcomes are linked to payment." },
-  { title: "Referral criteria", text: "Who the service is for: inclusion and exclusion rules, the referral pathway, each partner's referral commitment, and case vignettes." },
-  { title: "Payment model", text: "Fee-for-service, outcome payments, caps, payers and investor capital, priced on actuals and forecast under scenarios." },
-  { title: "Workshops", text: "Co-production with young people on their own phones: cards, votes and reactions, with nothing that identifies a child." },
-  { title: "Bids", text: "Sealed hybrid bids priced against the same payment model, opened at the deadline and scored by evaluators." },
-];
-
 export default function WorkspaceOverview() {
-  const { workspace, members, pendingInvitations, organisations } = useLoaderData<typeof loader>();
+  const { workspace, members, pendingInvitations, organisations, cards } = useLoaderData<typeof loader>();
   return (
     <div className="grid gap-8 lg:grid-cols-3">
       <div className="lg:col-span-2">
@@ -33,11 +52,14 @@ export default function WorkspaceOverview() {
         <section aria-labelledby="areas-heading">
           <h2 id="areas-heading" className="text-xl font-semibold">Co-design areas</h2>
           <ul className="mt-3 grid gap-3 sm:grid-cols-2">
-            {AREAS.map((a) => (
-              <li key={a.title} className="rounded border border-dashed border-slate-400 bg-white p-4">
-                <h3 className="font-semibold">{a.title}</h3>
-                <p className="mt-1 text-sm text-slate-700">{a.text}</p>
-                <p className="mt-2 text-sm font-medium text-slate-800">Not available yet</p>
+            {cards.map((card) => (
+              <li key={card.title} className="rounded border border-slate-300 bg-white p-4">
+                <h3 className="font-semibold">
+                  <Link to={card.href} className="text-brand-800 underline">{card.title}</Link>
+                </h3>
+                {card.state.map((line) => <p key={line} className="mt-1 text-sm">{line}</p>)}
+                {card.published ? <p className="mt-2 text-sm text-slate-700">{card.published}</p> : null}
+                {card.attention ? <p className="mt-2 text-sm font-medium text-amber-900">{card.attention}</p> : null}
               </li>
             ))}
           </ul>

@@ -147,6 +147,14 @@ describe("versions", () => {
     const again = await lead.post(`/workspaces/${workspaceId}/outcomes`, { intent: "publish", name: "Published for market engagement, v1" });
     expect(again.status).toBe(400);
     expect(await again.text()).toContain("already exists");
+
+    // The overview says where the framework stands now, and links to it.
+    const overview = (await lead.page(`/workspaces/${workspaceId}`)).html;
+    const linked = now.framework.outcomes.filter((o) => o.linkedToPayment).length;
+    expect(overview).toMatch(new RegExp(`${now.framework.outcomes.length} outcomes, ${linked} linked to payment, \\d+ indicators\\.`));
+    expect(overview).toContain("Published 'Published for market engagement, v1' on ");
+    expect(overview).toContain(`href="/workspaces/${workspaceId}/outcomes"`);
+    expect(overview).not.toContain("Not available yet");
   });
 });
 
