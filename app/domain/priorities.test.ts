@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prioritiesByGroup, type Rating } from "./priorities";
+import { describeGroupView, groupsFor, prioritiesByGroup, RATING_GROUPS, type Rating } from "./priorities";
 
 describe("prioritiesByGroup", () => {
   const ratings: Rating[] = [
@@ -28,5 +28,21 @@ describe("prioritiesByGroup", () => {
       ["school", 2],
       ["wellbeing", null],
     ]);
+  });
+});
+
+describe("groupsFor and describeGroupView", () => {
+  it("puts the reader's own group first, the rest in the usual order", () => {
+    expect(groupsFor("service-user")).toEqual(["service-user", "commissioner", "provider", "investor"]);
+    expect(groupsFor("investor")).toEqual(["investor", "commissioner", "provider", "service-user"]);
+    expect(groupsFor("observer")).toEqual(["commissioner", "provider", "investor", "service-user"]);
+    expect(groupsFor(null)).toEqual([...RATING_GROUPS]);
+  });
+
+  it("words a group's view for a phone", () => {
+    expect(describeGroupView({ mean: 3.5, raters: 2, rank: 1 })).toBe("3.5 from 2 raters, ranked 1st");
+    expect(describeGroupView({ mean: 4, raters: 1, rank: 12 })).toBe("4.0 from 1 rater, ranked 12th");
+    expect(describeGroupView({ mean: 2, raters: 3, rank: 22 })).toBe("2.0 from 3 raters, ranked 22nd");
+    expect(describeGroupView({ mean: null, raters: 0, rank: null })).toBe("Not rated yet");
   });
 });

@@ -46,3 +46,21 @@ export function prioritiesByGroup(outcomeIds: string[], ratings: Rating[]): Outc
   }
   return [...views].sort((a, b) => (b.spread ?? -1) - (a.spread ?? -1));
 }
+
+/** The groups in the order a reader sees them: their own group first, then the rest as usual. */
+export function groupsFor(readerRole: string | null): RatingGroup[] {
+  const own = RATING_GROUPS.find((g) => g === readerRole);
+  return own ? [own, ...RATING_GROUPS.filter((g) => g !== own)] : [...RATING_GROUPS];
+}
+
+/** One group's view of an outcome in words: "3.5 from 2 raters, ranked 1st". */
+export function describeGroupView(v: GroupView): string {
+  if (v.mean === null) return "Not rated yet";
+  return `${v.mean.toFixed(1)} from ${v.raters} rater${v.raters === 1 ? "" : "s"}, ranked ${ordinal(v.rank ?? 0)}`;
+}
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? "th" : n % 10 === 1 ? "st" : n % 10 === 2 ? "nd" : n % 10 === 3 ? "rd" : "th";
+  return `${n}${suffix}`;
+}

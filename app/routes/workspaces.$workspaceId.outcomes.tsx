@@ -61,6 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     priorities: prioritiesByGroup(framework.outcomes.map((o) => o.id), ratings),
     rating: canRate ? { mine, groupLabel: RATING_GROUP_LABELS[membership.role as RatingGroup].toLowerCase() } : null,
+    readerRole: membership.role,
     workspaceId: workspace.id,
     threads: await listThreads(workspace.id, "outcomes", user.id),
     canComment: can(membership.role, "comment:co-design"),
@@ -109,7 +110,7 @@ async function rate(request: Request, workspaceId: string | undefined, formData:
 const inputClass = "mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2";
 
 export default function OutcomeFrameworkPage() {
-  const { threads, canComment, focusThread, workspaceId, activity, canWrite, colour, stored, versions, comparison, priorities, rating } = useLoaderData<typeof loader>();
+  const { threads, canComment, focusThread, workspaceId, activity, canWrite, colour, stored, versions, comparison, priorities, rating, readerRole } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { doc, status, synced, peers, setCursor } = useYDoc(workspaceId, "outcomes", colour);
   // Comments and ratings are not in the shared document: reload when the server says they
@@ -222,7 +223,7 @@ export default function OutcomeFrameworkPage() {
         </form>
       ) : null}
 
-      <Priorities outcomes={framework.outcomes} priorities={priorities} mine={rating?.mine ?? null} groupLabel={rating?.groupLabel ?? null} />
+      <Priorities outcomes={framework.outcomes} priorities={priorities} mine={rating?.mine ?? null} groupLabel={rating?.groupLabel ?? null} readerRole={readerRole} />
 
       <Versions
         subject="framework"

@@ -26,6 +26,7 @@ const signedInPages: { name: string; path: (workspaceId: string) => string }[] =
   { name: "members", path: (id) => `/workspaces/${id}/members` },
   { name: "workspace settings", path: (id) => `/workspaces/${id}/settings` },
   { name: "API tokens", path: () => "/settings/tokens" },
+  { name: "your account", path: () => "/settings/account" },
 ];
 
 for (const vp of viewports) {

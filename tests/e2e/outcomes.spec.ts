@@ -61,6 +61,26 @@ test("an observer reads the PFP framework but cannot change it, on a phone too",
   await expectNoHorizontalScroll(page);
 });
 
+test("on a 360 px phone a young person reads every group's priorities, their own group first, none off-screen", async ({ page, consoleErrors: _ }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await login(page, "youth@panel.example");
+  await page.goto(`/workspaces/${await demoWorkspaceId(page)}/outcomes`);
+  await page.getByLabel("Stays out of care", { exact: true }).selectOption("5");
+  await page.getByRole("button", { name: "Save my ratings" }).click();
+  const cards = page.getByRole("list", { name: "Priorities by outcome" }).locator(":scope > li");
+  await expect(cards.first()).toBeVisible();
+  await expect(page.getByRole("region", { name: "Priorities table" })).toBeHidden();
+  const card = cards.filter({ hasText: "Stays out of care" });
+  const groups = card.locator("dt");
+  await expect(groups.first()).toHaveText("Service users (your group)");
+  await expect(card).toContainText("5.0 from 1 rater, ranked 1st");
+  for (const name of ["Commissioners", "Providers", "Investors"]) await expect(card.getByText(name, { exact: true })).toBeVisible();
+  // Every group's figure is on screen, not in a column scrolled out of view.
+  for (const box of await Promise.all((await card.locator("dd").all()).map((d) => d.boundingBox()))) expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+  await expectAccessible(page);
+  await expectNoHorizontalScroll(page);
+});
+
 test("a version is published, the framework changed, the change shown in words, and the version restored for everyone", async ({ page, browser, baseURL, server, consoleErrors: _ }) => {
   const id = await freshWorkspace(server, "facilitator@gla.example", [["lead@sutton.example", "commissioner"]]);
   await login(page, "facilitator@gla.example");
