@@ -1,8 +1,11 @@
 // Activity lines ("Grace Adeyemi added outcome 'Stays out of care'"), as a list with
 // times, and a live "recent changes" panel for the editors that refetches the feed
-// shortly after the document changes.
-import { Link, useFetcher } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+// shortly after the document changes. The panel reads the JSON API with a plain fetch:
+// offline or on a failing network it keeps what it shows and tries again later, and
+// never touches the page (a Remix fetcher would throw to the error boundary, or reload
+// the page to fetch a route module it has not loaded).
+import { Link } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import type * as Y from "yjs";
 import type { ActivityLine } from "~/models/activity.server";
 
@@ -29,32 +32,42 @@ export function ActivityList({ lines, showSection, empty }: { lines: ActivityLin
   );
 }
 
-type FeedData = { lines: ActivityLine[] };
-
 /**
  * The last few changes to this section. Refetched when the shared document changes
- * (after the recorder's quiet period) and every minute, so it follows the room.
+ * (after the recorder's quiet period), every minute, and on coming back online.
  */
 export function RecentActivity({ workspaceId, section, initial, doc }: { workspaceId: string; section: "outcomes" | "referral" | "payment"; initial: ActivityLine[]; doc: Y.Doc | null }) {
-  const fetcher = useFetcher<FeedData>();
-  const load = useRef(fetcher.load);
-  load.current = fetcher.load;
+  const [lines, setLines] = useState(initial);
   useEffect(() => {
-    const url = `/workspaces/${workspaceId}/activity?section=${section}&limit=5`;
+    const url = `/api/v1/workspaces/${encodeURIComponent(workspaceId)}/activity?section=${section}&limit=5`;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const load = async () => {
+      if (!navigator.onLine) return; // the online event loads it
+      try {
+        const res = await fetch(url, { credentials: "same-origin" });
+        if (!res.ok) return;
+        const body = (await res.json()) as { activity: ActivityLine[] };
+        if (!stopped) setLines(body.activity);
+      } catch {
+        // Offline or a failing network: keep what is shown; the next change or minute tries again.
+      }
+    };
     const soon = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => load.current(url), 3000);
+      timer = setTimeout(() => void load(), 3000);
     };
     doc?.on("update", soon);
-    const every = setInterval(() => load.current(url), 60_000);
+    const every = setInterval(() => void load(), 60_000);
+    window.addEventListener("online", soon);
     return () => {
+      stopped = true;
       doc?.off("update", soon);
+      window.removeEventListener("online", soon);
       clearTimeout(timer);
       clearInterval(every);
     };
   }, [workspaceId, section, doc]);
-  const lines = fetcher.data?.lines ?? initial;
   return (
     <section aria-labelledby={`${section}-activity-heading`} className="mt-6 print:hidden">
       <h3 id={`${section}-activity-heading`} className="text-lg font-semibold">Recent changes</h3>

@@ -4,13 +4,17 @@ import type { Presence, SyncStatus } from "~/sync/use-ydoc";
 const LABELS: Record<SyncStatus, { text: string; className: string }> = {
   connecting: { text: "Connecting…", className: "border-slate-500 bg-white text-slate-800" },
   live: { text: "Live: changes are shared as you type", className: "border-green-700 bg-green-50 text-green-900" },
-  offline: { text: "Offline: changes are kept on this device and shared when you reconnect", className: "border-amber-700 bg-amber-50 text-amber-900" },
+  offline: { text: "Offline: your changes are kept on this device and shared when you reconnect", className: "border-amber-700 bg-amber-50 text-amber-900" },
   denied: { text: "You no longer have access to this workspace", className: "border-red-700 bg-red-50 text-red-800" },
 };
+const SAVING_OFFLINE = { text: "Offline: keeping your change on this device…", className: LABELS.offline.className };
 
-/** The connection state, announced politely when it changes. */
-export function SyncStatusBadge({ status, synced }: { status: SyncStatus; synced: boolean }) {
-  const label = status === "live" && !synced ? LABELS.connecting : LABELS[status];
+/**
+ * The connection state, announced politely when it changes. Offline, it says the
+ * changes are kept only once this device has written them (`saving` false).
+ */
+export function SyncStatusBadge({ status, synced, saving = false }: { status: SyncStatus; synced: boolean; saving?: boolean }) {
+  const label = status === "live" && !synced ? LABELS.connecting : status === "offline" && saving ? SAVING_OFFLINE : LABELS[status];
   return (
     <p role="status" className={`inline-block rounded border px-2 py-1 text-sm ${label.className}`}>
       {label.text}

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { keepDataWhenOffline, useKeepLoaderData } from "~/utils/offline-data";
 import { useLoaderData } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
 import { EditorsBadge, peersAt, PresenceList, SyncStatusBadge } from "~/components/sync-status";
@@ -20,9 +21,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { workspaceId: workspace.id, canWrite: can(membership.role, "write:board"), colour: presenceColour(user.id) };
 }
 
+// A failed reload on a dropped network keeps the page as it is (utils/offline-data.ts).
+export const clientLoader = keepDataWhenOffline;
+
 export default function Board() {
-  const { workspaceId, canWrite, colour } = useLoaderData<typeof loader>();
-  const { doc, status, synced, peers, setCursor } = useYDoc(workspaceId, "board", colour);
+  const data = useLoaderData<typeof loader>();
+  useKeepLoaderData(data);
+  const { workspaceId, canWrite, colour } = data;
+  const { doc, status, synced, ready, saving, peers, setCursor } = useYDoc(workspaceId, "board", colour);
   const [draft, setDraft] = useState("");
   const [draftColour, setDraftColour] = useState<NoteColour>("yellow");
   const notes = doc ? readNotes(doc) : [];
@@ -38,7 +44,7 @@ export default function Board() {
       <section aria-labelledby="board-heading">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 id="board-heading" className="text-xl font-semibold">Board</h2>
-          <SyncStatusBadge status={status} synced={synced} />
+          <SyncStatusBadge status={status} synced={synced} saving={saving} />
         </div>
         <p className="mt-1 text-slate-700">
           Sticky notes everyone in the workspace sees live. Notes carry no names, and nobody sees which note a service user is writing.
@@ -74,7 +80,7 @@ export default function Board() {
             </button>
           </form>
         ) : null}
-        {doc && synced && notes.length === 0 ? <p className="mt-6">No notes yet.</p> : null}
+        {doc && ready && notes.length === 0 ? <p className="mt-6">No notes yet.</p> : null}
         <ol aria-label="Notes" className="mt-6 grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {notes.map((note, i) => {
             const editors = peersAt(peers, "noteId", note.id);

@@ -3,6 +3,7 @@
 // who-is-where presence, per-person undo and the framework's problems listed as
 // they arise. Without JavaScript the page shows the stored framework, read-only.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { keepDataWhenOffline, useKeepLoaderData } from "~/utils/offline-data";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { CommentPanel, type CommentResult } from "~/components/comments";
 import { Priorities } from "~/components/priorities";
@@ -75,6 +76,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+// A failed reload on a dropped network keeps the page as it is (utils/offline-data.ts).
+export const clientLoader = keepDataWhenOffline;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const intent = String(formData.get("intent"));
@@ -110,15 +114,18 @@ async function rate(request: Request, workspaceId: string | undefined, formData:
 const inputClass = "mt-1 block w-full rounded border border-slate-500 bg-white px-3 py-2";
 
 export default function OutcomeFrameworkPage() {
-  const { threads, canComment, focusThread, workspaceId, activity, canWrite, colour, stored, versions, comparison, priorities, rating, readerRole } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  useKeepLoaderData(data);
+  const { threads, canComment, focusThread, workspaceId, activity, canWrite, colour, stored, versions, comparison, priorities, rating, readerRole } = data;
   const result = useActionData<typeof action>();
-  const { doc, status, synced, peers, setCursor } = useYDoc(workspaceId, "outcomes", colour);
+  const { doc, status, synced, ready, saving, peers, setCursor } = useYDoc(workspaceId, "outcomes", colour);
   // Comments and ratings are not in the shared document: reload when the server says they
   // changed, and every minute in case its event stream is down.
   useWorkspaceEvents(workspaceId, OUTCOMES_EVENTS);
   useRevalidatedWhileVisible(60_000);
   const comments = { canComment, focusThread, result: result as CommentResult };
-  const live = doc !== null && synced;
+  // Editable once loaded, from the server or this device's copy: offline is a state to keep working in.
+  const live = doc !== null && ready;
   const framework: OutcomeFramework = live ? readFramework(doc) : stored;
   const problems = validateFramework(framework);
   const editable = canWrite && live;
@@ -139,7 +146,7 @@ export default function OutcomeFrameworkPage() {
     <section aria-labelledby="outcomes-heading">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="outcomes-heading" className="text-xl font-semibold">Outcome framework</h2>
-        <SyncStatusBadge status={status} synced={synced} />
+        <SyncStatusBadge status={status} synced={synced} saving={saving} />
       </div>
       <p className="mt-1 text-slate-700">
         The goal, the outcomes that show it is being reached, and how each is measured. Everyone in the workspace sees changes live.

@@ -5,6 +5,7 @@
 // cohort are exact to the penny. The server renders the stored model's forecast (the same
 // runs and seed), so figures show at once, and without JavaScript too.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { keepDataWhenOffline, useKeepLoaderData } from "~/utils/offline-data";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { RecentActivity } from "~/components/activity";
 import { Versions } from "~/components/versions";
@@ -71,6 +72,9 @@ const WhatIfSchema = z.object({ model: PaymentModelSchema, scenarios: z.array(Sc
 type WhatIf = z.infer<typeof WhatIfSchema>;
 
 /** Publishes the payment model as a named version (write:payment). */
+// A failed reload on a dropped network keeps the page as it is (utils/offline-data.ts).
+export const clientLoader = keepDataWhenOffline;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   if (formData.get("intent") !== "publish") return invalid({ formErrors: ["Unknown action. Reload the page and try again."] });
@@ -87,10 +91,13 @@ function download(name: string, type: string, data: BlobPart) {
 }
 
 export default function PaymentPage() {
-  const { workspaceId, canWrite, canWhatIf, colour, stored, versions, comparison, activity, partners, storedForecast: serverForecast } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  useKeepLoaderData(data);
+  const { workspaceId, canWrite, canWhatIf, colour, stored, versions, comparison, activity, partners, storedForecast: serverForecast } = data;
   const result = useActionData<typeof action>();
-  const { doc, status, synced, peers } = useYDoc(workspaceId, "payment", colour);
-  const live = doc !== null && synced;
+  const { doc, status, synced, ready, saving, peers } = useYDoc(workspaceId, "payment", colour);
+  // Editable once loaded, from the server or this device's copy: offline is a state to keep working in.
+  const live = doc !== null && ready;
   const shared = live ? readPaymentDesign(doc) : stored;
   const whatIfKey = `oc:what-if:${workspaceId}`;
   const [whatIf, setWhatIf] = useState<WhatIf | null>(null);
@@ -128,7 +135,7 @@ export default function PaymentPage() {
     <section aria-labelledby="payment-heading">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="payment-heading" className="text-xl font-semibold">Payment model</h2>
-        <SyncStatusBadge status={status} synced={synced} />
+        <SyncStatusBadge status={status} synced={synced} saving={saving} />
       </div>
       <p className="mt-1 text-slate-700">
         What is paid, for which outcomes, by whom, capped how and invoiced when; and what that means in each scenario. Amounts are exact to the penny.

@@ -4,6 +4,7 @@
 // commitments, and anonymised vignettes tested against the rules live, criterion by
 // criterion. Without JavaScript the page shows the stored criteria, read-only.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { keepDataWhenOffline, useKeepLoaderData } from "~/utils/offline-data";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useWorkspaceEvents } from "~/utils/use-workspace-events";
 import { AddForm, AddRuleForm, ExclusionsEditor, LivingSituationsField, PathwayEditor, TextField } from "~/components/referral-lists";
@@ -54,6 +55,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
  * intent=publish: publish the criteria as a named version (write:referral).
  * Otherwise a commissioning partner member says whether their authority would refer a test case.
  */
+// A failed reload on a dropped network keeps the page as it is (utils/offline-data.ts).
+export const clientLoader = keepDataWhenOffline;
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const intent = formData.get("intent");
@@ -75,12 +79,15 @@ const OUTCOME_LABELS = { eligible: "Eligible", "eligible-by-exception": "Eligibl
 const REFERRAL_EVENTS = ["judgements"] as const;
 
 export default function ReferralPage() {
-  const { workspaceId, activity, canWrite, colour, stored, judging, versions, comparison } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  useKeepLoaderData(data);
+  const { workspaceId, activity, canWrite, colour, stored, judging, versions, comparison } = data;
   // Partners' judgements live in the database: reload when someone records one.
   useWorkspaceEvents(workspaceId, REFERRAL_EVENTS);
   const result = useActionData<typeof action>();
-  const { doc, status, synced, peers } = useYDoc(workspaceId, "referral", colour);
-  const live = doc !== null && synced;
+  const { doc, status, synced, ready, saving, peers } = useYDoc(workspaceId, "referral", colour);
+  // Editable once loaded, from the server or this device's copy: offline is a state to keep working in.
+  const live = doc !== null && ready;
   const { design, problems } = live ? readReferralDesign(doc) : { design: stored as ReferralDesign, problems: [] };
   const editable = canWrite && live;
   const wording = describeCriteria(design.criteria);
@@ -90,7 +97,7 @@ export default function ReferralPage() {
     <section aria-labelledby="referral-heading">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="referral-heading" className="text-xl font-semibold">Referral criteria</h2>
-        <SyncStatusBadge status={status} synced={synced} />
+        <SyncStatusBadge status={status} synced={synced} saving={saving} />
       </div>
       <p className="mt-1 text-slate-700">
         Who the service is for, how referrals flow and how many each partner commits to. Test the rules on anonymised cases before go-live.

@@ -1,6 +1,7 @@
 // Reloads the page's data every `ms` while the tab is visible (and on returning to
 // it), for what lives in the database rather than the shared document: comments,
-// ratings, judgements. Skipped while a form is being sent.
+// ratings, judgements. Skipped while a form is being sent, and while offline (a
+// reload that cannot reach the server would only fail); back online, it reloads once.
 import { useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 
@@ -12,14 +13,16 @@ export function useRevalidatedWhileVisible(ms: number): void {
   useEffect(() => {
     const tick = () => {
       const { revalidator: r, busy } = latest.current;
-      if (document.visibilityState === "visible" && !busy) r.revalidate();
+      if (document.visibilityState === "visible" && navigator.onLine && !busy) r.revalidate();
     };
     const timer = setInterval(tick, ms);
     const onVisible = () => document.visibilityState === "visible" && tick();
     document.addEventListener("visibilitychange", onVisible);
+    window.addEventListener("online", tick);
     return () => {
       clearInterval(timer);
       document.removeEventListener("visibilitychange", onVisible);
+      window.removeEventListener("online", tick);
     };
   }, [ms]);
 }

@@ -3,7 +3,8 @@
 // useRevalidatedWhileVisible stays as the fallback when the stream is down. The stream
 // is open only while the tab is visible: over HTTP/1.1 a browser allows six
 // connections per host, and streams from background tabs would use them up; a tab
-// that comes back reloads once to catch up.
+// that comes back reloads once to catch up. Offline the stream is closed (the browser
+// would retry it every few seconds for nothing) and opened again once back online.
 import { useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import type { WorkspaceEventKind } from "~/domain/workspace-events";
@@ -23,6 +24,7 @@ export function useWorkspaceEvents(workspaceId: string, kinds: readonly Workspac
       clearTimeout(timer);
       timer = setTimeout(() => {
         const { revalidator: r, busy } = latest.current;
+        if (!navigator.onLine) return; // the online event reloads
         if (busy) return reload();
         r.revalidate();
       }, 150);
@@ -33,21 +35,26 @@ export function useWorkspaceEvents(workspaceId: string, kinds: readonly Workspac
         if (wanted.has((event as MessageEvent<string>).data)) reload();
       });
     };
-    const onVisibility = () => {
-      if (document.visibilityState === "visible" && !source) {
+    const shouldBeOpen = () => document.visibilityState === "visible" && navigator.onLine;
+    const onChange = () => {
+      if (shouldBeOpen() && !source) {
         open();
         reload();
-      } else if (document.visibilityState === "hidden") {
+      } else if (!shouldBeOpen()) {
         source?.close();
         source = null;
       }
     };
-    if (document.visibilityState === "visible") open();
-    document.addEventListener("visibilitychange", onVisibility);
+    if (shouldBeOpen()) open();
+    document.addEventListener("visibilitychange", onChange);
+    window.addEventListener("online", onChange);
+    window.addEventListener("offline", onChange);
     return () => {
       clearTimeout(timer);
       source?.close();
-      document.removeEventListener("visibilitychange", onVisibility);
+      document.removeEventListener("visibilitychange", onChange);
+      window.removeEventListener("online", onChange);
+      window.removeEventListener("offline", onChange);
     };
   }, [workspaceId, key]);
 }

@@ -139,7 +139,7 @@ test("a note written offline is kept on the device and reaches everyone when bac
   offline = true;
   await device.setOffline(true);
   for (const ws of open.splice(0)) await ws.close({ code: 4000, reason: "offline" });
-  await expect(page.getByText("Offline: changes are kept on this device")).toBeVisible();
+  await expect(page.getByText("Offline: your changes are kept on this device")).toBeVisible();
   await page.getByLabel("New note").fill("Written on the bus");
   await page.getByRole("button", { name: "Add note" }).click();
   await expect(page.getByRole("list", { name: "Notes" })).toContainText("Written on the bus");

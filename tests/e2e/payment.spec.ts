@@ -54,7 +54,7 @@ test("a tariff change reaches every chart in the room; a what-if copy stays priv
   await other.close();
 
   // The change is in the feed, and against a published version, in words.
-  await expect(page.getByRole("region", { name: "Recent changes" })).toContainText("Sam Okafor changed the tariff of 'Seven consecutive days not in care'", { timeout: 15_000 });
+  await expect(page.getByRole("region", { name: "Recent changes" })).toContainText("Sam Okafor changed the tariff of 'Seven consecutive days not in care': £225.00 → £240.00", { timeout: 15_000 });
   await page.getByLabel("Publish the payment model as it stands, named").fill("Tariff £240 for market engagement");
   await page.getByRole("button", { name: "Publish version" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Published “Tariff £240 for market engagement”." })).toBeVisible();
