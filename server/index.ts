@@ -12,7 +12,7 @@ import { closeWorkspaceEvents } from "~/utils/workspace-events.server";
 import { databaseKind, env } from "~/utils/env.server";
 import { migrate } from "./db/migrate";
 import { prepareDemo } from "./demo";
-import { bodyLimit, noStore, requestLog, sameOriginWrites, securityHeaders } from "./middleware";
+import { bodyLimit, noStore, refuseNulInAddress, requestLog, sameOriginWrites, securityHeaders } from "./middleware";
 import { ActivityRecorder } from "./activity";
 import { ForecastPool } from "./compute/forecast-pool";
 import { prismaSyncHooks } from "./sync/prisma-hooks";
@@ -30,6 +30,7 @@ app.disable("x-powered-by");
 if (config.TRUST_PROXY === "true") app.set("trust proxy", true);
 app.use(securityHeaders({ trustProxy: config.TRUST_PROXY === "true", development: config.NODE_ENV === "development" }));
 if (config.NODE_ENV !== "test") app.use(requestLog);
+app.use(refuseNulInAddress);
 app.use(bodyLimit);
 app.use(sameOriginWrites);
 app.get("/metrics", (req, res) => {

@@ -89,6 +89,19 @@ export function bodyLimit(req: Request, res: Response, next: NextFunction) {
   });
 }
 
+/**
+ * An address holding a NUL (raw or as %00) names nothing here, and PostgreSQL cannot
+ * even look it up: 400 before any route sees it, rather than a database error.
+ */
+export function refuseNulInAddress(req: Request, res: Response, next: NextFunction) {
+  const url = req.originalUrl;
+  if (!url.includes("\u0000") && !/%00/i.test(url)) return next();
+  const detail = "The address contains a NUL character (%00), which no page or API uses.";
+  res.status(400);
+  if (url.startsWith("/api/")) res.type("application/problem+json").send(JSON.stringify({ type: "about:blank", title: "Bad Request", status: 400, detail }));
+  else res.type("text/plain; charset=utf-8").send(detail);
+}
+
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**

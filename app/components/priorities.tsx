@@ -56,7 +56,7 @@ export function Priorities({ outcomes, priorities, mine, groupLabel, readerRole 
       <ol className="mt-3 space-y-3 md:hidden" aria-label="Priorities by outcome">
         {rows.map((p) => (
           <li key={p.outcomeId} className="rounded border border-slate-300 p-3">
-            <h4 className="font-medium">{title.get(p.outcomeId)}</h4>
+            <p className="font-medium">{title.get(p.outcomeId)}</p>
             <dl className="mt-2 space-y-1 text-sm">
               {groups.map((g) => (
                 <div key={g} className={own(g) ? "rounded bg-brand-50 px-2 py-1" : "px-2 py-1"}>

@@ -3,13 +3,16 @@
 // page: its module is loaded once, so it keeps working offline (a new worker would
 // have to fetch its script). While it is busy, only the newest request waits; the
 // running one finishes (a page recompute takes a few hundred milliseconds) and its
-// result is shown only if nothing newer was asked for.
+// result is shown only if nothing newer was asked for. If the worker cannot start at
+// all (the network went before its script arrived), the page computes on its own
+// thread, so the figures follow the edits offline too.
 import { useEffect, useRef, useState } from "react";
-import type { Forecast, ForecastInput } from "~/domain/payment/forecast";
+import { forecast, type Forecast, type ForecastInput } from "~/domain/payment/forecast";
 
 export type ForecastState = { result: Forecast | null; progress: number; running: boolean; error: string | null };
 type Reply = { id: number; progress?: { done: number; total: number }; result?: Forecast; error?: string };
-type Slot = { w: Worker; busy: boolean; next: { id: number; input: ForecastInput } | null };
+type Job = { id: number; input: ForecastInput };
+type Slot = { w: Worker; busy: boolean; running: Job | null; next: Job | null };
 
 export function useForecast(input: ForecastInput | null, delayMs = 150): ForecastState {
   const [state, setState] = useState<ForecastState>({ result: null, progress: 0, running: false, error: null });
@@ -31,14 +34,28 @@ export function useForecast(input: ForecastInput | null, delayMs = 150): Forecas
 
     function send(s: Slot, id: number, request: ForecastInput) {
       s.busy = true;
+      s.running = { id, input: request };
       s.w.postMessage({ id, input: request });
+    }
+
+    /** Without a worker: the newest job, on this thread (a page-sized forecast takes a few hundred ms). */
+    function computeHere(job: Job) {
+      setTimeout(() => {
+        if (job.id !== lastId.current) return;
+        try {
+          setState({ result: forecast(job.input), progress: 1, running: false, error: null });
+        } catch (error) {
+          setState((st) => ({ ...st, running: false, error: error instanceof Error ? error.message : String(error) }));
+        }
+      }, 0);
     }
 
     function start(): Slot {
       const w = new Worker(new URL("./forecast.worker.ts", import.meta.url), { type: "module" });
-      const s: Slot = { w, busy: false, next: null };
+      const s: Slot = { w, busy: false, running: null, next: null };
       const done = () => {
         s.busy = false;
+        s.running = null;
         const next = s.next;
         s.next = null;
         if (next) send(s, next.id, next.input);
@@ -51,11 +68,16 @@ export function useForecast(input: ForecastInput | null, delayMs = 150): Forecas
         if (result) setState({ result, progress: 1, running: false, error: null });
         if (error) setState((st) => ({ ...st, running: false, error }));
       };
-      // The worker's script could not be loaded (offline before it ever ran): try again next time.
-      w.onerror = () => {
+      // The worker's script could not be loaded (offline before it ever ran): compute here,
+      // and try a worker again next time.
+      w.onerror = (event) => {
+        event.preventDefault();
         w.terminate();
         if (slot.current === s) slot.current = null;
-        setState((st) => ({ ...st, running: false, error: "The forecast could not start. It will be computed when you are back online." }));
+        const job = s.next ?? s.running;
+        s.busy = false;
+        s.running = s.next = null;
+        if (job) computeHere(job);
       };
       return s;
     }

@@ -109,6 +109,9 @@ test("payment: a tariff changed offline is kept, survives the tab, and reaches t
   await expect(facilitator.getByLabel("Tariff per outcome (£)")).toBeVisible();
 
   const device = await browser.newContext({ baseURL });
+  // Whether the forecast worker's script arrived before the network went is a race; here it
+  // never arrives, so the page must compute on its own thread.
+  await device.route(/forecast\.worker/, (route) => route.abort("internetdisconnected"));
   const page = await person(device, "lead@sutton.example", `/workspaces/${id}/payment`);
   const errors = pageErrors(page);
   await expect(page.getByLabel("Tariff per outcome (£)")).toBeEnabled();

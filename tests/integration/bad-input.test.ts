@@ -353,6 +353,16 @@ describe("bad input to every API write: problem+json 4xx, and nothing stored", (
     }, 120_000);
   }
 
+  it("a NUL in an address (a workspace id, a version name) is a 400, never a database error", async () => {
+    for (const path of ["/workspaces/%00", `/workspaces/${ws}/outcomes?version=%00`, `/workspaces/${ws}/outcomes?from=a%00b`, "/invitations/%00"]) {
+      await refused(`GET ${path}`, () => lead.get(path), 400);
+    }
+    for (const path of ["/api/v1/workspaces/%00", `/api/v1/workspaces/${ws}/outcome-framework?version=%00`, `/api/v1/workspaces/${ws}/activity?section=outcomes%00`]) {
+      const text = await refused(`GET ${path}`, () => api(path), 400);
+      expect(JSON.parse(text)).toMatchObject({ status: 400 });
+    }
+  });
+
   it("cookie-authenticated API writes without the CSRF header are refused, and change nothing", async () => {
     await refused("POST /api/v1/workspaces by cookie, no CSRF header", () => fetch(`${server.url}/api/v1/workspaces`, { method: "POST", headers: { Cookie: lead.cookieHeader(), "Content-Type": "application/json" }, body: JSON.stringify({ name: "CSRF" }) }), 403);
   });
