@@ -1,8 +1,8 @@
 // The live board: two browsers see each other's notes, presence and cursors; a
 // read-only role sees changes but cannot make them; edits made offline are kept on
 // the device and merge when the connection is back.
-import type { Page, WebSocketRoute } from "@playwright/test";
-import { expect, freshWorkspace, expectAccessible, expectNoHorizontalScroll, login, test } from "./fixtures";
+import type { WebSocketRoute } from "@playwright/test";
+import { expect, freshWorkspace, expectAccessible, expectNoHorizontalScroll, login, storedOnDevice, test } from "./fixtures";
 
 test("two people edit the board together and see each other", async ({ page, browser, baseURL, server, consoleErrors: _ }) => {
   const id = await freshWorkspace(server, "facilitator@gla.example", [["youth@panel.example", "service-user"]]);
@@ -91,26 +91,6 @@ test("the board works on a 360 px phone", async ({ page, server, consoleErrors: 
   await expectNoHorizontalScroll(page);
 });
 
-/** Whether this device's IndexedDB copy of `docName` holds `text` (y-indexeddb's "updates" store). */
-function storedOnDevice(page: Page, docName: string, text: string) {
-  return page.evaluate(
-    ([name, needle]) =>
-      new Promise<boolean>((resolve, reject) => {
-        const open = indexedDB.open(`outcome-commons:${name}`);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const all = db.transaction("updates", "readonly").objectStore("updates").getAll();
-          all.onerror = () => reject(all.error);
-          all.onsuccess = () => {
-            db.close();
-            resolve((all.result as Uint8Array[]).some((u) => new TextDecoder().decode(u).includes(needle!)));
-          };
-        };
-      }),
-    [docName, text],
-  );
-}
 
 test("a note written offline is kept on the device and reaches everyone when back online", async ({ browser, baseURL, server }) => {
   const id = await freshWorkspace(server, "facilitator@gla.example", [["youth@panel.example", "service-user"]]);

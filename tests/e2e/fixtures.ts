@@ -75,3 +75,24 @@ export async function freshWorkspace(server: TestServer, owner: string, members:
   }
   return id;
 }
+
+/** Whether this device's IndexedDB copy of `docName` holds `text` (y-indexeddb's "updates" store). */
+export function storedOnDevice(page: Page, docName: string, text: string) {
+  return page.evaluate(
+    ([name, needle]) =>
+      new Promise<boolean>((resolve, reject) => {
+        const open = indexedDB.open(`outcome-commons:${name}`);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const all = db.transaction("updates", "readonly").objectStore("updates").getAll();
+          all.onerror = () => reject(all.error);
+          all.onsuccess = () => {
+            db.close();
+            resolve((all.result as Uint8Array[]).some((u) => new TextDecoder().decode(u).includes(needle!)));
+          };
+        };
+      }),
+    [docName, text],
+  );
+}

@@ -4,7 +4,7 @@
 // on the device before the badge says it is kept, the tab can be closed, and back
 // online the edit reaches the room and merges with what others did meanwhile.
 import type { BrowserContext, Page } from "@playwright/test";
-import { expect, expectAccessible, freshWorkspace, login, test } from "./fixtures";
+import { expect, expectAccessible, freshWorkspace, login, storedOnDevice, test } from "./fixtures";
 
 const LIVE = "Live: changes are shared as you type";
 const KEPT = "Offline: your changes are kept on this device and shared when you reconnect";
@@ -22,24 +22,6 @@ function pageErrors(page: Page): string[] {
   return errors;
 }
 
-/** Whether the device's IndexedDB copy of `docName` holds `text`. */
-function storedOnDevice(page: Page, docName: string, text: string) {
-  return page.evaluate(
-    ([name, needle]) =>
-      new Promise<boolean>((resolve, reject) => {
-        const open = indexedDB.open(`outcome-commons:${name}`);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction("updates", "readonly").objectStore("updates").getAll();
-          all.onsuccess = () => {
-            open.result.close();
-            resolve((all.result as Uint8Array[]).some((u) => new TextDecoder().decode(u).includes(needle!)));
-          };
-        };
-      }),
-    [docName, text],
-  );
-}
 
 /** A person whose device can go offline, signed in and on `path`, live. */
 async function person(context: BrowserContext, email: string, path: string) {
