@@ -30,11 +30,11 @@ describe("payment API", () => {
     expect(body.scenarios.map((s) => s.name)).toEqual(PFP_SCENARIOS.map((s) => s.name));
   });
 
-  it("evaluates actuals to the penny: an FFT case never in care earns £23,400, the CBO pays £4,329.52 of it", async () => {
+  it("evaluates actuals to the penny: an FFT case never in care earns £23,400, the CBO pays £4,328.48 of it (18.5% of each £225, rounded down)", async () => {
     const res = await post("/api/v1/payment-models/evaluate", { model: PFP_PAYMENT_MODEL, participants: [FFT_CASE], asOf: "2021-01-01" });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { totals: { paidPence: number; coFunderPence: number; payersPence: number }; lines: { invoiceMonth: string }[] };
-    expect(body.totals).toMatchObject({ paidPence: 2_340_000, coFunderPence: 104 * 4_163, payersPence: 104 * 18_337 });
+    expect(body.totals).toMatchObject({ paidPence: 2_340_000, coFunderPence: 104 * 4_162, payersPence: 104 * 18_338 });
     expect(body.lines[0]!.invoiceMonth).toBe("2018-07");
   });
 

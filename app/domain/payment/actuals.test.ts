@@ -50,11 +50,12 @@ describe("PFP actuals, by hand", () => {
     expect(run([participant()], "2018-06-09").lines).toHaveLength(2);
   });
 
-  it("splits each £225 into the CBO's 18.5% (£41.625 → £41.63, half up) and the borough's £183.37", () => {
+  it("splits each £225 into the CBO's up-to-18.5% (£41.625 → £41.62, down: never above 18.5%) and the borough's £183.38", () => {
     const [line] = run([participant()]).lines;
-    expect(line!.shares).toEqual([{ payerId: "sutton", payerPence: 18_337, coFunderPence: 4_163 }]);
+    expect(line!.shares).toEqual([{ payerId: "sutton", payerPence: 18_338, coFunderPence: 4_162 }]);
     const a = run([participant()]);
-    expect(a.totals.coFunderPence).toBe(104 * 4_163);
+    expect(a.totals.coFunderPence).toBe(104 * 4_162);
+    expect(a.totals.coFunderPence * 10_000).toBeLessThanOrEqual(a.totals.paidPence * 1850);
     expect(a.totals.payersPence + a.totals.coFunderPence).toBe(a.totals.paidPence);
   });
 
@@ -63,12 +64,12 @@ describe("PFP actuals, by hand", () => {
     // 21–27 May: 31 May + 42 days = 12 July. 28 May–3 June ends in June: 30 June + 42 days = 11 August.
     expect(a.lines.map((l) => l.invoiceMonth)).toEqual(["2018-07", "2018-08"]);
     expect(a.invoices).toEqual([
-      { month: "2018-07", payerId: "sutton", pence: 18_337 },
-      { month: "2018-08", payerId: "sutton", pence: 18_337 },
+      { month: "2018-07", payerId: "sutton", pence: 18_338 },
+      { month: "2018-08", payerId: "sutton", pence: 18_338 },
     ]);
     expect(a.coFunderInvoices).toEqual([
-      { month: "2018-07", pence: 4_163 },
-      { month: "2018-08", pence: 4_163 },
+      { month: "2018-07", pence: 4_162 },
+      { month: "2018-08", pence: 4_162 },
     ]);
   });
 

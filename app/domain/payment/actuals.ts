@@ -5,17 +5,20 @@
 // Order of work (docs/decisions/0008-payment-engine.md):
 // 1. Every component earns lines up to `asOf`: fees on their schedule or event, outcome
 //    events on their date, sustained periods at the end of each complete period.
-// 2. Lines are taken in date order (then participant id, then component order), and
+// 2. Lines are taken in date order (then participant id by code point, never by the
+//    machine's locale, then component order), and
 //    caps apply to outcome lines first come, first paid: per participant, per outcome,
 //    total (including a cap defined from a success rate), then per payer. Fees are not
 //    capped.
 // 3. A paid outcome line is split between payers (the participant's own, or fixed
-//    shares by largest remainder); the co-funder pays its percentage of each part
-//    (half up to the penny) until its own cap; the payer pays the rest.
+//    shares by largest remainder); the co-funder pays up to its percentage of each part
+//    (rounded down to the penny: "up to 18.5%" is never 18.502%) until its own cap; the
+//    payer pays the rest.
 // 4. A line earned in month M is invoiced `lagWeeks` weeks after the end of M.
 // Pure: no I/O.
 import { endOfMonth, monthOf, toDay, toIso, type Day } from "./dates";
-import { allocate, percentOf, sum, type Pence } from "./money";
+import { compareCodePoints } from "../order";
+import { allocate, percentOf, percentOfAtMost, sum, type Pence } from "./money";
 import { isOutcome, type ActualsInput, type Component, type OutcomePeriodComponent, type Participant, type PaymentModel } from "./model";
 import { sustainedPeriods } from "./periods";
 
@@ -102,7 +105,7 @@ function earn(model: PaymentModel, participants: Participant[], asOf: Day): Raw[
       raw.push({ participant: p, component, order, day: toDay(date), gross: component.kind === "outcome-event" ? component.tariffPence : component.amountPence });
     }
   });
-  return raw.sort((a, b) => a.day - b.day || (a.participant?.id ?? "").localeCompare(b.participant?.id ?? "") || a.order - b.order);
+  return raw.sort((a, b) => a.day - b.day || compareCodePoints(a.participant?.id ?? "", b.participant?.id ?? "") || a.order - b.order);
 }
 
 /** A running limit: how much is left, and when it was reached. */
@@ -180,7 +183,7 @@ export function evaluateActuals(input: ActualsInput): Actuals {
       }
       let coFunderPence = 0;
       if (outcome && coFunder && model.coFunder) {
-        coFunderPence = Math.min(percentOf(pence, model.coFunder.topUpBps), coFunder.left);
+        coFunderPence = Math.min(percentOfAtMost(pence, model.coFunder.topUpBps), coFunder.left);
         coFunder.take(coFunderPence, r.day);
       }
       return { payerId: part.payerId, payerPence: pence - coFunderPence, coFunderPence };
@@ -234,8 +237,8 @@ function summarise(asOf: string, model: PaymentModel, lines: PaymentLine[], limi
     invoices: [...invoices].map(([key, pence]) => {
       const [month, payerId] = key.split("\u0000") as [string, string];
       return { month, payerId, pence };
-    }).sort((a, b) => a.month.localeCompare(b.month) || a.payerId.localeCompare(b.payerId)),
-    coFunderInvoices: [...coFunderInvoices].map(([month, pence]) => ({ month, pence })).sort((a, b) => a.month.localeCompare(b.month)),
+    }).sort((a, b) => compareCodePoints(a.month, b.month) || compareCodePoints(a.payerId, b.payerId)),
+    coFunderInvoices: [...coFunderInvoices].map(([month, pence]) => ({ month, pence })).sort((a, b) => compareCodePoints(a.month, b.month)),
     caps: limits.map((l) => ({ cap: l.name, limitPence: l.limit, usedPence: l.used, reachedOn: l.reachedOn === null ? null : toIso(l.reachedOn) })),
   };
 }

@@ -552,7 +552,8 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
       }
       payerCapLeft[payer]! -= paid;
       paidThisMonth += paid;
-      const co = model.coFunder ? Math.min(Math.round((paid * model.coFunder.topUpBps) / 10_000), coLeft) : 0;
+      // "Up to" its percentage: rounded down, as the actuals do.
+      const co = model.coFunder ? Math.min(Math.floor((paid * model.coFunder.topUpBps) / 10_000), coLeft) : 0;
       coLeft -= co;
       coFunder += co;
       commissioner += paid - co;

@@ -91,7 +91,14 @@ export const PaymentModelSchema = z
       .discriminatedUnion("kind", [z.object({ kind: z.literal("own-participants") }), z.object({ kind: z.literal("fixed-shares"), sharesBps: z.record(z.string(), bps) })])
       .default({ kind: "own-participants" }),
     /** A co-funder paying a share of every outcome payment (PFP: the national fund, up to 18.5%), up to a cap. */
-    coFunder: z.object({ name, topUpBps: bps, capPence: pence.nullable().default(null) }).nullable().default(null),
+    coFunder: z
+      .object({
+        name,
+        topUpBps: bps.describe("At most this share of each outcome payment, in basis points, rounded down to the penny so it never exceeds the percentage; the penny left over is the commissioners'"),
+        capPence: pence.nullable().default(null),
+      })
+      .nullable()
+      .default(null),
     components: z.array(ComponentSchema).min(1, "Add at least one payment").max(50),
     caps: CapsSchema,
     /** Payments earned in a month are invoiced this many weeks after the month ends. */

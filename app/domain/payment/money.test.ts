@@ -1,12 +1,22 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { allocate, formatPounds, parsePounds, percentOf, poundsText } from "./money";
+import { allocate, formatPounds, parsePounds, percentOf, percentOfAtMost, poundsText } from "./money";
 
 describe("money", () => {
   it("rounds a percentage half up to the penny", () => {
     expect(percentOf(22_500, 1850)).toBe(4163); // 4162.5
     expect(percentOf(22_499, 1850)).toBe(4162); // 4162.315
     expect(percentOf(0, 1850)).toBe(0);
+  });
+  it("rounds a ceiling share down, so it never exceeds its percentage", () => {
+    expect(percentOfAtMost(22_500, 1850)).toBe(4162); // 4162.5: the PFP co-funder's "up to 18.5%"
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000_000 }), fc.integer({ min: 0, max: 10_000 }), (amount, bps) => {
+        const share = percentOfAtMost(amount, bps);
+        expect(share * 10_000).toBeLessThanOrEqual(amount * bps);
+        expect((share + 1) * 10_000).toBeGreaterThan(amount * bps);
+      }),
+    );
   });
   it("allocates shares that always add up to the whole, by largest remainder", () => {
     expect(allocate(100, [1, 1, 1])).toEqual([34, 33, 33]);

@@ -1,6 +1,9 @@
 // Money is integer minor units (pence) everywhere. Percentages are basis points
 // (1850 = 18.5%). Rounding rules, stated once:
 // - a percentage of an amount rounds half up to the penny (`percentOf`);
+// - a share that is a ceiling ("up to 18.5%": the co-funder's top-up) rounds down
+//   (`percentOfAtMost`), so it never exceeds its percentage; the penny left over
+//   stays with the commissioners;
 // - an amount split in shares is allocated by largest remainder, ties to the earlier
 //   share, so the parts always add up to the whole (`allocate`).
 // Every result is checked to be a safe integer: a model that would overflow is refused
@@ -20,6 +23,12 @@ function safe(n: number): number {
 export function percentOf(amount: Pence, bps: number): Pence {
   safe(amount * bps);
   return safe(Math.floor((amount * bps + BPS / 2) / BPS));
+}
+
+/** At most `bps` basis points of `amount`: rounded down, so a ceiling is never passed by rounding. */
+export function percentOfAtMost(amount: Pence, bps: number): Pence {
+  safe(amount * bps);
+  return safe(Math.floor((amount * bps) / BPS));
 }
 
 /** Splits `amount` by `weights` (non-negative integers, not all zero); the parts sum to `amount`. */
