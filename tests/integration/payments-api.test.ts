@@ -74,6 +74,23 @@ describe("payment API", () => {
     expect(Object.keys(((await forecast.json()) as { errors: Record<string, string[]> }).errors)).toEqual(["scenarios.0.start"]);
   });
 
+  it("refuses participants it would pay wrongly, naming the field: unknown intervention or payer, a case twice, no engagement days", async () => {
+    const { engagementDays: _, ...noEngagement } = FFT_CASE;
+    const res = await post("/api/v1/payment-models/evaluate", {
+      model: PFP_PAYMENT_MODEL,
+      participants: [FFT_CASE, { ...FFT_CASE }, { ...FFT_CASE, id: "case-2", intervention: "cbt" }, { ...FFT_CASE, id: "case-3", payerId: "croydon" }, { ...noEngagement, id: "case-4" }],
+      asOf: "2021-01-01",
+    });
+    expect(res.status).toBe(400);
+    const { errors } = (await res.json()) as { errors: Record<string, string[]> };
+    expect(Object.keys(errors).sort()).toEqual(["participants.1.id", "participants.2.intervention", "participants.3.payerId", "participants.4.engagementDays"]);
+  });
+
+  it("says in the output when the data end before any window opens", async () => {
+    const res = await post("/api/v1/payment-models/evaluate", { model: PFP_PAYMENT_MODEL, participants: [FFT_CASE], asOf: "2018-04-01" });
+    expect(((await res.json()) as { notes: string[] }).notes[0]).toMatch(/^The data run to 2018-04-01, before any participant's tracking window opens/);
+  });
+
   it("forecasts reproducibly from a seed, and bounds the work per request", async () => {
     const body = { model: PFP_PAYMENT_MODEL, scenarios: PFP_SCENARIOS, runs: 100, seed: 42 };
     const a = await (await post("/api/v1/payment-models/forecast", body)).json();

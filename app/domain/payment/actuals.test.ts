@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { PFP_PAYMENT_MODEL } from "../examples/pfp-payment";
 import { evaluateActuals } from "./actuals";
-import { PaymentModelSchema, type Participant, type PaymentModel } from "./model";
+import { fieldErrors } from "../validation";
+import { ActualsInputSchema, PaymentModelSchema, type Participant, type PaymentModel } from "./model";
 
 const participant = (over: Partial<Participant> = {}): Participant => ({
   id: "case-1",
@@ -88,5 +89,41 @@ describe("PFP actuals, by hand", () => {
     // The cases alternate day by day; the cap is reached on the 156th line (3,510,000 / 22,500 = 156).
     expect(a.lines.filter((l) => l.paidPence > 0)).toHaveLength(156);
     expect(a.lines[156]!.cappedBy).toEqual(["success-rate cap (75% of 2 cases)"]);
+  });
+});
+
+describe("input the engine would pay wrongly is refused, field by field", () => {
+  const parse = (participants: unknown[], asOf = "2021-01-01") => ActualsInputSchema.safeParse({ model: PFP_PAYMENT_MODEL, participants, asOf });
+  const errors = (r: ReturnType<typeof parse>) => (r.success ? {} : fieldErrors(r.error).fieldErrors);
+
+  it("an intervention the model has no window for (it would have started at the first meeting)", () => {
+    expect(errors(parse([participant({ intervention: "cbt" })]))["participants.0.intervention"]).toEqual(["The model has no intervention 'cbt', so no tracking window for it (it has fft, mst)"]);
+  });
+
+  it("no engagement days where the model pays only cases engaged 28 days (they would have been paid nothing)", () => {
+    const { engagementDays: _, ...noEngagement } = participant();
+    expect(errors(parse([noEngagement]))["participants.0.engagementDays"]).toEqual(["Give the days engaged: the model pays only cases engaged at least 28 days"]);
+    // Without an engagement rule the field may be left out.
+    const noRule = { ...PFP_PAYMENT_MODEL, components: PFP_PAYMENT_MODEL.components.map((c) => (c.kind === "outcome-period" ? { ...c, minEngagementDays: 0 } : c)) };
+    expect(ActualsInputSchema.safeParse({ model: noRule, participants: [noEngagement], asOf: "2021-01-01" }).success).toBe(true);
+  });
+
+  it("the same case twice (it would have been paid twice)", () => {
+    expect(errors(parse([participant(), participant({ payerId: "merton" })]))["participants.1.id"]).toEqual(["Participant 1 already has the id 'case-1': each case is listed once"]);
+  });
+
+  it("a payer the model does not have (it would have appeared on the invoices)", () => {
+    expect(errors(parse([participant({ payerId: "croydon" })]))["participants.0.payerId"]).toEqual(["The model has no payer 'croydon' (it has sutton, merton, bexley, newham, tower-hamlets)"]);
+  });
+
+  it("a well-formed cohort passes", () => {
+    expect(parse([participant(), participant({ id: "case-2", intervention: "mst", payerId: "merton" })]).success).toBe(true);
+  });
+
+  it("says so when the data end before every tracking window opens, instead of a bare £0", () => {
+    const early = run([participant()], "2018-04-01");
+    expect(early.totals.paidPence).toBe(0);
+    expect(early.notes).toEqual(["The data run to 2018-04-01, before any participant's tracking window opens (the first opens on 2018-05-21): no payment for outcomes sustained is due yet."]);
+    expect(run([participant()], "2018-05-21").notes).toEqual([]);
   });
 });

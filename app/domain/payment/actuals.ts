@@ -49,6 +49,8 @@ export type Actuals = {
   caps: CapUse[];
   /** Participants whose outcome payments reached the per-participant cap. */
   participantsAtCap: number;
+  /** What a reader should know about these figures, in words (e.g. that no window has opened yet). */
+  notes: string[];
 };
 
 type Raw = { participant: Participant | null; component: Component; order: number; day: Day; gross: Pence };
@@ -91,7 +93,7 @@ function earn(model: PaymentModel, participants: Participant[], asOf: Day): Raw[
     }
     for (const p of participants) {
       if (component.kind === "outcome-period") {
-        if (p.engagementDays < component.minEngagementDays) continue;
+        if ((p.engagementDays ?? 0) < component.minEngagementDays) continue;
         const window = trackingWindow(component, p);
         if (!window) continue;
         const care = p.care.map((c) => ({ start: toDay(c.start), end: c.end === null ? Number.MAX_SAFE_INTEGER : toDay(c.end) }));
@@ -203,10 +205,24 @@ export function evaluateActuals(input: ActualsInput): Actuals {
     };
   });
   const limits = [...perOutcome.values(), ...totals, ...perPayer.values(), ...(coFunder && model.coFunder?.capPence != null ? [coFunder] : [])];
-  return { ...summarise(input.asOf, model, lines, limits), participantsAtCap: [...perParticipant.values()].filter((l) => l.reachedOn !== null).length };
+  return { ...summarise(input.asOf, model, lines, limits), participantsAtCap: [...perParticipant.values()].filter((l) => l.reachedOn !== null).length, notes: notesOn(model, participants, asOf) };
 }
 
-function summarise(asOf: string, model: PaymentModel, lines: PaymentLine[], limits: Limit[]): Omit<Actuals, "participantsAtCap"> {
+/** Says so when the data end before any tracking window opens: £0 then means "not yet", not "failed". */
+function notesOn(model: PaymentModel, participants: Participant[], asOf: Day): string[] {
+  let first = Number.POSITIVE_INFINITY;
+  for (const component of model.components) {
+    if (component.kind !== "outcome-period") continue;
+    for (const p of participants) {
+      const window = trackingWindow(component, p);
+      if (window && window.start < first) first = window.start;
+    }
+  }
+  if (!Number.isFinite(first) || asOf >= first) return [];
+  return [`The data run to ${toIso(asOf)}, before any participant's tracking window opens (the first opens on ${toIso(first)}): no payment for outcomes sustained is due yet.`];
+}
+
+function summarise(asOf: string, model: PaymentModel, lines: PaymentLine[], limits: Limit[]): Omit<Actuals, "participantsAtCap" | "notes"> {
   const byPayer: Actuals["byPayer"] = Object.fromEntries(model.payers.map((p) => [p.id, { payerPence: 0, coFunderPence: 0 }]));
   const byComponent: Record<string, Pence> = Object.fromEntries(model.components.map((c) => [c.id, 0]));
   const byParticipant: Record<string, Pence> = {};

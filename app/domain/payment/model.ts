@@ -128,7 +128,13 @@ export type PaymentModel = z.infer<typeof PaymentModelSchema>;
 export type PaymentModelInput = z.input<typeof PaymentModelSchema>;
 
 const careInterval = z
-  .object({ start: IsoDateSchema, end: IsoDateSchema.nullable().default(null) })
+  .object({
+    start: IsoDateSchema.describe("The first day in care (inclusive)"),
+    end: IsoDateSchema.nullable()
+      .default(null)
+      .describe("The first day back out of care (exclusive): the spell covers `start` up to the day before `end`; null while still in care"),
+  })
+  .describe("A spell in care, [start, end): a spell from 2018-05-31 to 2018-06-10 is ten days in care, 31 May to 9 June")
   .refine((i) => i.end === null || i.end >= i.start, { message: "A care spell cannot end before it starts", path: ["end"] });
 
 /** One participant's timeline. Ids are pseudonymous case references, never names. */
@@ -138,16 +144,47 @@ export const ParticipantSchema = z.object({
   intervention: z.string().max(64).default(""),
   /** Dates of events: referral-accepted, engagement-started, first-meeting, outcome events… */
   events: z.record(EventKeySchema, IsoDateSchema).default({}),
-  engagementDays: days.default(0),
+  /** Days engaged with the service; required when the model pays only engaged cases. */
+  engagementDays: days.optional().describe("Days the case engaged with the service; required when a payment has a minimum engagement (PFP: 28 days)"),
   /** Spells in care: [start, end) by date; end null while still in care. */
   care: z.array(careInterval).max(1000).default([]),
 });
 export type Participant = z.infer<typeof ParticipantSchema>;
 
-export const ActualsInputSchema = z.object({
-  model: PaymentModelSchema,
-  participants: z.array(ParticipantSchema).max(100_000),
-  /** The data runs to this date (inclusive): only periods complete by then are paid. */
-  asOf: IsoDateSchema,
-}).strict();
+/**
+ * Participants the model cannot pay as given are refused, field by field, rather than
+ * paid wrongly: a payer or intervention the model does not have, an id used twice, no
+ * engagement where the model pays only engaged cases.
+ */
+export function participantProblems(model: PaymentModel, participants: Participant[]): { path: (string | number)[]; message: string }[] {
+  const problems: { path: (string | number)[]; message: string }[] = [];
+  const payers = new Set(model.payers.map((p) => p.id));
+  const interventions = new Set(model.interventions.map((i) => i.id));
+  const engagement = Math.max(0, ...model.components.map((c) => (c.kind === "outcome-period" ? c.minEngagementDays : 0)));
+  const seen = new Map<string, number>();
+  const list = (ids: Set<string>) => [...ids].join(", ");
+  participants.forEach((p, i) => {
+    const first = seen.get(p.id);
+    if (first !== undefined) problems.push({ path: [i, "id"], message: `Participant ${first + 1} already has the id '${p.id}': each case is listed once` });
+    else seen.set(p.id, i);
+    if (!payers.has(p.payerId)) problems.push({ path: [i, "payerId"], message: `The model has no payer '${p.payerId}' (it has ${list(payers)})` });
+    if (interventions.size > 0 && !interventions.has(p.intervention)) {
+      problems.push({ path: [i, "intervention"], message: `The model has no intervention '${p.intervention}', so no tracking window for it (it has ${list(interventions)})` });
+    }
+    if (engagement > 0 && p.engagementDays === undefined) problems.push({ path: [i, "engagementDays"], message: `Give the days engaged: the model pays only cases engaged at least ${engagement} days` });
+  });
+  return problems;
+}
+
+export const ActualsInputSchema = z
+  .object({
+    model: PaymentModelSchema,
+    participants: z.array(ParticipantSchema).max(100_000),
+    /** The data runs to this date (inclusive): only periods complete by then are paid. */
+    asOf: IsoDateSchema,
+  })
+  .strict()
+  .superRefine((input, ctx) => {
+    for (const problem of participantProblems(input.model, input.participants)) ctx.addIssue({ code: "custom", path: ["participants", ...problem.path], message: problem.message });
+  });
 export type ActualsInput = z.infer<typeof ActualsInputSchema>;
