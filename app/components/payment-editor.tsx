@@ -3,7 +3,7 @@
 // half-typed amount shows its error and never reaches anyone else.
 import { useId } from "react";
 import { COUNTING_CONVENTIONS } from "~/domain/payment/periods";
-import { PaymentModelSchema, type Component, type PaymentModel } from "~/domain/payment/model";
+import { PaymentModelSchema, type CapBasis, type Component, type PaymentModel } from "~/domain/payment/model";
 import { formatPounds, poundsText } from "~/domain/payment/money";
 import { DraftField, eventKey, inputClass, isoDate, money, optionalMoney, percent, percentText, text, whole } from "./draft-field";
 import { AddPaymentForm, RemovePaymentButton, ScheduleOptions } from "./payment-components";
@@ -92,6 +92,7 @@ export function PaymentEditor({ model, onChange, readOnly, defaultStart }: Props
             <DraftField label="Cap: on the first (cases)" value={rate.cases} format={String} parse={whole(0, 1_000_000)} disabled={readOnly} commit={(v) => edit((m) => void (m.caps.totalFromSuccessRate!.cases = v))} />
           </>
         ) : null}
+        <CapBasisField value={model.caps.basis} coFunder={model.coFunder?.name ?? null} disabled={readOnly} onChange={(v) => edit((m) => void (m.caps.basis = v))} />
         <DraftField label="Total cap on outcome payments (£, blank for none)" value={model.caps.totalPence} format={(v) => (v === null ? "" : poundsText(v))} parse={optionalMoney} disabled={readOnly} commit={(v) => edit((m) => void (m.caps.totalPence = v))} />
         <DraftField label="Cap per participant (£, blank for none)" value={model.caps.perParticipantPence} format={(v) => (v === null ? "" : poundsText(v))} parse={optionalMoney} disabled={readOnly} commit={(v) => edit((m) => void (m.caps.perParticipantPence = v))} />
       </fieldset>
@@ -101,7 +102,25 @@ export function PaymentEditor({ model, onChange, readOnly, defaultStart }: Props
         <CoFunderEditor model={model} edit={edit} readOnly={readOnly} />
         <DraftField label="Invoiced after the month ends (weeks)" value={model.invoicing.lagWeeks} format={String} parse={whole(0, 52)} disabled={readOnly} commit={(v) => edit((m) => void (m.invoicing.lagWeeks = v))} />
       </fieldset>
-      {rate ? <p className="text-sm text-slate-700">Amounts are exact to the penny; percentages of a payment round half up to the penny. {model.coFunder?.capPence ? `Co-funder cap: ${formatPounds(model.coFunder.capPence)}.` : ""}</p> : null}
+      <p className="text-sm text-slate-700">
+        Amounts are exact to the penny; a percentage of a payment rounds half up to the penny, except the co-funder's share, which is a ceiling and rounds down (the penny
+        left over is the commissioners'). {model.coFunder?.capPence ? `Co-funder cap: ${formatPounds(model.coFunder.capPence)}.` : ""}
+      </p>
+    </div>
+  );
+}
+
+/** What the total caps limit, in words (PFP: what the boroughs pay; the co-funder's top-up on top). */
+function CapBasisField({ value, coFunder, disabled, onChange }: { value: CapBasis; coFunder: string | null; disabled: boolean; onChange: (v: CapBasis) => void }) {
+  const id = useId();
+  const who = coFunder ?? "a co-funder";
+  return (
+    <div className="sm:col-span-2">
+      <label htmlFor={id} className="block font-medium">The total cap limits</label>
+      <select id={id} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value as CapBasis)} className={inputClass}>
+        <option value="commissioners-share">What the commissioners pay; the top-up from {who} comes on top</option>
+        <option value="all-outcome-payments">All outcome payments, the top-up from {who} included</option>
+      </select>
     </div>
   );
 }

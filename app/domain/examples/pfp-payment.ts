@@ -38,7 +38,8 @@ export const PFP_PAYMENT_MODEL: PaymentModel = {
       counting: "aligned",
     },
   ],
-  caps: { perParticipantPence: null, perOutcomePence: {}, perPayerPence: {}, totalPence: null, totalFromSuccessRate: { componentId: "out-of-care", successRateBps: 7500, cases: 384 } },
+  // The cap is "the maximum that the founding five boroughs can pay" (review 3.2): the CBO's top-up comes on top.
+  caps: { perParticipantPence: null, perOutcomePence: {}, perPayerPence: {}, totalPence: null, totalFromSuccessRate: { componentId: "out-of-care", successRateBps: 7500, cases: 384 }, basis: "commissioners-share" },
   invoicing: { lagWeeks: 6 },
 };
 

@@ -45,6 +45,7 @@ const modelArb = fc
     perPayer: fc.option(fc.integer({ min: 0, max: 2_000_000 })),
     lagWeeks: fc.integer({ min: 0, max: 12 }),
     shares: fc.boolean(),
+    basis: fc.constantFrom("all-outcome-payments" as const, "commissioners-share" as const),
     fee: fc.integer({ min: 0, max: 100_000 }),
   })
   .map(
@@ -56,7 +57,7 @@ const modelArb = fc
         { ...(PFP_PAYMENT_MODEL.components[0] as Extract<PaymentModel["components"][number], { kind: "outcome-period" }>), tariffPence: m.tariff, counting: m.counting },
         { kind: "per-participant-fee", id: "start-fee", name: "Start fee", amountPence: m.fee, event: "referral-accepted" },
       ],
-      caps: { perParticipantPence: m.perParticipant, perOutcomePence: {}, perPayerPence: m.perPayer === null ? {} : { sutton: m.perPayer }, totalPence: m.total, totalFromSuccessRate: null },
+      caps: { perParticipantPence: m.perParticipant, perOutcomePence: {}, perPayerPence: m.perPayer === null ? {} : { sutton: m.perPayer }, totalPence: m.total, totalFromSuccessRate: null, basis: m.basis },
       invoicing: { lagWeeks: m.lagWeeks },
     }),
   );
@@ -69,7 +70,9 @@ describe("actuals invariants", () => {
         const a = evaluateActuals({ model, participants, asOf });
         const outcomeLines = a.lines.filter((l) => l.kind === "outcome-period");
         const outcomePaid = sum(outcomeLines.map((l) => l.paidPence));
-        if (model.caps.totalPence !== null) expect(outcomePaid).toBeLessThanOrEqual(model.caps.totalPence);
+        // The total cap limits every outcome payment, or only the commissioners' part of them.
+        const commissionersPart = sum(outcomeLines.flatMap((l) => l.shares.map((s) => s.payerPence)));
+        if (model.caps.totalPence !== null) expect(model.caps.basis === "commissioners-share" ? commissionersPart : outcomePaid).toBeLessThanOrEqual(model.caps.totalPence);
         if (model.caps.perParticipantPence !== null)
           for (const p of participants) expect(sum(outcomeLines.filter((l) => l.participantId === p.id).map((l) => l.paidPence))).toBeLessThanOrEqual(model.caps.perParticipantPence);
         const sutton = model.caps.perPayerPence.sutton;

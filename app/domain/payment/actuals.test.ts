@@ -79,8 +79,8 @@ describe("PFP actuals, by hand", () => {
     expect(run([]).caps).toContainEqual({ cap: "success-rate cap (75% of 384 cases)", limitPence: 673_920_000, usedPence: 0, reachedOn: null });
   });
 
-  it("when the cap is reached, the line that reaches it is cut and later ones are not paid", () => {
-    const small = PaymentModelSchema.parse({ ...PFP_PAYMENT_MODEL, caps: { ...PFP_PAYMENT_MODEL.caps, totalFromSuccessRate: { componentId: "out-of-care", successRateBps: 7500, cases: 2 } } });
+  it("when a cap on all outcome payments is reached, the line that reaches it is cut and later ones are not paid", () => {
+    const small = PaymentModelSchema.parse({ ...PFP_PAYMENT_MODEL, caps: { ...PFP_PAYMENT_MODEL.caps, basis: "all-outcome-payments", totalFromSuccessRate: { componentId: "out-of-care", successRateBps: 7500, cases: 2 } } });
     // Cap: 75% × 2 × £23,400 = £35,100. Two full cases would earn £46,800.
     const a = run([participant(), participant({ id: "case-2", payerId: "merton", events: { "first-meeting": "2018-03-06" } })], "2021-01-01", small);
     expect(a.totals.grossPence).toBe(4_680_000);
@@ -89,6 +89,22 @@ describe("PFP actuals, by hand", () => {
     // The cases alternate day by day; the cap is reached on the 156th line (3,510,000 / 22,500 = 156).
     expect(a.lines.filter((l) => l.paidPence > 0)).toHaveLength(156);
     expect(a.lines[156]!.cappedBy).toEqual(["success-rate cap (75% of 2 cases)"]);
+  });
+
+  it("the PFP's cap limits what the boroughs pay; the CBO's top-up comes on top (review 3.2, 3.3)", () => {
+    const small = PaymentModelSchema.parse({ ...PFP_PAYMENT_MODEL, caps: { ...PFP_PAYMENT_MODEL.caps, totalFromSuccessRate: { componentId: "out-of-care", successRateBps: 7500, cases: 2 } } });
+    expect(small.caps.basis).toBe("commissioners-share");
+    const a = run([participant(), participant({ id: "case-2", payerId: "merton", events: { "first-meeting": "2018-03-06" } })], "2021-01-01", small);
+    // The boroughs pay £183.38 of each £225. 191 whole lines come to £35,025.58; £74.42 of the
+    // £35,100 is left. The 192nd line pays the most whose borough part fits: £91.31, of which
+    // the CBO pays £16.89 (18.5% rounded down) and the borough £74.42.
+    expect(a.totals.payersPence).toBe(3_510_000);
+    expect(a.lines.filter((l) => l.paidPence > 0)).toHaveLength(192);
+    expect(a.lines[191]).toMatchObject({ paidPence: 9_131, cappedBy: ["success-rate cap (75% of 2 cases)"] });
+    expect(a.lines[191]!.shares).toEqual([{ payerId: a.lines[191]!.shares[0]!.payerId, payerPence: 7_442, coFunderPence: 1_689 }]);
+    expect(a.totals.coFunderPence).toBe(191 * 4_162 + 1_689);
+    expect(a.totals.paidPence).toBe(4_306_631);
+    expect(a.caps).toContainEqual({ cap: "success-rate cap (75% of 2 cases)", limitPence: 3_510_000, usedPence: 3_510_000, reachedOn: a.lines[191]!.earnedOn });
   });
 });
 

@@ -6,10 +6,11 @@
 // 1. Every component earns lines up to `asOf`: fees on their schedule or event, outcome
 //    events on their date, sustained periods at the end of each complete period.
 // 2. Lines are taken in date order (then participant id by code point, never by the
-//    machine's locale, then component order), and
-//    caps apply to outcome lines first come, first paid: per participant, per outcome,
-//    total (including a cap defined from a success rate), then per payer. Fees are not
-//    capped.
+//    machine's locale, then component order), and caps apply to outcome lines first
+//    come, first paid: per participant, per outcome, total (including a cap defined
+//    from a success rate), then per payer. Fees are not capped. The total caps limit
+//    either every outcome payment or only the commissioners' part of them (`caps.basis`),
+//    the co-funder's top-up then coming on top. Each cap counts what was actually paid.
 // 3. A paid outcome line is split between payers (the participant's own, or fixed
 //    shares by largest remainder); the co-funder pays up to its percentage of each part
 //    (rounded down to the penny: "up to 18.5%" is never 18.502%) until its own cap; the
@@ -151,46 +152,84 @@ export function evaluateActuals(input: ActualsInput): Actuals {
   }
   const coFunder = model.coFunder ? new Limit("co-funder", model.coFunder.capPence ?? Number.MAX_SAFE_INTEGER) : null;
 
-  const lines: PaymentLine[] = earn(model, participants, asOf).map((r) => {
-    let paid = r.gross;
-    const cappedBy: string[] = [];
-    const outcome = isOutcome(r.component);
-    const limits: Limit[] = [];
-    if (outcome) {
-      if (caps.perParticipantPence !== null && r.participant) {
-        const key = r.participant.id;
-        if (!perParticipant.has(key)) perParticipant.set(key, new Limit("per participant", caps.perParticipantPence));
-        limits.push(perParticipant.get(key)!);
-      }
-      const o = perOutcome.get(r.component.id);
-      if (o) limits.push(o);
-      limits.push(...totals);
-      for (const l of limits) {
-        if (l.left < paid) {
-          paid = Math.max(0, l.left);
-          cappedBy.push(l.name);
-        }
-      }
-      for (const l of limits) l.take(paid, r.day);
-    }
-    const parts = payerParts(model, paid, r.participant, r.component.kind === "fixed-fee" ? r.component.payerId : undefined).map((part) => {
+  const commissionersBasis = caps.basis === "commissioners-share";
+
+  /**
+   * How `amount` of a line would be shared: payers' parts (after their own caps) and
+   * the co-funder's top-up of each. With `commit` the per-payer caps and the co-funder's
+   * cap are used up; without, nothing changes (for finding how much fits under a cap).
+   */
+  const split = (r: Raw, amount: Pence, outcome: boolean, commit: boolean) => {
+    let coLeft = coFunder?.left ?? 0;
+    const payerCapped: string[] = [];
+    const shares = payerParts(model, amount, r.participant, r.component.kind === "fixed-fee" ? r.component.payerId : undefined).map((part) => {
       const cap = outcome ? perPayer.get(part.payerId) : undefined;
       let pence = part.pence;
       if (cap) {
         if (cap.left < pence) {
           pence = cap.left;
-          if (!cappedBy.includes(cap.name)) cappedBy.push(cap.name);
+          payerCapped.push(cap.name);
         }
-        cap.take(pence, r.day);
+        if (commit) cap.take(pence, r.day);
       }
       let coFunderPence = 0;
       if (outcome && coFunder && model.coFunder) {
-        coFunderPence = Math.min(percentOfAtMost(pence, model.coFunder.topUpBps), coFunder.left);
-        coFunder.take(coFunderPence, r.day);
+        coFunderPence = Math.min(percentOfAtMost(pence, model.coFunder.topUpBps), coLeft);
+        coLeft -= coFunderPence;
+        if (commit) coFunder.take(coFunderPence, r.day);
       }
       return { payerId: part.payerId, payerPence: pence - coFunderPence, coFunderPence };
     });
-    paid = sum(parts.map((p) => p.payerPence + p.coFunderPence));
+    const paid = sum(shares.map((p) => p.payerPence + p.coFunderPence));
+    return { shares, paid, commissioners: sum(shares.map((p) => p.payerPence)), payerCapped };
+  };
+
+  const lines: PaymentLine[] = earn(model, participants, asOf).map((r) => {
+    let amount = r.gross;
+    const cappedBy: string[] = [];
+    const outcome = isOutcome(r.component);
+    const own: Limit[] = [];
+    if (outcome) {
+      if (caps.perParticipantPence !== null && r.participant) {
+        const key = r.participant.id;
+        if (!perParticipant.has(key)) perParticipant.set(key, new Limit("per participant", caps.perParticipantPence));
+        own.push(perParticipant.get(key)!);
+      }
+      const o = perOutcome.get(r.component.id);
+      if (o) own.push(o);
+      for (const l of own) {
+        if (l.left < amount) {
+          amount = Math.max(0, l.left);
+          cappedBy.push(l.name);
+        }
+      }
+      for (const t of totals) {
+        if (!commissionersBasis) {
+          if (t.left < amount) {
+            amount = Math.max(0, t.left);
+            cappedBy.push(t.name);
+          }
+        } else if (split(r, amount, true, false).commissioners > t.left) {
+          // The most this line can pay with the commissioners' part within the cap; the
+          // co-funder's top-up comes on top. Their part grows with the amount, so halve.
+          let lo = 0;
+          let hi = amount;
+          while (lo < hi) {
+            const mid = Math.ceil((lo + hi) / 2);
+            if (split(r, mid, true, false).commissioners <= t.left) lo = mid;
+            else hi = mid - 1;
+          }
+          amount = lo;
+          cappedBy.push(t.name);
+        }
+      }
+    }
+    const { shares, paid, commissioners, payerCapped } = split(r, amount, outcome, true);
+    for (const name of payerCapped) if (!cappedBy.includes(name)) cappedBy.push(name);
+    if (outcome) {
+      for (const l of own) l.take(paid, r.day);
+      for (const t of totals) t.take(commissionersBasis ? commissioners : paid, r.day);
+    }
     const invoiceDay = endOfMonth(r.day) + model.invoicing.lagWeeks * 7;
     return {
       participantId: r.participant?.id ?? null,
@@ -201,7 +240,7 @@ export function evaluateActuals(input: ActualsInput): Actuals {
       grossPence: r.gross,
       paidPence: paid,
       cappedBy,
-      shares: parts,
+      shares,
     };
   });
   const limits = [...perOutcome.values(), ...totals, ...perPayer.values(), ...(coFunder && model.coFunder?.capPence != null ? [coFunder] : [])];

@@ -19,3 +19,12 @@ describe("diffPaymentModels", () => {
     expect(diffPaymentModels(PFP_PAYMENT_MODEL, structuredClone(PFP_PAYMENT_MODEL))).toEqual([]);
   });
 });
+
+describe("the cap's basis", () => {
+  it("says in words what the total cap now limits", () => {
+    const after = { ...PFP_PAYMENT_MODEL, caps: { ...PFP_PAYMENT_MODEL.caps, basis: "all-outcome-payments" as const } };
+    expect(diffPaymentModels(PFP_PAYMENT_MODEL, after)).toEqual([
+      "What the total cap limits changed from what the commissioners pay (the co-funder's top-up on top) to all outcome payments (the co-funder's top-up included).",
+    ]);
+  });
+});

@@ -54,6 +54,8 @@ export function paymentChanges(before: PaymentModel, after: PaymentModel): Payme
   setting("caps.participant", "cap per participant", money(ca.perParticipantPence), money(cb.perParticipantPence));
   const rate = (c: PaymentModel["caps"]) => (c.totalFromSuccessRate ? `${pct(c.totalFromSuccessRate.successRateBps)} of the first ${c.totalFromSuccessRate.cases} cases` : "none");
   setting("caps.rate", "success-rate cap", rate(ca), rate(cb));
+  const basis = (c: PaymentModel["caps"]) => (c.basis === "commissioners-share" ? "what the commissioners pay (the co-funder's top-up on top)" : "all outcome payments (the co-funder's top-up included)");
+  setting("caps.basis", "what the total cap limits", basis(ca), basis(cb));
   const capMap = (caps: Record<string, number> | undefined, names: Map<string, string>) => {
     const entries = Object.entries(caps ?? {}).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
     return entries.length ? entries.map(([id, pence]) => `${names.get(id) ?? id} ${money(pence)}`).join(", ") : "none";

@@ -20,14 +20,27 @@ describe("forecast", () => {
     expect(s!.successes.p50).toBe(s!.participants.p50);
   });
 
-  it("never lets the commissioners and co-funder together pay more than the cap", () => {
+  it("a cap on all outcome payments: the commissioners and co-funder together never pay more than it", () => {
     const rich: Scenario = { ...certain, referralsPerYear: { sutton: 200 } };
-    const [s] = forecast({ model: PFP_PAYMENT_MODEL, scenarios: [rich], runs: 20, seed: 3 }).scenarios;
+    const model = { ...PFP_PAYMENT_MODEL, caps: { ...PFP_PAYMENT_MODEL.caps, basis: "all-outcome-payments" as const } };
+    const [s] = forecast({ model, scenarios: [rich], runs: 20, seed: 3 }).scenarios;
     expect(s!.capReachedProbability).toBe(1);
     expect(s!.providerIncomePence.p90).toBeLessThanOrEqual(673_920_000);
     expect(Number.isFinite(s!.commissionerCostPence.mean)).toBe(true);
     // The co-funder pays 18.5% of the capped £6,739,200 (£1,246,752: under its £1.5m cap), to within rounding per month.
     expect(Math.abs(s!.coFunderCostPence.p50 - 124_675_200)).toBeLessThan(1000);
+  });
+
+  it("the PFP's cap on what the boroughs pay: the co-funder's top-up comes on top, until its own £1.5m cap", () => {
+    const rich: Scenario = { ...certain, referralsPerYear: { sutton: 200 } };
+    const [s] = forecast({ model: PFP_PAYMENT_MODEL, scenarios: [rich], runs: 20, seed: 3 }).scenarios;
+    expect(s!.capReachedProbability).toBe(1);
+    // The boroughs pay at most £6,739,200. On top, 18.5% of the whole would be £1,529,870, over the
+    // CBO's £1.5m cap: it pays £1.5m and the provider receives £8,239,200.
+    expect(s!.commissionerCostPence.p90).toBeLessThanOrEqual(673_920_000);
+    expect(Math.abs(s!.commissionerCostPence.p50 - 673_920_000)).toBeLessThan(1000);
+    expect(s!.coFunderCostPence.p50).toBe(150_000_000);
+    expect(Math.abs(s!.providerIncomePence.p50 - 823_920_000)).toBeLessThan(1000);
   });
 
   it("orders the PFP's low, median and high cases as the seed describes", () => {

@@ -513,6 +513,12 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
   let capLeft = p.totalCap;
   const payerCapLeft = model.payers.map((x) => model.caps.perPayerPence[x.id] ?? Number.POSITIVE_INFINITY);
   let coLeft = model.coFunder ? (model.coFunder.capPence ?? Number.POSITIVE_INFINITY) : 0;
+  const commissionersBasis = model.caps.basis === "commissioners-share";
+  const topUp = model.coFunder ? model.coFunder.topUpBps / 10_000 : 0;
+  /** The commissioners' part of `amount` of outcome payments this month. */
+  const commissionersPart = (amount: number) => amount - Math.min(amount * topUp, coLeft);
+  /** The most outcome payments whose commissioners' part is `left`. */
+  const allowedTotal = (left: number) => (!commissionersBasis ? left : topUp < 1 && left * (topUp / (1 - topUp)) <= coLeft ? left / (1 - topUp) : left + coLeft);
   let commissioner = 0;
   let outcomeOnly = 0;
   let coFunder = 0;
@@ -527,7 +533,10 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
       if (outcomeFactor[o]! < 1) capped = true;
       monthTotal += amount * outcomeFactor[o]!;
     }
-    const totalFactor = monthTotal > capLeft ? (capLeft > 0 ? capLeft / monthTotal : 0) : 1;
+    // The total cap limits either all of it, or only the commissioners' part (the
+    // co-funder's top-up, while its own cap lasts, comes on top).
+    const limited = commissionersBasis ? commissionersPart(monthTotal) : monthTotal;
+    const totalFactor = limited > capLeft ? (capLeft > 0 ? allowedTotal(capLeft) / monthTotal : 0) : 1;
     if (totalFactor < 1) capped = true;
     due.fill(0);
     for (let o = 0; o < outcomes; o++) {
@@ -543,6 +552,7 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
     if (p.fixedShares) for (let payer = 0; payer < payers; payer++) due[payer] = monthTotal * totalFactor * p.fixedShares[payer]!;
     if (capped && monthTotal > 0) capReached = true;
     let paidThisMonth = 0;
+    let coThisMonth = 0;
     for (let payer = 0; payer < payers; payer++) {
       // Rounded down in a capped month, so no cap is ever passed.
       let paid = capped ? Math.floor(due[payer]!) : Math.round(due[payer]!);
@@ -556,6 +566,7 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
       const co = model.coFunder ? Math.min(Math.floor((paid * model.coFunder.topUpBps) / 10_000), coLeft) : 0;
       coLeft -= co;
       coFunder += co;
+      coThisMonth += co;
       commissioner += paid - co;
       outcomeOnly += paid - co;
       payerCost[payer]! += paid - co;
@@ -563,7 +574,7 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
       commissionerByMonth[invoiced]! += paid - co;
       incomeByMonth[invoiced]! += paid;
     }
-    capLeft = Math.max(0, capLeft - paidThisMonth);
+    capLeft = Math.max(0, capLeft - (commissionersBasis ? paidThisMonth - coThisMonth : paidThisMonth));
     // Fees and milestones are paid by the commissioners, not capped.
     const invoiced = Math.min(months - 1, m + lagMonths);
     commissionerByMonth[invoiced]! += feesByMonth[m]!;

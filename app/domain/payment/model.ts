@@ -59,6 +59,8 @@ export const ComponentSchema = z.discriminatedUnion("kind", [FixedFeeSchema, Per
 export type Component = z.infer<typeof ComponentSchema>;
 export type OutcomePeriodComponent = z.infer<typeof OutcomePeriodSchema>;
 export const OUTCOME_KINDS = ["outcome-event", "outcome-period"] as const;
+export const CAP_BASES = ["all-outcome-payments", "commissioners-share"] as const;
+export type CapBasis = (typeof CAP_BASES)[number];
 export const isOutcome = (c: Component) => (OUTCOME_KINDS as readonly string[]).includes(c.kind);
 
 const CapsSchema = z
@@ -77,8 +79,18 @@ const CapsSchema = z
      * window (PFP: 75% of 384 cases).
      */
     totalFromSuccessRate: z.object({ componentId: id, successRateBps: bps, cases: z.number().int().min(0).max(1_000_000) }).nullable().default(null),
+    /**
+     * What the total caps (`totalPence`, `totalFromSuccessRate`) limit: every outcome
+     * payment, the co-funder's top-up included; or only what the commissioners pay, the
+     * co-funder's top-up coming on top (PFP review 3.2: "the maximum that the founding
+     * five boroughs can pay").
+     */
+    basis: z
+      .enum(CAP_BASES, { error: "Choose what the cap limits: 'all-outcome-payments' or 'commissioners-share'" })
+      .default("all-outcome-payments")
+      .describe("What the total caps limit: 'all-outcome-payments' (the co-funder's top-up included) or 'commissioners-share' (what the commissioners pay; the co-funder's top-up comes on top)"),
   })
-  .default({ perParticipantPence: null, perOutcomePence: {}, perPayerPence: {}, totalPence: null, totalFromSuccessRate: null });
+  .default({ perParticipantPence: null, perOutcomePence: {}, perPayerPence: {}, totalPence: null, totalFromSuccessRate: null, basis: "all-outcome-payments" });
 
 export const PaymentModelSchema = z
   .object({
