@@ -8,6 +8,7 @@ import { formatPounds, poundsText } from "~/domain/payment/money";
 import { DraftField, eventKey, inputClass, isoDate, money, optionalMoney, percent, percentText, text, whole } from "./draft-field";
 import { AddPaymentForm, RemovePaymentButton, ScheduleOptions } from "./payment-components";
 import type { Schedule } from "~/domain/payment/components";
+import { InvoiceScheduleFields } from "./invoice-schedule";
 import { CoFunderEditor, PayersEditor } from "./payment-payers";
 
 type Props = { model: PaymentModel; onChange: (next: PaymentModel) => void; readOnly: boolean; defaultStart: string };
@@ -100,7 +101,21 @@ export function PaymentEditor({ model, onChange, readOnly, defaultStart }: Props
       <fieldset className="grid gap-3 rounded border border-slate-300 p-3 sm:grid-cols-2">
         <legend className="px-1 font-medium">Co-funder and invoicing</legend>
         <CoFunderEditor model={model} edit={edit} readOnly={readOnly} />
-        <DraftField label="Invoiced after the month ends (weeks)" value={model.invoicing.lagWeeks} format={String} parse={whole(0, 52)} disabled={readOnly} commit={(v) => edit((m) => void (m.invoicing.lagWeeks = v))} />
+        <InvoiceScheduleFields
+          who="Default"
+          value={{ frequency: model.invoicing.frequency, lagWeeks: model.invoicing.lagWeeks }}
+          disabled={readOnly}
+          commit={(next) => edit((m) => void (next && Object.assign(m.invoicing, { frequency: next.frequency, lagWeeks: next.lagWeeks })))}
+        />
+        {model.coFunder ? (
+          <InvoiceScheduleFields
+            who={`Claims from ${model.coFunder.name}`}
+            value={model.invoicing.coFunder}
+            fallback={{ frequency: model.invoicing.frequency, lagWeeks: model.invoicing.lagWeeks }}
+            disabled={readOnly}
+            commit={(next) => edit((m) => void (m.invoicing.coFunder = next))}
+          />
+        ) : null}
       </fieldset>
       <p className="text-sm text-slate-700">
         Amounts are exact to the penny; a percentage of a payment rounds half up to the penny, except the co-funder's share, which is a ceiling and rounds down (the penny

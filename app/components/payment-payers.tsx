@@ -6,6 +6,7 @@ import { uniqueId } from "~/domain/payment/components";
 import { allocate, poundsText } from "~/domain/payment/money";
 import type { PaymentModel } from "~/domain/payment/model";
 import { buttonClass, DraftField, inputClass, optionalMoney, percent, percentText, text } from "./draft-field";
+import { InvoiceScheduleFields } from "./invoice-schedule";
 
 type Edit = (change: (m: PaymentModel) => void) => string | null;
 type Props = { model: PaymentModel; edit: Edit; readOnly: boolean };
@@ -22,6 +23,7 @@ export function PayersEditor({ model, edit, readOnly }: Props) {
       edit((m) => {
         m.payers = m.payers.filter((p) => p.id !== payerId);
         delete m.caps.perPayerPence[payerId];
+        delete m.invoicing.byPayer[payerId];
         // The others share what this payer paid, equally again.
         if (m.costSharing.kind === "fixed-shares" && m.payers.length) m.costSharing.sharesBps = equalShares(m);
       }),
@@ -52,6 +54,13 @@ export function PayersEditor({ model, edit, readOnly }: Props) {
             parse={optionalMoney}
             disabled={readOnly}
             commit={(v) => edit((m) => void (v === null ? delete m.caps.perPayerPence[p.id] : (m.caps.perPayerPence[p.id] = v)))}
+          />
+          <InvoiceScheduleFields
+            who={p.name}
+            value={model.invoicing.byPayer[p.id] ?? null}
+            fallback={{ frequency: model.invoicing.frequency, lagWeeks: model.invoicing.lagWeeks }}
+            disabled={readOnly}
+            commit={(next) => edit((m) => void (next === null ? delete m.invoicing.byPayer[p.id] : (m.invoicing.byPayer[p.id] = next)))}
           />
           <div className="sm:col-span-3">
             <button type="button" disabled={readOnly} onClick={() => removePayer(p.id)} className={buttonClass}>

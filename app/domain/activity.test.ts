@@ -82,7 +82,7 @@ describe("payment activity", () => {
     after.invoicing.lagWeeks = 4;
     const lines = paymentChanges(PFP_PAYMENT_MODEL, after).map(describeChange);
     expect(lines).toContain(`changed the tariff of '${tariff.name}': £225.00 → £240.00`);
-    expect(lines).toContain(`changed the invoice lag: ${PFP_PAYMENT_MODEL.invoicing.lagWeeks} weeks → 4 weeks`);
+    expect(lines).toContain(`changed the default invoicing: monthly, ${PFP_PAYMENT_MODEL.invoicing.lagWeeks} weeks after each month ends → monthly, 4 weeks after each month ends`);
     for (const line of lines) expect(line).toContain(" → ");
   });
 });

@@ -71,6 +71,11 @@ test("an observer reads the payment model on a phone, with the forecast and appr
   await page.goto(`/workspaces/${await demoWorkspaceId(page)}/payment`);
   await expect(page.getByText("Your role cannot change the shared model.")).toBeVisible();
   await expect(page.getByLabel("Tariff per period (£)")).toBeDisabled();
+  // The PFP's cap and the fund's claims, in words: what the boroughs pay is capped; the fund is claimed from quarterly.
+  await expect(page.getByLabel("The total cap limits")).toHaveValue("commissioners-share");
+  await expect(page.getByLabel("The total cap limits").locator("option:checked")).toHaveText(/What the commissioners pay; the top-up from .+ comes on top/);
+  await expect(page.getByLabel(/^Claims from .+: invoiced$/)).toHaveValue("quarterly");
+  await expect(page.getByLabel("London Borough of Sutton: invoiced")).toHaveValue("default");
   await expect(page.getByRole("button", { name: "Try a what-if copy" })).toHaveCount(0);
   await expect(page.getByText(/the cheapest option for the commissioners at the median is/)).toBeVisible();
   await expect(page.getByRole("region", { name: "Outcome payments by payer" })).toContainText("London Borough of Sutton");

@@ -3,8 +3,9 @@
 // two-year window starting 11 weeks (FFT) or 17 weeks (MST) after the first family
 // meeting, for cases engaged at least 28 days; £225 per period (the range was
 // £200–£250); capped at the outcome payments of a 75% success rate on the first 384
-// cases; the national fund (CBO) tops up 18.5% of each payment; invoiced monthly,
-// six weeks in arrears. The seed does not say whether a period is counted in weekly
+// cases, which is what the boroughs pay, the national fund (CBO) topping up to 18.5% of
+// each payment on top; the boroughs invoiced monthly, six weeks in arrears, the CBO
+// claimed from quarterly. The seed does not say whether a period is counted in weekly
 // blocks from the window's start or from each spell out of care; we model the weekly
 // blocks ("aligned"), as a weekly care-status return would report them.
 import type { Scenario } from "../payment/forecast";
@@ -40,7 +41,10 @@ export const PFP_PAYMENT_MODEL: PaymentModel = {
   ],
   // The cap is "the maximum that the founding five boroughs can pay" (review 3.2): the CBO's top-up comes on top.
   caps: { perParticipantPence: null, perOutcomePence: {}, perPayerPence: {}, totalPence: null, totalFromSuccessRate: { componentId: "out-of-care", successRateBps: 7500, cases: 384 }, basis: "commissioners-share" },
-  invoicing: { lagWeeks: 6 },
+  // The boroughs are invoiced monthly, six weeks in arrears; "Claims are made to The National
+  // Lottery Community Fund on the sums paid on a quarterly basis" (review 6.2). The claim's lag is
+  // not given: we assume the same six weeks after the quarter ends.
+  invoicing: { frequency: "monthly", lagWeeks: 6, byPayer: {}, coFunder: { frequency: "quarterly", lagWeeks: 6 } },
 };
 
 /**

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { PFP_PAYMENT_MODEL } from "../examples/pfp-payment";
 import { evaluateActuals } from "./actuals";
-import { endOfMonth, monthOf, toDay, toIso } from "./dates";
+import { endOfMonth, endOfQuarter, monthOf, toDay, toIso } from "./dates";
 import { sum } from "./money";
 import type { Participant, PaymentModel } from "./model";
 import { sustainedPeriods } from "./periods";
@@ -44,6 +44,8 @@ const modelArb = fc
     perParticipant: fc.option(fc.integer({ min: 0, max: 1_000_000 })),
     perPayer: fc.option(fc.integer({ min: 0, max: 2_000_000 })),
     lagWeeks: fc.integer({ min: 0, max: 12 }),
+    suttonQuarterly: fc.option(fc.integer({ min: 0, max: 12 })),
+    coFunderSchedule: fc.option(fc.record({ frequency: fc.constantFrom("monthly" as const, "quarterly" as const), lagWeeks: fc.integer({ min: 0, max: 12 }) })),
     shares: fc.boolean(),
     basis: fc.constantFrom("all-outcome-payments" as const, "commissioners-share" as const),
     fee: fc.integer({ min: 0, max: 100_000 }),
@@ -58,7 +60,12 @@ const modelArb = fc
         { kind: "per-participant-fee", id: "start-fee", name: "Start fee", amountPence: m.fee, event: "referral-accepted" },
       ],
       caps: { perParticipantPence: m.perParticipant, perOutcomePence: {}, perPayerPence: m.perPayer === null ? {} : { sutton: m.perPayer }, totalPence: m.total, totalFromSuccessRate: null, basis: m.basis },
-      invoicing: { lagWeeks: m.lagWeeks },
+      invoicing: {
+        frequency: "monthly",
+        lagWeeks: m.lagWeeks,
+        byPayer: m.suttonQuarterly === null ? {} : { sutton: { frequency: "quarterly", lagWeeks: m.suttonQuarterly } },
+        coFunder: m.coFunderSchedule,
+      },
     }),
   );
 const asOfArb = fc.integer({ min: 0, max: 1600 }).map((d) => toIso(START + d));
@@ -94,11 +101,18 @@ describe("actuals invariants", () => {
     );
   });
 
-  it("invoices each payment in the month `lagWeeks` after the end of the month it was earned", () => {
+  it("invoices each payer's part on its schedule and claims the co-funder's on the co-funder's: `lagWeeks` after the month or quarter it was earned in", () => {
+    const due = (earned: string, s: { frequency: "monthly" | "quarterly"; lagWeeks: number }) => monthOf((s.frequency === "quarterly" ? endOfQuarter(toDay(earned)) : endOfMonth(toDay(earned))) + s.lagWeeks * 7);
     fc.assert(
       fc.property(modelArb, cohortArb, asOfArb, (model, participants, asOf) => {
+        const fallback = { frequency: model.invoicing.frequency, lagWeeks: model.invoicing.lagWeeks };
         for (const l of evaluateActuals({ model, participants, asOf }).lines) {
-          expect(l.invoiceMonth).toBe(monthOf(endOfMonth(toDay(l.earnedOn)) + model.invoicing.lagWeeks * 7));
+          expect(l.invoiceMonth).toBe(due(l.earnedOn, fallback));
+          for (const s of l.shares) {
+            expect(s.invoiceMonth).toBe(due(l.earnedOn, model.invoicing.byPayer[s.payerId] ?? fallback));
+            expect(s.coFunderClaimMonth).toBe(due(l.earnedOn, model.invoicing.coFunder ?? fallback));
+            expect(s.invoiceMonth >= monthOf(toDay(l.earnedOn))).toBe(true);
+          }
           expect(toDay(l.earnedOn)).toBeLessThanOrEqual(toDay(asOf));
         }
       }),

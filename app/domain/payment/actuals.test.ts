@@ -53,14 +53,14 @@ describe("PFP actuals, by hand", () => {
 
   it("splits each £225 into the CBO's up-to-18.5% (£41.625 → £41.62, down: never above 18.5%) and the borough's £183.38", () => {
     const [line] = run([participant()]).lines;
-    expect(line!.shares).toEqual([{ payerId: "sutton", payerPence: 18_338, coFunderPence: 4_162 }]);
+    expect(line!.shares).toMatchObject([{ payerId: "sutton", payerPence: 18_338, coFunderPence: 4_162 }]);
     const a = run([participant()]);
     expect(a.totals.coFunderPence).toBe(104 * 4_162);
     expect(a.totals.coFunderPence * 10_000).toBeLessThanOrEqual(a.totals.paidPence * 1850);
     expect(a.totals.payersPence + a.totals.coFunderPence).toBe(a.totals.paidPence);
   });
 
-  it("invoices six weeks after the month the period ended: May's period in July, June's in August", () => {
+  it("invoices the boroughs six weeks after the month the period ended (May's in July, June's in August); claims from the CBO quarterly", () => {
     const a = run([participant()], "2018-06-09");
     // 21–27 May: 31 May + 42 days = 12 July. 28 May–3 June ends in June: 30 June + 42 days = 11 August.
     expect(a.lines.map((l) => l.invoiceMonth)).toEqual(["2018-07", "2018-08"]);
@@ -68,10 +68,11 @@ describe("PFP actuals, by hand", () => {
       { month: "2018-07", payerId: "sutton", pence: 18_338 },
       { month: "2018-08", payerId: "sutton", pence: 18_338 },
     ]);
-    expect(a.coFunderInvoices).toEqual([
-      { month: "2018-07", pence: 4_162 },
-      { month: "2018-08", pence: 4_162 },
-    ]);
+    // Both periods were earned in April–June: the quarter ends 30 June, + 42 days = 11 August.
+    expect(a.coFunderInvoices).toEqual([{ month: "2018-08", pence: 2 * 4_162 }]);
+    expect(a.lines.map((l) => l.shares[0]!.coFunderClaimMonth)).toEqual(["2018-08", "2018-08"]);
+    // A period earned in July is claimed with the July–September quarter: 30 September + 42 days = 11 November.
+    expect(run([participant()], "2018-07-31").coFunderInvoices.at(-1)).toEqual({ month: "2018-11", pence: 5 * 4_162 });
   });
 
   it("caps total outcome payments at a 75% success rate on the first 384 cases: £6,739,200", () => {
@@ -101,7 +102,7 @@ describe("PFP actuals, by hand", () => {
     expect(a.totals.payersPence).toBe(3_510_000);
     expect(a.lines.filter((l) => l.paidPence > 0)).toHaveLength(192);
     expect(a.lines[191]).toMatchObject({ paidPence: 9_131, cappedBy: ["success-rate cap (75% of 2 cases)"] });
-    expect(a.lines[191]!.shares).toEqual([{ payerId: a.lines[191]!.shares[0]!.payerId, payerPence: 7_442, coFunderPence: 1_689 }]);
+    expect(a.lines[191]!.shares).toMatchObject([{ payerId: a.lines[191]!.shares[0]!.payerId, payerPence: 7_442, coFunderPence: 1_689 }]);
     expect(a.totals.coFunderPence).toBe(191 * 4_162 + 1_689);
     expect(a.totals.paidPence).toBe(4_306_631);
     expect(a.caps).toContainEqual({ cap: "success-rate cap (75% of 2 cases)", limitPence: 3_510_000, usedPence: 3_510_000, reachedOn: a.lines[191]!.earnedOn });

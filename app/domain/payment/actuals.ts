@@ -15,20 +15,32 @@
 //    shares by largest remainder); the co-funder pays up to its percentage of each part
 //    (rounded down to the penny: "up to 18.5%" is never 18.502%) until its own cap; the
 //    payer pays the rest.
-// 4. A line earned in month M is invoiced `lagWeeks` weeks after the end of M.
+// 4. Each payer's part of a line is invoiced on the payer's schedule: `lagWeeks` weeks
+//    after the end of the month (or calendar quarter) it was earned in; the co-funder's
+//    part is claimed on the co-funder's schedule (PFP: the boroughs monthly, the fund
+//    quarterly).
 // Pure: no I/O.
-import { endOfMonth, monthOf, toDay, toIso, type Day } from "./dates";
+import { endOfMonth, endOfQuarter, monthOf, toDay, toIso, type Day } from "./dates";
 import { compareCodePoints } from "../order";
 import { allocate, percentOf, percentOfAtMost, sum, type Pence } from "./money";
-import { isOutcome, type ActualsInput, type Component, type OutcomePeriodComponent, type Participant, type PaymentModel } from "./model";
+import { coFunderSchedule, isOutcome, payerSchedule, type ActualsInput, type Component, type InvoiceSchedule, type OutcomePeriodComponent, type Participant, type PaymentModel } from "./model";
 import { sustainedPeriods } from "./periods";
 
-export type PaymentShare = { payerId: string; payerPence: Pence; coFunderPence: Pence };
+export type PaymentShare = {
+  payerId: string;
+  payerPence: Pence;
+  coFunderPence: Pence;
+  /** When this payer is invoiced for its part, on its schedule. */
+  invoiceMonth: string;
+  /** When the co-funder is claimed from for its part, on its schedule. */
+  coFunderClaimMonth: string;
+};
 export type PaymentLine = {
   participantId: string | null;
   componentId: string;
   kind: Component["kind"];
   earnedOn: string;
+  /** When this line is invoiced on the model's default schedule (a payer or the co-funder may have its own: see `shares`). */
   invoiceMonth: string;
   grossPence: Pence;
   paidPence: Pence;
@@ -55,6 +67,12 @@ export type Actuals = {
 };
 
 type Raw = { participant: Participant | null; component: Component; order: number; day: Day; gross: Pence };
+
+/** The month a payment earned on `day` is invoiced in, on `schedule`. */
+export function invoiceMonthOf(day: Day, schedule: InvoiceSchedule): string {
+  const periodEnd = schedule.frequency === "quarterly" ? endOfQuarter(day) : endOfMonth(day);
+  return monthOf(periodEnd + schedule.lagWeeks * 7);
+}
 
 /** Adds calendar months, keeping the day of the month (clamped to the month's end). */
 function addMonths(day: Day, months: number): Day {
@@ -153,6 +171,7 @@ export function evaluateActuals(input: ActualsInput): Actuals {
   const coFunder = model.coFunder ? new Limit("co-funder", model.coFunder.capPence ?? Number.MAX_SAFE_INTEGER) : null;
 
   const commissionersBasis = caps.basis === "commissioners-share";
+  const claims = coFunderSchedule(model);
 
   /**
    * How `amount` of a line would be shared: payers' parts (after their own caps) and
@@ -178,7 +197,7 @@ export function evaluateActuals(input: ActualsInput): Actuals {
         coLeft -= coFunderPence;
         if (commit) coFunder.take(coFunderPence, r.day);
       }
-      return { payerId: part.payerId, payerPence: pence - coFunderPence, coFunderPence };
+      return { payerId: part.payerId, payerPence: pence - coFunderPence, coFunderPence, invoiceMonth: invoiceMonthOf(r.day, payerSchedule(model, part.payerId)), coFunderClaimMonth: invoiceMonthOf(r.day, claims) };
     });
     const paid = sum(shares.map((p) => p.payerPence + p.coFunderPence));
     return { shares, paid, commissioners: sum(shares.map((p) => p.payerPence)), payerCapped };
@@ -230,13 +249,12 @@ export function evaluateActuals(input: ActualsInput): Actuals {
       for (const l of own) l.take(paid, r.day);
       for (const t of totals) t.take(commissionersBasis ? commissioners : paid, r.day);
     }
-    const invoiceDay = endOfMonth(r.day) + model.invoicing.lagWeeks * 7;
     return {
       participantId: r.participant?.id ?? null,
       componentId: r.component.id,
       kind: r.component.kind,
       earnedOn: toIso(r.day),
-      invoiceMonth: monthOf(invoiceDay),
+      invoiceMonth: invoiceMonthOf(r.day, { frequency: model.invoicing.frequency ?? "monthly", lagWeeks: model.invoicing.lagWeeks }),
       grossPence: r.gross,
       paidPence: paid,
       cappedBy,
@@ -274,9 +292,9 @@ function summarise(asOf: string, model: PaymentModel, lines: PaymentLine[], limi
       const payer = (byPayer[s.payerId] ??= { payerPence: 0, coFunderPence: 0 });
       payer.payerPence = sum([payer.payerPence, s.payerPence]);
       payer.coFunderPence = sum([payer.coFunderPence, s.coFunderPence]);
-      const key = `${line.invoiceMonth}\u0000${s.payerId}`;
+      const key = `${s.invoiceMonth}\u0000${s.payerId}`;
       invoices.set(key, sum([invoices.get(key) ?? 0, s.payerPence]));
-      if (s.coFunderPence) coFunderInvoices.set(line.invoiceMonth, sum([coFunderInvoices.get(line.invoiceMonth) ?? 0, s.coFunderPence]));
+      if (s.coFunderPence) coFunderInvoices.set(s.coFunderClaimMonth, sum([coFunderInvoices.get(s.coFunderClaimMonth) ?? 0, s.coFunderPence]));
     }
   }
   const grossPence = sum(lines.map((l) => l.grossPence));

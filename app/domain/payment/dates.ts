@@ -37,6 +37,13 @@ export function endOfMonth(day: Day): Day {
   return Math.round(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0) / MS_PER_DAY);
 }
 
+/** The last day of the calendar quarter (Jan–Mar, Apr–Jun, Jul–Sep, Oct–Dec) `day` falls in. */
+export function endOfQuarter(day: Day): Day {
+  const d = new Date(day * MS_PER_DAY);
+  const lastMonth = Math.floor(d.getUTCMonth() / 3) * 3 + 2;
+  return Math.round(Date.UTC(d.getUTCFullYear(), lastMonth + 1, 0) / MS_PER_DAY);
+}
+
 /** The first day of the month after `day`'s. */
 export function startOfNextMonth(day: Day): Day {
   return endOfMonth(day) + 1;

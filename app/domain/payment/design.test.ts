@@ -42,7 +42,7 @@ describe("applyModelChange", () => {
     (tariff.components[0] as { tariffPence: number }).tariffPence = 24_000;
     applyModelChange(a, PFP_PAYMENT_MODEL, tariff);
     const lag = structuredClone(PFP_PAYMENT_MODEL);
-    lag.invoicing = { lagWeeks: 4 };
+    lag.invoicing = { ...lag.invoicing, lagWeeks: 4 };
     applyModelChange(b, PFP_PAYMENT_MODEL, lag);
     Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
     const merged = readPaymentDesign(a).model!;

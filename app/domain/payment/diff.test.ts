@@ -13,7 +13,7 @@ describe("diffPaymentModels", () => {
       "Tariff of 'Seven consecutive days not in care' changed from £225.00 to £240.00.",
       "Success-rate cap changed from 75% of the first 384 cases to 80% of the first 384 cases.",
       "Co-funder's share changed from 18.5% to 20%.",
-      "Invoice lag changed from 6 weeks to 4 weeks.",
+      "Default invoicing changed from monthly, 6 weeks after each month ends to monthly, 4 weeks after each month ends.",
     ]);
     expect(paymentChanges(PFP_PAYMENT_MODEL, after)[0]).toMatchObject({ verb: "changed the tariff of", label: "'Seven consecutive days not in care'" });
     expect(diffPaymentModels(PFP_PAYMENT_MODEL, structuredClone(PFP_PAYMENT_MODEL))).toEqual([]);
@@ -25,6 +25,18 @@ describe("the cap's basis", () => {
     const after = { ...PFP_PAYMENT_MODEL, caps: { ...PFP_PAYMENT_MODEL.caps, basis: "all-outcome-payments" as const } };
     expect(diffPaymentModels(PFP_PAYMENT_MODEL, after)).toEqual([
       "What the total cap limits changed from what the commissioners pay (the co-funder's top-up on top) to all outcome payments (the co-funder's top-up included).",
+    ]);
+  });
+});
+
+describe("invoicing schedules", () => {
+  it("says whose schedule changed, and to what", () => {
+    const after = structuredClone(PFP_PAYMENT_MODEL);
+    after.invoicing.coFunder = null;
+    after.invoicing.byPayer.sutton = { frequency: "quarterly", lagWeeks: 4 };
+    expect(diffPaymentModels(PFP_PAYMENT_MODEL, after)).toEqual([
+      "Co-funder's claims changed from quarterly, 6 weeks after each quarter ends to as the default.",
+      "Invoicing of London Borough of Sutton changed from as the default to quarterly, 4 weeks after each quarter ends.",
     ]);
   });
 });

@@ -66,7 +66,11 @@ export function paymentChanges(before: PaymentModel, after: PaymentModel): Payme
   setting("caps.outcome", "caps per outcome", capMap(ca.perOutcomePence, outcomeNames), capMap(cb.perOutcomePence, outcomeNames));
   setting("coFunder.share", "co-funder's share", before.coFunder ? pct(before.coFunder.topUpBps) : "none", after.coFunder ? pct(after.coFunder.topUpBps) : "none");
   setting("coFunder.cap", "co-funder's cap", money(before.coFunder?.capPence), money(after.coFunder?.capPence));
-  setting("invoicing", "invoice lag", `${before.invoicing.lagWeeks} weeks`, `${after.invoicing.lagWeeks} weeks`);
+  const when = (s: { frequency?: string; lagWeeks: number } | null | undefined) =>
+    s ? `${s.frequency ?? "monthly"}, ${s.lagWeeks} week${s.lagWeeks === 1 ? "" : "s"} after each ${s.frequency === "quarterly" ? "quarter" : "month"} ends` : "as the default";
+  setting("invoicing", "default invoicing", when(before.invoicing), when(after.invoicing));
+  setting("invoicing.coFunder", "co-funder's claims", when(before.invoicing.coFunder), when(after.invoicing.coFunder));
+  for (const p of after.payers) setting(`invoicing.${p.id}`, `invoicing of ${p.name}`, when(before.invoicing.byPayer?.[p.id]), when(after.invoicing.byPayer?.[p.id]));
   const names = (m: PaymentModel) => m.payers.map((p) => p.name).join(", ") || "none";
   if (!same(before.payers, after.payers)) out.push({ subject: "payers", verb: "changed", label: "the outcome payers", from: names(before), to: names(after), sentence: `Outcome payers now: ${names(after)}.` });
   const sharing = (m: PaymentModel) =>

@@ -196,3 +196,19 @@ describe("investor cash flows", () => {
     expect(l!.investor.irr.p50).toBeLessThan(asNeeded.investor.irr.p50);
   });
 });
+
+describe("forecast invoicing schedules", () => {
+  it("claims from the PFP's co-funder quarterly: the same money, later, so the investors carry more for longer", () => {
+    const monthly = { ...PFP_PAYMENT_MODEL, invoicing: { ...PFP_PAYMENT_MODEL.invoicing, coFunder: null } };
+    const [q] = forecast({ model: PFP_PAYMENT_MODEL, scenarios: [PFP_MEDIAN_SCENARIO], runs: 100, seed: 7 }).scenarios;
+    const [m] = forecast({ model: monthly, scenarios: [PFP_MEDIAN_SCENARIO], runs: 100, seed: 7 }).scenarios;
+    expect(q!.providerIncomePence.p50).toBe(m!.providerIncomePence.p50);
+    expect(q!.coFunderCostPence.p50).toBe(m!.coFunderCostPence.p50);
+    expect(q!.investor.peakCapitalPence.p50).toBeGreaterThanOrEqual(m!.investor.peakCapitalPence.p50);
+    // The commissioners' invoices do not move: only the co-funder's claims do.
+    // (Quarterly claims reach further, so the quarterly forecast runs a few months longer; those months are empty for the commissioners.)
+    const [qs, ms] = [q!.monthly.commissionerPence.map((s) => s.p50), m!.monthly.commissionerPence.map((s) => s.p50)];
+    expect(qs.slice(0, ms.length)).toEqual(ms);
+    expect(qs.slice(ms.length).every((v) => v === 0)).toBe(true);
+  });
+});

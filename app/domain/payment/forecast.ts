@@ -16,7 +16,7 @@
 import { z } from "zod";
 import { IsoDateSchema, monthOf, toDay } from "./dates";
 import { percentOf } from "./money";
-import { EventKeySchema, isOutcome, PaymentModelSchema, type Component, type OutcomePeriodComponent, type PaymentModel } from "./model";
+import { coFunderSchedule, EventKeySchema, isOutcome, payerSchedule, PaymentModelSchema, type Component, type InvoiceSchedule, type OutcomePeriodComponent, type PaymentModel } from "./model";
 import { maxPerParticipant } from "./actuals";
 import { seededRandom, type Random } from "./random";
 
@@ -268,7 +268,9 @@ function prepare(model: PaymentModel, scenario: Scenario): Prepared {
   const periods = periodComponents.map((x) => x.component);
   const longest = Math.max(0, ...periods.map((c) => Math.max(c.window.defaultOffsetDays, ...Object.values(c.window.offsetDaysByIntervention)) + c.window.lengthDays));
   const longestEvent = Math.max(scenario.timeToOutcomeDays, ...Object.values(scenario.events).map((e) => e.daysAfterFirstMeeting));
-  const horizon = scenario.referralMonths * 31 + scenario.daysToFirstMeeting + Math.max(longest, longestEvent) + 31 + model.invoicing.lagWeeks * 7 + 62;
+  const schedules = [coFunderSchedule(model), ...model.payers.map((x) => payerSchedule(model, x.id))];
+  const longestInvoiceDelay = Math.max(model.invoicing.lagWeeks, ...schedules.map((s) => s.lagWeeks)) * 7 + (schedules.some((s) => s.frequency === "quarterly") ? 92 : 31);
+  const horizon = scenario.referralMonths * 31 + scenario.daysToFirstMeeting + Math.max(longest, longestEvent) + longestInvoiceDelay + 62;
   const { starts, labels } = monthStarts(start, horizon);
   const monthOfDay = new Int32Array(horizon + 1);
   let m = 0;
@@ -501,8 +503,15 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
       for (let d = 0; d <= horizon; d++) if (arr[d]) earned[base + monthOfDay[d]!]! += arr[d]!;
     }
   });
-  // Caps in the actuals' order (per outcome, total, per payer) at month granularity, then the co-funder and the invoice lag.
-  const lagMonths = Math.ceil((model.invoicing.lagWeeks * 7) / 30.44);
+  // Caps in the actuals' order (per outcome, total, per payer) at month granularity, then the co-funder and the invoices,
+  // each payer on its schedule and the co-funder's claims on theirs (a quarter ends in March, June, September, December).
+  const invoicedIn = (m: number, schedule: InvoiceSchedule) => {
+    const quarterEnd = schedule.frequency === "quarterly" ? (3 - (Number(p.months[m]!.slice(5, 7)) % 3)) % 3 : 0;
+    return Math.min(months - 1, m + quarterEnd + Math.ceil((schedule.lagWeeks * 7) / 30.44));
+  };
+  const payerSchedules = model.payers.map((x) => payerSchedule(model, x.id));
+  const claimSchedule = coFunderSchedule(model);
+  const defaultSchedule = { frequency: model.invoicing.frequency ?? "monthly", lagWeeks: model.invoicing.lagWeeks } as const;
   const commissionerByMonth = new Float64Array(months);
   const incomeByMonth = new Float64Array(months);
   const outcomes = p.outcomeComponents.length;
@@ -570,13 +579,14 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
       commissioner += paid - co;
       outcomeOnly += paid - co;
       payerCost[payer]! += paid - co;
-      const invoiced = Math.min(months - 1, m + lagMonths);
+      const invoiced = invoicedIn(m, payerSchedules[payer]!);
       commissionerByMonth[invoiced]! += paid - co;
-      incomeByMonth[invoiced]! += paid;
+      incomeByMonth[invoiced]! += paid - co;
+      incomeByMonth[invoicedIn(m, claimSchedule)]! += co;
     }
     capLeft = Math.max(0, capLeft - (commissionersBasis ? paidThisMonth - coThisMonth : paidThisMonth));
-    // Fees and milestones are paid by the commissioners, not capped.
-    const invoiced = Math.min(months - 1, m + lagMonths);
+    // Fees and milestones are paid by the commissioners, not capped, on the default schedule.
+    const invoiced = invoicedIn(m, defaultSchedule);
     commissionerByMonth[invoiced]! += feesByMonth[m]!;
     incomeByMonth[invoiced]! += feesByMonth[m]!;
     commissioner += feesByMonth[m]!;

@@ -60,6 +60,15 @@ export type Component = z.infer<typeof ComponentSchema>;
 export type OutcomePeriodComponent = z.infer<typeof OutcomePeriodSchema>;
 export const OUTCOME_KINDS = ["outcome-event", "outcome-period"] as const;
 export const CAP_BASES = ["all-outcome-payments", "commissioners-share"] as const;
+export const INVOICE_FREQUENCIES = ["monthly", "quarterly"] as const;
+export type InvoiceFrequency = (typeof INVOICE_FREQUENCIES)[number];
+
+/** When a payer is invoiced (or a co-funder claimed from): what is earned in each month or calendar quarter, this many weeks after it ends. */
+export const InvoiceScheduleSchema = z.object({
+  frequency: z.enum(INVOICE_FREQUENCIES, { error: "Choose 'monthly' or 'quarterly'" }).default("monthly"),
+  lagWeeks: z.number().int("Whole weeks only").min(0).max(52),
+});
+export type InvoiceSchedule = z.infer<typeof InvoiceScheduleSchema>;
 export type CapBasis = (typeof CAP_BASES)[number];
 export const isOutcome = (c: Component) => (OUTCOME_KINDS as readonly string[]).includes(c.kind);
 
@@ -113,8 +122,20 @@ export const PaymentModelSchema = z
       .default(null),
     components: z.array(ComponentSchema).min(1, "Add at least one payment").max(50),
     caps: CapsSchema,
-    /** Payments earned in a month are invoiced this many weeks after the month ends. */
-    invoicing: z.object({ lagWeeks: z.number().int().min(0).max(52) }).default({ lagWeeks: 0 }),
+    /**
+     * When payments are invoiced: by default, what is earned in each month (or quarter)
+     * is invoiced `lagWeeks` weeks after it ends; a payer may have its own schedule, and
+     * the co-funder's claims theirs (PFP: the boroughs monthly, six weeks in arrears; the
+     * national fund claimed from quarterly).
+     */
+    invoicing: z
+      .object({
+        frequency: z.enum(INVOICE_FREQUENCIES, { error: "Choose 'monthly' or 'quarterly'" }).default("monthly"),
+        lagWeeks: z.number().int("Whole weeks only").min(0).max(52),
+        byPayer: z.record(z.string(), InvoiceScheduleSchema).default({}).describe("A payer's own schedule, by payer id; payers not listed use the default"),
+        coFunder: InvoiceScheduleSchema.nullable().default(null).describe("When the co-funder is claimed from; null: on the default schedule"),
+      })
+      .default({ frequency: "monthly", lagWeeks: 0, byPayer: {}, coFunder: null }),
   })
   .superRefine((m, ctx) => {
     const payers = new Set(m.payers.map((p) => p.id));
@@ -131,6 +152,7 @@ export const PaymentModelSchema = z
       for (const p of Object.keys(m.costSharing.sharesBps)) if (!payers.has(p)) ctx.addIssue({ code: "custom", path: ["costSharing", "sharesBps", p], message: `No payer with the id '${p}'` });
     }
     for (const p of Object.keys(m.caps.perPayerPence)) if (!payers.has(p)) ctx.addIssue({ code: "custom", path: ["caps", "perPayerPence", p], message: `No payer with the id '${p}'` });
+    for (const p of Object.keys(m.invoicing.byPayer)) if (!payers.has(p)) ctx.addIssue({ code: "custom", path: ["invoicing", "byPayer", p], message: `No payer with the id '${p}'` });
     for (const c of Object.keys(m.caps.perOutcomePence)) if (!m.components.some((x) => x.id === c && isOutcome(x))) ctx.addIssue({ code: "custom", path: ["caps", "perOutcomePence", c], message: `No outcome payment with the id '${c}'` });
     const rate = m.caps.totalFromSuccessRate;
     if (rate && !m.components.some((x) => x.id === rate.componentId && x.kind === "outcome-period"))
@@ -200,3 +222,14 @@ export const ActualsInputSchema = z
     for (const problem of participantProblems(input.model, input.participants)) ctx.addIssue({ code: "custom", path: ["participants", ...problem.path], message: problem.message });
   });
 export type ActualsInput = z.infer<typeof ActualsInputSchema>;
+
+/** The schedule a payer is invoiced on. */
+export function payerSchedule(model: PaymentModel, payerId: string): InvoiceSchedule {
+  // Models written before schedules existed have only `lagWeeks`: monthly, as they were.
+  return model.invoicing.byPayer?.[payerId] ?? { frequency: model.invoicing.frequency ?? "monthly", lagWeeks: model.invoicing.lagWeeks };
+}
+
+/** The schedule the co-funder is claimed from on. */
+export function coFunderSchedule(model: PaymentModel): InvoiceSchedule {
+  return model.invoicing.coFunder ?? { frequency: model.invoicing.frequency ?? "monthly", lagWeeks: model.invoicing.lagWeeks };
+}
