@@ -1,5 +1,7 @@
 // What server/ passes to every loader and action.
+import type { LinesPage, PagedActuals } from "~/domain/payment/actuals";
 import type { Forecast, ForecastInput } from "~/domain/payment/forecast";
+import type { ActualsInput } from "~/domain/payment/model";
 
 /** Work done off the event loop: the value, or why there is none. */
 export type ComputeResult<T> = { ok: true; value: T } | { ok: false; reason: "busy" | "timeout" | "failed" };
@@ -12,5 +14,7 @@ declare module "@remix-run/node" {
     clientAddress?: string;
     /** Runs a forecast in a worker thread (server/compute); absent, routes compute in-process. */
     runForecast?: (input: ForecastInput) => Promise<ComputeResult<Forecast>>;
+    /** Actuals with one page of lines, in a worker thread; absent, routes compute in-process. */
+    runActuals?: (input: ActualsInput, page: LinesPage) => Promise<ComputeResult<PagedActuals>>;
   }
 }

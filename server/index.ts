@@ -14,7 +14,7 @@ import { migrate } from "./db/migrate";
 import { prepareDemo } from "./demo";
 import { bodyLimit, noStore, refuseNulInAddress, requestLog, sameOriginWrites, securityHeaders } from "./middleware";
 import { ActivityRecorder } from "./activity";
-import { ForecastPool } from "./compute/forecast-pool";
+import { ComputePool } from "./compute/compute-pool";
 import { prismaSyncHooks } from "./sync/prisma-hooks";
 import { attachSyncServer, DEFAULT_SYNC_OPTIONS } from "./sync/server";
 
@@ -24,7 +24,7 @@ const applied = await migrate(config.DATABASE_URL);
 if (applied.length) console.log(`database (${kind}): applied ${applied.join(", ")}`);
 const demo = config.SEED_DEMO === "true" ? await prepareDemo() : null;
 
-const forecasts = new ForecastPool();
+const compute = new ComputePool();
 const app = express();
 app.disable("x-powered-by");
 if (config.TRUST_PROXY === "true") app.set("trust proxy", true);
@@ -62,7 +62,8 @@ app.all(
     getLoadContext: (req, res) => ({
       cspNonce: res.locals.cspNonce as string,
       clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
-      runForecast: forecasts.run,
+      runForecast: compute.forecast,
+      runActuals: compute.actuals,
     }),
   }),
 );
@@ -100,7 +101,7 @@ function shutdown(signal: string) {
   sync
     .close()
     .then(() => activity.close())
-    .then(() => forecasts.close())
+    .then(() => compute.close())
     .then(disconnectDb)
     .then(disconnectRedis)
     .then(

@@ -184,9 +184,13 @@ export function openApiDocument(serverUrl: string) {
       },
       "/payment-models/evaluate": {
         post: {
-          summary: "Actuals: a payment model and participants' timelines → every payment per participant, payer and invoice month, in pence",
+          summary: "Actuals: a payment model and participants' timelines → every payment per participant, payer and invoice month, in pence; the lines a page at a time. 503 with Retry-After when the server's compute queue is full",
+          parameters: [
+            { name: "lineOffset", in: "query", required: false, description: "The first line to return, in paying order (default 0)", schema: { type: "integer", minimum: 0 } },
+            { name: "lineLimit", in: "query", required: false, description: "How many lines to return (default 10,000, at most 100,000); `linesPage.nextOffset` gives the next page", schema: { type: "integer", minimum: 1, maximum: 100_000 } },
+          ],
           requestBody: { required: true, content: { "application/json": { schema: z.toJSONSchema(ActualsInputSchema, { io: "input" }) } } },
-          responses: { "200": { description: "Lines, totals, per payer, component and participant, invoices, caps used" }, ...problems(400, 401, 415) },
+          responses: { "200": { description: "One page of lines, `linesPage` (offset, limit, total, nextOffset), and on every page the totals, per payer, component and participant, invoices, caps used and notes" }, ...problems(400, 401, 413, 415, 503) },
         },
       },
       "/payment-models/forecast": {

@@ -38,9 +38,17 @@ export function parseCsv(text: string): string[][] {
  * an apostrophe, so a spreadsheet never runs it as a formula (CSV injection).
  */
 export function toCsv(rows: string[][]): string {
-  const cell = (value: string) => {
-    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  return `\uFEFF${rows.map((r) => r.map(cell).join(",")).join("\r\n")}\r\n`;
+  return `${CSV_BOM}${rows.map(csvRow).join("\r\n")}\r\n`;
+}
+
+export const CSV_BOM = "\uFEFF";
+
+/** One row of cells as CSV, without its line ending (for writing rows as they come). */
+export function csvRow(cells: string[]): string {
+  return cells.map(csvCell).join(",");
+}
+
+function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

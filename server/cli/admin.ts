@@ -12,8 +12,8 @@ import { createWorkspace } from "~/models/workspace.server";
 import { disconnectDb, db } from "~/utils/db.server";
 import { DEFAULT_DATABASE_URL, env } from "~/utils/env.server";
 import { migrate } from "../db/migrate";
+import { ACTUALS_FORMATS, writeActuals } from "./actuals-output";
 import { inviteFromCsv } from "./invite-csv";
-import { evaluateActuals } from "~/domain/payment/actuals";
 import { IsoDateSchema } from "~/domain/payment/dates";
 import { forecast, ForecastInputSchema } from "~/domain/payment/forecast";
 import { ActualsInputSchema } from "~/domain/payment/model";
@@ -29,8 +29,10 @@ Commands:
       CSV columns: name,email,organisation,role (header row required)
   token:create --email E [--name N]
   demo:seed
-  payments:evaluate --model F --participants F [--as-of YYYY-MM-DD]
-      actuals (JSON) for a payment model and participants (JSON files); as-of defaults to today
+  payments:evaluate --model F --participants F [--as-of YYYY-MM-DD] [--format json|ndjson|csv|summary]
+      actuals for a payment model and participants (JSON files); as-of defaults to today.
+      Lines are streamed as they are decided: json (the default), ndjson (a line each),
+      csv (a row per payer's share, in pence), or summary (totals, invoices and caps only)
   payments:forecast --model F --scenarios F --runs N --seed S
       P10/P50/P90 forecasts (JSON); the same seed gives the same figures
   (formats: docs/schemas/*.schema.json, examples in docs/examples/)
@@ -152,12 +154,14 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   "payments:evaluate": {
-    flags: ["model", "participants", "as-of"],
+    flags: ["model", "participants", "as-of", "format"],
     database: false,
     async run(f) {
-      const input = parse(z.object({ model: z.string().min(1), participants: z.string().min(1), "as-of": IsoDateSchema.optional() }), f);
-      const body = { model: readJson(input.model), participants: readJson(input.participants), asOf: input["as-of"] ?? new Date().toISOString().slice(0, 10) };
-      console.log(JSON.stringify(evaluateActuals(validate(ActualsInputSchema, body, "The input")), null, 2));
+      const input = parse(z.object({ model: z.string().min(1), participants: z.string().min(1), "as-of": IsoDateSchema.optional(), format: z.enum(ACTUALS_FORMATS).default("json") }), f);
+      // The raw JSON is not kept once validated: for a big cohort it is as large as the parsed one.
+      const parsed = validate(ActualsInputSchema, { model: readJson(input.model), participants: readJson(input.participants), asOf: input["as-of"] ?? new Date().toISOString().slice(0, 10) }, "The input");
+      const summary = writeActuals(parsed, input.format);
+      console.error(`evaluated ${Object.keys(summary.byParticipant).length} participants with payments: ${summary.totals.paidPence} pence paid`);
       return 0;
     },
   },

@@ -4,6 +4,11 @@
 // the payment page's own recompute after an edit (the demo's three scenarios × 500 runs,
 // the work its Web Worker does; the page's target is "within a second").
 // Prints medians of 5 repetitions (after a warm-up), since shared machines are noisy.
+// Last, the CLI on 100,000 participants end to end (issue 12's scale target).
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { PFP_MEDIAN_SCENARIO, PFP_PAYMENT_MODEL, PFP_SCENARIOS } from "~/domain/examples/pfp-payment";
 import { evaluateActuals } from "~/domain/payment/actuals";
 import { forecast, type Scenario } from "~/domain/payment/forecast";
@@ -43,3 +48,47 @@ const pageMs = time(() => void forecast({ model: PFP_PAYMENT_MODEL, scenarios: P
 console.log(`forecast: ${Math.round(participants)} participants (mean) × 104 weekly periods × 1,000 runs: ${forecastMs.toFixed(0)} ms (median of 5; target < 1000 ms)`);
 console.log(`actuals:  1,000 participants, ${lines.toLocaleString("en-GB")} payment lines, exact to the penny: ${actualsMs.toFixed(0)} ms (median of 5)`);
 console.log(`page:     the PFP demo's ${PFP_SCENARIOS.length} scenarios × 500 runs, as the payment page recomputes after an edit: ${pageMs.toFixed(0)} ms (median of 5; target < 1000 ms)`);
+
+// Scale (issue 12): 100,000 participants evaluated end to end through the CLI (read,
+// validate, evaluate, write), in its own process, timed from outside, with its peak
+// memory read from /proc. Target: within 512 MB and under 10 s. Medians of 3.
+const dir = mkdtempSync(join(tmpdir(), "oc-bench-"));
+const bigCohort = join(dir, "cohort.json");
+const modelFile = join(dir, "model.json");
+writeFileSync(bigCohort, JSON.stringify(syntheticCohort(PFP_PAYMENT_MODEL, { participants: 100_000, start: "2018-02-01", seed: 42 })));
+writeFileSync(modelFile, JSON.stringify(PFP_PAYMENT_MODEL));
+const ROOT = new URL("../..", import.meta.url).pathname;
+
+/** Runs the CLI once: wall time, peak resident memory (VmHWM), and bytes written. */
+function cli(format: string): Promise<{ ms: number; peakMiB: number; bytes: number }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ["--import", "tsx", "server/cli/admin.ts", "payments:evaluate", "--model", modelFile, "--participants", bigCohort, "--as-of", "2024-12-31", "--format", format], { cwd: ROOT, stdio: ["ignore", "pipe", "ignore"] });
+    let bytes = 0;
+    let peakKiB = 0;
+    child.stdout.on("data", (d: Buffer) => (bytes += d.length));
+    const poll = setInterval(() => {
+      try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
+        if (m) peakKiB = Math.max(peakKiB, Number(m[1]));
+      } catch {
+        // exited between polls
+      }
+    }, 20);
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearInterval(poll);
+      if (code !== 0) return reject(new Error(`payments:evaluate --format ${format} exited with ${code}`));
+      resolve({ ms: performance.now() - started, peakMiB: peakKiB / 1024, bytes });
+    });
+  });
+}
+
+for (const format of ["summary", "csv"]) {
+  const runs = [];
+  for (let i = 0; i < 3; i++) runs.push(await cli(format));
+  const ms = median(runs.map((r) => r.ms));
+  const peak = median(runs.map((r) => r.peakMiB));
+  console.log(`cli:      100,000 participants, --format ${format.padEnd(7)} end to end: ${(ms / 1000).toFixed(1)} s, peak ${peak.toFixed(0)} MiB, ${(runs[0]!.bytes / 1e6).toFixed(0)} MB written (median of 3; target < 10 s within 512 MB)`);
+}
+rmSync(dir, { recursive: true, force: true });

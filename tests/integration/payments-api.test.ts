@@ -124,3 +124,26 @@ describe("payment API", () => {
     expect(res.status).toBe(401);
   });
 });
+
+describe("payment API: a big cohort's lines, a page at a time", () => {
+  it("pages the lines in paying order with the same summary on every page, computed off the event loop", async () => {
+    const { syntheticCohort } = await import("~/domain/payment/cohort");
+    const participants = syntheticCohort(PFP_PAYMENT_MODEL, { participants: 300, start: "2018-02-01", seed: 11 });
+    const body = { model: PFP_PAYMENT_MODEL, participants, asOf: "2024-12-31" };
+    const page = async (query: string) => (await post(`/api/v1/payment-models/evaluate${query}`, body)).json() as Promise<{ lines: { participantId: string; earnedOn: string }[]; totals: unknown; linesPage: { offset: number; limit: number; total: number; nextOffset: number | null } }>;
+    const first = await page("");
+    expect(first.linesPage).toMatchObject({ offset: 0, limit: 10_000 });
+    expect(first.linesPage.total).toBeGreaterThan(10_000);
+    expect(first.lines).toHaveLength(10_000);
+    const second = await page(`?lineOffset=${first.linesPage.nextOffset}&lineLimit=5`);
+    expect(second.lines).toHaveLength(5);
+    expect(second.totals).toEqual(first.totals);
+    const last = await page(`?lineOffset=${first.linesPage.total - 3}&lineLimit=10`);
+    expect(last.lines).toHaveLength(3);
+    expect(last.linesPage.nextOffset).toBeNull();
+    expect(second.lines[0]!.earnedOn >= first.lines.at(-1)!.earnedOn).toBe(true);
+    const bad = await post("/api/v1/payment-models/evaluate?lineLimit=0&lineOffset=-1", body);
+    expect(bad.status).toBe(400);
+    expect(Object.keys(((await bad.json()) as { errors: Record<string, string[]> }).errors).sort()).toEqual(["lineLimit", "lineOffset"]);
+  }, 60_000);
+});

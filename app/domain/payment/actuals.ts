@@ -22,7 +22,7 @@
 // Pure: no I/O.
 import { endOfMonth, endOfQuarter, monthOf, toDay, toIso, type Day } from "./dates";
 import { compareCodePoints } from "../order";
-import { allocate, percentOf, percentOfAtMost, sum, type Pence } from "./money";
+import { allocate, percentOf, percentOfAtMost, plus, sum, type Pence } from "./money";
 import { coFunderSchedule, isOutcome, payerSchedule, type ActualsInput, type Component, type InvoiceSchedule, type OutcomePeriodComponent, type Participant, type PaymentModel } from "./model";
 import { sustainedPeriods } from "./periods";
 
@@ -66,12 +66,22 @@ export type Actuals = {
   notes: string[];
 };
 
-type Raw = { participant: Participant | null; component: Component; order: number; day: Day; gross: Pence };
+type Raw = { participant: Participant | null; rank: number; component: Component; order: number; day: Day; gross: Pence };
 
 /** The month a payment earned on `day` is invoiced in, on `schedule`. */
 export function invoiceMonthOf(day: Day, schedule: InvoiceSchedule): string {
   const periodEnd = schedule.frequency === "quarterly" ? endOfQuarter(day) : endOfMonth(day);
   return monthOf(periodEnd + schedule.lagWeeks * 7);
+}
+
+/** `invoiceMonthOf` on one schedule, remembered per day. */
+function monthsOn(schedule: InvoiceSchedule): (day: Day) => string {
+  const seen = new Map<Day, string>();
+  return (day) => {
+    let month = seen.get(day);
+    if (month === undefined) seen.set(day, (month = invoiceMonthOf(day, schedule)));
+    return month;
+  };
 }
 
 /** Adds calendar months, keeping the day of the month (clamped to the month's end). */
@@ -95,8 +105,41 @@ export function maxPerParticipant(component: OutcomePeriodComponent): Pence {
   return Math.floor(component.window.lengthDays / component.periodDays) * component.tariffPence;
 }
 
-function earn(model: PaymentModel, participants: Participant[], asOf: Day): Raw[] {
-  const raw: Raw[] = [];
+// Keys need non-negative days: day 0 is 1970-01-01, and this reaches back to the year 0.
+const DAY_OFFSET = 720_000;
+
+/** A growable array of doubles: a hundred thousand participants earn millions of lines. */
+class Keys {
+  data = new Float64Array(1024);
+  length = 0;
+  push(x: number) {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = x;
+  }
+}
+
+/**
+ * Every line earned, in paying order, as one number each: (day, participant rank by id
+ * by code point, component order) packed so that sorting the numbers sorts the lines.
+ * A line's amount follows from its component, so nothing else needs keeping; this is
+ * what lets 100,000 participants' seven million lines fit in a few tens of megabytes.
+ */
+function earn(model: PaymentModel, participants: Participant[], asOf: Day) {
+  const C = Math.max(1, model.components.length);
+  const P = participants.length + 1; // rank 0: no participant (fixed fees)
+  const byId = participants.map((_, i) => i).sort((a, b) => compareCodePoints(participants[a]!.id, participants[b]!.id));
+  const rank = new Int32Array(participants.length);
+  byId.forEach((i, r) => (rank[i] = r + 1));
+  const keys = new Keys();
+  const emit = (day: Day, who: number, order: number) => {
+    const key = ((day + DAY_OFFSET) * P + who) * C + order;
+    if (!Number.isSafeInteger(key) || day + DAY_OFFSET < 0) throw new RangeError(`too many participants or too distant a date to order exactly (day ${day})`);
+    keys.push(key);
+  };
   model.components.forEach((component, order) => {
     if (component.kind === "fixed-fee") {
       const start = toDay(component.start);
@@ -105,28 +148,42 @@ function earn(model: PaymentModel, participants: Participant[], asOf: Day): Raw[
       for (let k = 0; ; k++) {
         const day = component.schedule === "one-off" ? start : addMonths(start, k * step);
         if (day > last) break;
-        raw.push({ participant: null, component, order, day, gross: component.amountPence });
+        emit(day, 0, order);
         if (component.schedule === "one-off") break;
       }
       return;
     }
-    for (const p of participants) {
+    participants.forEach((p, i) => {
       if (component.kind === "outcome-period") {
-        if ((p.engagementDays ?? 0) < component.minEngagementDays) continue;
+        if ((p.engagementDays ?? 0) < component.minEngagementDays) return;
         const window = trackingWindow(component, p);
-        if (!window) continue;
+        if (!window) return;
         const care = p.care.map((c) => ({ start: toDay(c.start), end: c.end === null ? Number.MAX_SAFE_INTEGER : toDay(c.end) }));
-        for (const end of sustainedPeriods(window, care, component.periodDays, component.counting, asOf + 1)) {
-          raw.push({ participant: p, component, order, day: end - 1, gross: component.tariffPence });
-        }
-        continue;
+        for (const end of sustainedPeriods(window, care, component.periodDays, component.counting, asOf + 1)) emit(end - 1, rank[i]!, order);
+        return;
       }
       const date = p.events[component.event];
-      if (!date || toDay(date) > asOf) continue;
-      raw.push({ participant: p, component, order, day: toDay(date), gross: component.kind === "outcome-event" ? component.tariffPence : component.amountPence });
-    }
+      if (date && toDay(date) <= asOf) emit(toDay(date), rank[i]!, order);
+    });
   });
-  return raw.sort((a, b) => a.day - b.day || compareCodePoints(a.participant?.id ?? "", b.participant?.id ?? "") || a.order - b.order);
+  const sorted = keys.data.subarray(0, keys.length).sort();
+  const people = byId.map((i) => participants[i]!); // by rank - 1
+  return {
+    count: keys.length,
+    /** The participants by rank: `people[rank - 1]`. */
+    people,
+    /** The `n`th line in paying order. */
+    at(n: number): Raw {
+      const key = sorted[n]!;
+      const order = key % C;
+      const rest = (key - order) / C;
+      const who = rest % P;
+      const day = (rest - who) / P - DAY_OFFSET;
+      const component = model.components[order]!;
+      const gross = component.kind === "outcome-period" || component.kind === "outcome-event" ? component.tariffPence : component.amountPence;
+      return { participant: who === 0 ? null : people[who - 1]!, rank: who, component, order, day, gross };
+    },
+  };
 }
 
 /** A running limit: how much is left, and when it was reached. */
@@ -154,7 +211,39 @@ function payerParts(model: PaymentModel, amount: Pence, participant: Participant
   return allocate(amount, weights).map((pence, i) => ({ payerId: model.payers[i]!.id, pence })).filter((x) => x.pence > 0);
 }
 
+/** The summary of the actuals; the lines themselves go to `sink` one by one, in paying order. */
+export type ActualsSummary = Omit<Actuals, "lines">;
+
+/** Which lines to return: `limit` of them from the `offset`th, in paying order. */
+export type LinesPage = { offset: number; limit: number };
+export type PagedActuals = Actuals & { linesPage: { offset: number; limit: number; total: number; nextOffset: number | null } };
+
+/** The actuals with only one page of their lines kept (the API pages them: a big cohort has millions). */
+export function pagedActuals(input: ActualsInput, page: LinesPage): PagedActuals {
+  const lines: PaymentLine[] = [];
+  let n = 0;
+  const summary = streamActuals(input, (line) => {
+    if (n >= page.offset && n < page.offset + page.limit) lines.push(line);
+    n++;
+  });
+  const { asOf, ...rest } = summary;
+  return { asOf, lines, ...rest, linesPage: { offset: page.offset, limit: page.limit, total: n, nextOffset: page.offset + page.limit < n ? page.offset + page.limit : null } };
+}
+
+/** Every payment, exact to the penny, with the lines collected (see `streamActuals` for cohorts too large to hold). */
 export function evaluateActuals(input: ActualsInput): Actuals {
+  const lines: PaymentLine[] = [];
+  const summary = streamActuals(input, (line) => void lines.push(line));
+  const { asOf, ...rest } = summary;
+  return { asOf, lines, ...rest };
+}
+
+/**
+ * The actuals engine, streaming: each line is handed to `sink` as it is decided and
+ * not kept, so memory follows the cohort, not its millions of lines; the summary
+ * (totals, invoices, caps) is built on the way.
+ */
+export function streamActuals(input: ActualsInput, sink: (line: PaymentLine) => void): ActualsSummary {
   const { model, participants } = input;
   const asOf = toDay(input.asOf);
   const caps = model.caps;
@@ -171,39 +260,56 @@ export function evaluateActuals(input: ActualsInput): Actuals {
   const coFunder = model.coFunder ? new Limit("co-funder", model.coFunder.capPence ?? Number.MAX_SAFE_INTEGER) : null;
 
   const commissionersBasis = caps.basis === "commissioners-share";
-  const claims = coFunderSchedule(model);
+  // Dates repeat across millions of lines: each day's words and invoice months are worked out once.
+  const claimMonth = monthsOn(coFunderSchedule(model));
+  const defaultMonth = monthsOn({ frequency: model.invoicing.frequency ?? "monthly", lagWeeks: model.invoicing.lagWeeks });
+  const payerMonth = new Map(model.payers.map((p) => [p.id, monthsOn(payerSchedule(model, p.id))]));
+  const isoDays = new Map<Day, string>();
+  const iso = (day: Day) => isoDays.get(day) ?? (isoDays.set(day, toIso(day)), isoDays.get(day)!);
 
   /**
    * How `amount` of a line would be shared: payers' parts (after their own caps) and
    * the co-funder's top-up of each. With `commit` the per-payer caps and the co-funder's
    * cap are used up; without, nothing changes (for finding how much fits under a cap).
    */
+  const NONE: string[] = [];
+  const topUpBps = model.coFunder?.topUpBps ?? 0;
   const split = (r: Raw, amount: Pence, outcome: boolean, commit: boolean) => {
     let coLeft = coFunder?.left ?? 0;
-    const payerCapped: string[] = [];
-    const shares = payerParts(model, amount, r.participant, r.component.kind === "fixed-fee" ? r.component.payerId : undefined).map((part) => {
+    let payerCapped = NONE;
+    const shares: PaymentShare[] = [];
+    let paid = 0;
+    let commissioners = 0;
+    // A plain loop, no intermediate arrays: this runs for every one of millions of lines.
+    for (const part of payerParts(model, amount, r.participant, r.component.kind === "fixed-fee" ? r.component.payerId : undefined)) {
       const cap = outcome ? perPayer.get(part.payerId) : undefined;
       let pence = part.pence;
       if (cap) {
         if (cap.left < pence) {
           pence = cap.left;
+          if (payerCapped === NONE) payerCapped = [];
           payerCapped.push(cap.name);
         }
         if (commit) cap.take(pence, r.day);
       }
       let coFunderPence = 0;
-      if (outcome && coFunder && model.coFunder) {
-        coFunderPence = Math.min(percentOfAtMost(pence, model.coFunder.topUpBps), coLeft);
+      if (outcome && coFunder) {
+        coFunderPence = Math.min(percentOfAtMost(pence, topUpBps), coLeft);
         coLeft -= coFunderPence;
         if (commit) coFunder.take(coFunderPence, r.day);
       }
-      return { payerId: part.payerId, payerPence: pence - coFunderPence, coFunderPence, invoiceMonth: invoiceMonthOf(r.day, payerSchedule(model, part.payerId)), coFunderClaimMonth: invoiceMonthOf(r.day, claims) };
-    });
-    const paid = sum(shares.map((p) => p.payerPence + p.coFunderPence));
-    return { shares, paid, commissioners: sum(shares.map((p) => p.payerPence)), payerCapped };
+      const invoiceMonth = (payerMonth.get(part.payerId) ?? defaultMonth)(r.day);
+      shares.push({ payerId: part.payerId, payerPence: pence - coFunderPence, coFunderPence, invoiceMonth, coFunderClaimMonth: claimMonth(r.day) });
+      paid = plus(paid, pence);
+      commissioners = plus(commissioners, pence - coFunderPence);
+    }
+    return { shares, paid, commissioners, payerCapped };
   };
 
-  const lines: PaymentLine[] = earn(model, participants, asOf).map((r) => {
+  const earned = earn(model, participants, asOf);
+  const tally = new Tally(model, earned.people);
+  for (let n = 0; n < earned.count; n++) {
+    const r = earned.at(n);
     let amount = r.gross;
     const cappedBy: string[] = [];
     const outcome = isOutcome(r.component);
@@ -228,7 +334,11 @@ export function evaluateActuals(input: ActualsInput): Actuals {
             amount = Math.max(0, t.left);
             cappedBy.push(t.name);
           }
-        } else if (split(r, amount, true, false).commissioners > t.left) {
+        } else if (t.left <= 0) {
+          // Reached: nothing more is paid, and no search is needed (most lines, in a big cohort).
+          if (amount > 0) cappedBy.push(t.name);
+          amount = 0;
+        } else if (t.left < amount && split(r, amount, true, false).commissioners > t.left) {
           // The most this line can pay with the commissioners' part within the cap; the
           // co-funder's top-up comes on top. Their part grows with the amount, so halve.
           let lo = 0;
@@ -249,20 +359,22 @@ export function evaluateActuals(input: ActualsInput): Actuals {
       for (const l of own) l.take(paid, r.day);
       for (const t of totals) t.take(commissionersBasis ? commissioners : paid, r.day);
     }
-    return {
+    const line: PaymentLine = {
       participantId: r.participant?.id ?? null,
       componentId: r.component.id,
       kind: r.component.kind,
-      earnedOn: toIso(r.day),
-      invoiceMonth: invoiceMonthOf(r.day, { frequency: model.invoicing.frequency ?? "monthly", lagWeeks: model.invoicing.lagWeeks }),
+      earnedOn: iso(r.day),
+      invoiceMonth: defaultMonth(r.day),
       grossPence: r.gross,
       paidPence: paid,
       cappedBy,
       shares,
     };
-  });
+    tally.add(line, r.rank);
+    sink(line);
+  }
   const limits = [...perOutcome.values(), ...totals, ...perPayer.values(), ...(coFunder && model.coFunder?.capPence != null ? [coFunder] : [])];
-  return { ...summarise(input.asOf, model, lines, limits), participantsAtCap: [...perParticipant.values()].filter((l) => l.reachedOn !== null).length, notes: notesOn(model, participants, asOf) };
+  return { ...tally.summary(input.asOf, limits), participantsAtCap: [...perParticipant.values()].filter((l) => l.reachedOn !== null).length, notes: notesOn(model, participants, asOf) };
 }
 
 /** Says so when the data end before any tracking window opens: £0 then means "not yet", not "failed". */
@@ -279,39 +391,60 @@ function notesOn(model: PaymentModel, participants: Participant[], asOf: Day): s
   return [`The data run to ${toIso(asOf)}, before any participant's tracking window opens (the first opens on ${toIso(first)}): no payment for outcomes sustained is due yet.`];
 }
 
-function summarise(asOf: string, model: PaymentModel, lines: PaymentLine[], limits: Limit[]): Omit<Actuals, "participantsAtCap" | "notes"> {
-  const byPayer: Actuals["byPayer"] = Object.fromEntries(model.payers.map((p) => [p.id, { payerPence: 0, coFunderPence: 0 }]));
-  const byComponent: Record<string, Pence> = Object.fromEntries(model.components.map((c) => [c.id, 0]));
-  const byParticipant: Record<string, Pence> = {};
-  const invoices = new Map<string, Pence>();
-  const coFunderInvoices = new Map<string, Pence>();
-  for (const line of lines) {
-    byComponent[line.componentId] = sum([byComponent[line.componentId]!, line.paidPence]);
-    if (line.participantId) byParticipant[line.participantId] = sum([byParticipant[line.participantId] ?? 0, line.paidPence]);
+/** Totals, per payer, component and participant, and invoices, added up line by line. */
+class Tally {
+  private readonly byPayer: Actuals["byPayer"];
+  private readonly byComponent: Record<string, Pence>;
+  // By participant rank (1-based; 0 is no participant): typed arrays, not a map of ids, for millions of lines.
+  private readonly byRank: Float64Array;
+  private readonly seen: Uint8Array;
+  private readonly invoices = new Map<string, Map<string, Pence>>();
+  private readonly coFunderInvoices = new Map<string, Pence>();
+  private gross = 0;
+  private paid = 0;
+
+  constructor(
+    model: PaymentModel,
+    private readonly people: Participant[],
+  ) {
+    this.byRank = new Float64Array(people.length + 1);
+    this.seen = new Uint8Array(people.length + 1);
+    this.byPayer = Object.fromEntries(model.payers.map((p) => [p.id, { payerPence: 0, coFunderPence: 0 }]));
+    this.byComponent = Object.fromEntries(model.components.map((c) => [c.id, 0]));
+  }
+
+  add(line: PaymentLine, rank: number): void {
+    this.gross = plus(this.gross, line.grossPence);
+    this.paid = plus(this.paid, line.paidPence);
+    this.byComponent[line.componentId] = plus(this.byComponent[line.componentId]!, line.paidPence);
+    if (rank > 0) {
+      this.byRank[rank] = plus(this.byRank[rank]!, line.paidPence);
+      this.seen[rank] = 1;
+    }
     for (const s of line.shares) {
-      const payer = (byPayer[s.payerId] ??= { payerPence: 0, coFunderPence: 0 });
-      payer.payerPence = sum([payer.payerPence, s.payerPence]);
-      payer.coFunderPence = sum([payer.coFunderPence, s.coFunderPence]);
-      const key = `${s.invoiceMonth}\u0000${s.payerId}`;
-      invoices.set(key, sum([invoices.get(key) ?? 0, s.payerPence]));
-      if (s.coFunderPence) coFunderInvoices.set(s.coFunderClaimMonth, sum([coFunderInvoices.get(s.coFunderClaimMonth) ?? 0, s.coFunderPence]));
+      const payer = (this.byPayer[s.payerId] ??= { payerPence: 0, coFunderPence: 0 });
+      payer.payerPence = plus(payer.payerPence, s.payerPence);
+      payer.coFunderPence = plus(payer.coFunderPence, s.coFunderPence);
+      let month = this.invoices.get(s.invoiceMonth);
+      if (!month) this.invoices.set(s.invoiceMonth, (month = new Map()));
+      month.set(s.payerId, plus(month.get(s.payerId) ?? 0, s.payerPence));
+      if (s.coFunderPence) this.coFunderInvoices.set(s.coFunderClaimMonth, plus(this.coFunderInvoices.get(s.coFunderClaimMonth) ?? 0, s.coFunderPence));
     }
   }
-  const grossPence = sum(lines.map((l) => l.grossPence));
-  const paidPence = sum(lines.map((l) => l.paidPence));
-  const coFunderPence = sum(Object.values(byPayer).map((p) => p.coFunderPence));
-  return {
-    asOf,
-    lines,
-    totals: { grossPence, paidPence, payersPence: paidPence - coFunderPence, coFunderPence, cappedPence: grossPence - paidPence },
-    byPayer,
-    byComponent,
-    byParticipant,
-    invoices: [...invoices].map(([key, pence]) => {
-      const [month, payerId] = key.split("\u0000") as [string, string];
-      return { month, payerId, pence };
-    }).sort((a, b) => compareCodePoints(a.month, b.month) || compareCodePoints(a.payerId, b.payerId)),
-    coFunderInvoices: [...coFunderInvoices].map(([month, pence]) => ({ month, pence })).sort((a, b) => compareCodePoints(a.month, b.month)),
-    caps: limits.map((l) => ({ cap: l.name, limitPence: l.limit, usedPence: l.used, reachedOn: l.reachedOn === null ? null : toIso(l.reachedOn) })),
-  };
+
+  summary(asOf: string, limits: Limit[]): Omit<ActualsSummary, "participantsAtCap" | "notes"> {
+    const coFunderPence = sum(Object.values(this.byPayer).map((p) => p.coFunderPence));
+    return {
+      asOf,
+      totals: { grossPence: this.gross, paidPence: this.paid, payersPence: this.paid - coFunderPence, coFunderPence, cappedPence: this.gross - this.paid },
+      byPayer: this.byPayer,
+      byComponent: this.byComponent,
+      byParticipant: Object.fromEntries(this.people.flatMap((p, i) => (this.seen[i + 1] ? [[p.id, this.byRank[i + 1]!] as const] : []))),
+      invoices: [...this.invoices]
+        .flatMap(([month, byPayer]) => [...byPayer].map(([payerId, pence]) => ({ month, payerId, pence })))
+        .sort((a, b) => compareCodePoints(a.month, b.month) || compareCodePoints(a.payerId, b.payerId)),
+      coFunderInvoices: [...this.coFunderInvoices].map(([month, pence]) => ({ month, pence })).sort((a, b) => compareCodePoints(a.month, b.month)),
+      caps: limits.map((l) => ({ cap: l.name, limitPence: l.limit, usedPence: l.used, reachedOn: l.reachedOn === null ? null : toIso(l.reachedOn) })),
+    };
+  }
 }

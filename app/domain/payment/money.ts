@@ -47,6 +47,11 @@ export function allocate(amount: Pence, weights: number[]): Pence[] {
   return parts;
 }
 
+/** `a + b`, checked to stay a safe integer (for hot loops: no array). */
+export function plus(a: Pence, b: Pence): Pence {
+  return safe(a + b);
+}
+
 export function sum(values: Pence[]): Pence {
   let total = 0;
   for (const v of values) total = safe(total + v);
