@@ -19,13 +19,13 @@ export function ForecastTable({ forecast }: { forecast: Forecast }) {
         <thead>
           <tr>
             <th scope="col" className="py-1 pr-3">Scenario</th>
-            <th scope="col" className="py-1 pr-3">Cost to commissioners (P50, P10–P90)</th>
-            <th scope="col" className="py-1 pr-3">Co-funder (P50)</th>
-            <th scope="col" className="py-1 pr-3">Provider income (P50)</th>
-            <th scope="col" className="py-1 pr-3">Per successful case (P50)</th>
-            <th scope="col" className="py-1 pr-3">Costs avoided (P50)</th>
-            <th scope="col" className="py-1 pr-3">Income at risk (P50)</th>
-            <th scope="col" className="py-1 pr-3">Investor multiple (P50)</th>
+            <th scope="col" className="py-1 pr-3">Commissioners pay, in all (P50, P10–P90)</th>
+            <th scope="col" className="py-1 pr-3">Co-funder pays (P50)</th>
+            <th scope="col" className="py-1 pr-3">Provider receives (P50)</th>
+            <th scope="col" className="py-1 pr-3">Outcome payments per successful case, commissioners' and co-funder's (P50)</th>
+            <th scope="col" className="py-1 pr-3">Costs the public sector avoids (P50)</th>
+            <th scope="col" className="py-1 pr-3">Provider's income at risk (P50)</th>
+            <th scope="col" className="py-1 pr-3">Investors' money multiple (P50)</th>
             <th scope="col" className="py-1">Cap reached</th>
           </tr>
         </thead>
@@ -43,6 +43,48 @@ export function ForecastTable({ forecast }: { forecast: Forecast }) {
               <td className="py-1">{Math.round(s.capReachedProbability * 100)}% of runs</td>
             </tr>
           ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/**
+ * The investors' view, per scenario: the return (IRR a year and money multiple, P10 to
+ * P90), the most capital they have in at once, what they could lose, and how often.
+ */
+export function InvestorTable({ forecast }: { forecast: Forecast }) {
+  return (
+    <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label="Investors' view">
+      <table className="min-w-full text-left text-sm">
+        <caption className="text-left text-slate-700">The investors' money: return, capital and risk (P50, with P10–P90 over the runs)</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="py-1 pr-3">Scenario</th>
+            <th scope="col" className="py-1 pr-3">Investors' IRR a year</th>
+            <th scope="col" className="py-1 pr-3">Investors' money multiple</th>
+            <th scope="col" className="py-1 pr-3">Investors' peak capital in</th>
+            <th scope="col" className="py-1 pr-3">Investors' capital at risk (lost in the worst tenth of runs)</th>
+            <th scope="col" className="py-1">Chance the investors lose money</th>
+          </tr>
+        </thead>
+        <tbody>
+          {forecast.scenarios.map((s) => {
+            const v = s.investor;
+            const atRisk = Math.max(0, -v.netCashPence.p10);
+            return (
+              <tr key={s.scenario} className="border-t border-slate-200 align-top">
+                <th scope="row" className="py-1 pr-3 font-medium">{s.scenario}</th>
+                <td className="py-1 pr-3" data-testid="investor-irr">{percent(v.irr.p50)} <span className="text-slate-700">({percent(v.irr.p10)} to {percent(v.irr.p90)})</span></td>
+                <td className="py-1 pr-3">{v.multiple.p50.toFixed(2)}× <span className="text-slate-700">({v.multiple.p10.toFixed(2)}× to {v.multiple.p90.toFixed(2)}×)</span></td>
+                <td className="py-1 pr-3">{pounds(v.peakCapitalPence.p50)} <span className="text-slate-700">({pounds(v.peakCapitalPence.p10)}–{pounds(v.peakCapitalPence.p90)})</span></td>
+                <td className="py-1 pr-3">{atRisk > 0 ? pounds(atRisk) : "None: even the worst tenth of runs returns their capital"}</td>
+                <td className="py-1">{Math.round(v.lossProbability * 100)}% of runs</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>
@@ -153,8 +195,8 @@ export function Appraisal({ forecast }: { forecast: Forecast }) {
           <thead>
             <tr>
               <th scope="col" className="py-1 pr-3">Option</th>
-              <th scope="col" className="py-1 pr-3">Cost to commissioners (P50, P10–P90)</th>
-              <th scope="col" className="py-1 pr-3">Per successful case (P50)</th>
+              <th scope="col" className="py-1 pr-3">Commissioners pay, in all (P50, P10–P90)</th>
+              <th scope="col" className="py-1 pr-3">Commissioners pay per successful case (P50)</th>
               <th scope="col" className="py-1">Who carries the risk</th>
             </tr>
           </thead>

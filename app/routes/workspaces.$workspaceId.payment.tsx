@@ -18,7 +18,7 @@ import { publishFromForm } from "~/utils/versions.server";
 import { useEffect, useMemo, useState } from "react";
 import { PaymentEditor } from "~/components/payment-editor";
 import { ScenarioEditor } from "~/components/scenario-editor";
-import { ActualsSummary, Appraisal, CashFlowChart, CostChart, ForecastByPayer, ForecastTable } from "~/components/payment-results";
+import { ActualsSummary, Appraisal, CashFlowChart, CostChart, ForecastByPayer, ForecastTable, InvestorTable } from "~/components/payment-results";
 import { PresenceList, SyncStatusBadge } from "~/components/sync-status";
 import { toCsv } from "~/domain/csv";
 import { evaluateActuals } from "~/domain/payment/actuals";
@@ -222,6 +222,7 @@ export default function PaymentPage() {
           <>
             <CostChart forecast={figures} />
             <ForecastTable forecast={figures} />
+            <InvestorTable forecast={figures} />
             <ForecastByPayer forecast={figures} payerNames={payerNames} />
             {figures.scenarios[0] ? <CashFlowChart scenario={figures.scenarios[0]} /> : null}
             <h4 className="mt-4 font-semibold">Options appraisal</h4>

@@ -104,7 +104,7 @@ test("payment: a tariff changed offline is kept, survives the tab, and reaches t
   await page.getByLabel("Tariff per outcome (£)").fill("1,500");
   await expect(page.getByText(KEPT)).toBeVisible();
   // The forecast is computed on the device: it follows the edit while offline.
-  await expect(page.getByRole("row", { name: /^Central case/ }).getByTestId("commissioner-p50")).not.toHaveText(/^£0/);
+  await expect(page.getByRole("region", { name: "Forecast by scenario, table" }).getByRole("row", { name: /^Central case/ }).getByTestId("commissioner-p50")).not.toHaveText(/^£0/);
   await expect(facilitator.getByLabel("Tariff per outcome (£)")).not.toHaveValue("1,500");
   await page.waitForTimeout(3500); // the recent-changes panel's reload comes and goes
   await expect(page.getByLabel("Tariff per outcome (£)")).toHaveValue("1,500");

@@ -5,7 +5,9 @@
 import type { Browser, Page } from "@playwright/test";
 import { demoWorkspaceId, expect, expectAccessible, expectNoHorizontalScroll, login, test } from "./fixtures";
 
-const median = (p: Page) => p.getByRole("row", { name: /^Median/ }).getByTestId("commissioner-p50");
+/** A scenario's row in the forecast table (the investors' table has rows of the same names). */
+const forecastRow = (p: Page, name: RegExp) => p.getByRole("region", { name: "Forecast by scenario, table" }).getByRole("row", { name });
+const median = (p: Page) => forecastRow(p, /^Median/).getByTestId("commissioner-p50");
 
 /** The commissioner and an investor on the demo's payment page, both showing the same forecast. */
 async function commissionerAndInvestor(page: Page, browser: Browser, baseURL: string) {
@@ -78,6 +80,10 @@ test("an observer reads the payment model on a phone, with the forecast and appr
   await expect(page.getByLabel("London Borough of Sutton: invoiced")).toHaveValue("default");
   await expect(page.getByRole("button", { name: "Try a what-if copy" })).toHaveCount(0);
   await expect(page.getByText(/the cheapest option for the commissioners at the median is/)).toBeVisible();
+  // The investors' return and risk are on screen, not only in the CSV.
+  const investors = page.getByRole("region", { name: "Investors' view" });
+  await expect(investors.getByRole("row", { name: /^Median/ }).getByTestId("investor-irr")).toHaveText(/^-?\d+\.\d% \(-?\d+\.\d% to -?\d+\.\d%\)$/);
+  await expect(investors.getByRole("row", { name: /^Low/ })).toContainText(/% of runs$/);
   await expect(page.getByRole("region", { name: "Outcome payments by payer" })).toContainText("London Borough of Sutton");
   await expect(page.getByRole("region", { name: "Forecast cost to each payer" })).toContainText("London Borough of Merton");
   const download = page.waitForEvent("download");
@@ -141,7 +147,7 @@ test("a commissioner starts the payment model of a new workspace and prices its 
   await start.getByRole("button", { name: "Start the payment model" }).click();
 
   await expect(page.getByRole("group", { name: "Outcome achieved" })).toBeVisible();
-  const central = page.getByRole("row", { name: /^Central case/ }).getByTestId("commissioner-p50");
+  const central = forecastRow(page, /^Central case/).getByTestId("commissioner-p50");
   await expect(central).toHaveText(/^£0/);
   await page.getByLabel("Tariff per outcome (£)").fill("1,500");
   await expect(central).not.toHaveText(/^£0/);
@@ -169,14 +175,14 @@ test("a commissioner starts the payment model of a new workspace and prices its 
   // A second scenario, copied from the first, renamed, then removed.
   await page.getByText("Scenario: Central case").click();
   await page.getByRole("button", { name: "Copy “Central case” to vary it" }).click();
-  await expect(page.getByRole("row", { name: /^Central case \(copy\)/ })).toBeVisible();
+  await expect(forecastRow(page, /^Central case \(copy\)/)).toBeVisible();
   await page.getByText("Scenario: Central case (copy)").click();
   await page.getByLabel("Scenario name").nth(1).fill("Central case");
   await expect(page.getByText("Another scenario already has that name.")).toBeVisible();
   await page.getByLabel("Scenario name").nth(1).fill("Low demand");
-  await expect(page.getByRole("row", { name: /^Low demand/ })).toBeVisible();
+  await expect(forecastRow(page, /^Low demand/)).toBeVisible();
   await page.getByRole("button", { name: "Remove “Low demand”" }).click();
-  await expect(page.getByRole("row", { name: /^Low demand/ })).toHaveCount(0);
+  await expect(forecastRow(page, /^Low demand/)).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Remove “Central case”" })).toBeDisabled();
 
   // A co-funder tops up a tenth of every outcome payment: the councils pay less.
@@ -192,7 +198,7 @@ test("investors' capital in tranches: the forecast shows how often cash runs sho
   await login(page, "lead@sutton.example");
   await page.goto(`/workspaces/${await demoWorkspaceId(page)}/payment`);
   await expect(page.getByText("Live: changes are shared as you type")).toBeVisible();
-  const investorCell = page.getByRole("row", { name: /^Median/ }).getByTestId("investor");
+  const investorCell = forecastRow(page, /^Median/).getByTestId("investor");
   await expect(investorCell).toContainText("loss in");
   await page.getByText(/^Scenario: Median/).click();
   const field = page.getByLabel("Capital drawn in tranches (month: £; blank: drawn as needed)").first();

@@ -37,7 +37,7 @@ export function explainAppraisal(s: ScenarioForecast): string[] {
       ? `This model costs the commissioners ${pounds(diff)} less than fee-for-service at the median, and pays only for results.`
       : `This model costs the commissioners ${pounds(-diff)} more than fee-for-service at the median: the price of transferring the risk.`,
   );
-  lines.push(`Its cost ranges from ${pounds(hybrid.commissionerCostPence.p10)} to ${pounds(hybrid.commissionerCostPence.p90)} (P10 to P90), ${pounds(hybrid.costPerSuccessPence.p50)} per successful case at the median.`);
+  lines.push(`What the commissioners pay ranges from ${pounds(hybrid.commissionerCostPence.p10)} to ${pounds(hybrid.commissionerCostPence.p90)} (P10 to P90): ${pounds(hybrid.costPerSuccessPence.p50)} of the commissioners' money per successful case at the median.`);
   if (s.capReachedProbability > 0) lines.push(`The cap is reached in ${Math.round(s.capReachedProbability * 100)}% of runs, which limits what the commissioners can pay.`);
   if (s.investor.lossProbability > 0) lines.push(`Investors lose money in ${Math.round(s.investor.lossProbability * 100)}% of runs.`);
   return lines;

@@ -11,15 +11,16 @@ export function forecastRows(f: Forecast, payerNames: Record<string, string> = {
   const rows: (string | number)[][] = [["Scenario", "Measure", "P10 (£)", "P50 (£)", "P90 (£)"]];
   for (const s of f.scenarios) {
     const money: [string, { p10: number; p50: number; p90: number }][] = [
-      ["Cost to commissioners", s.commissionerCostPence],
-      ["Cost to co-funder", s.coFunderCostPence],
-      ["Provider income", s.providerIncomePence],
-      ["Cost per successful case", s.costPerSuccessPence],
-      ["Costs avoided", s.costsAvoidedPence],
-      ["Cashable savings", s.cashableSavingsPence],
-      ["Net benefit to commissioners", s.netBenefitPence],
-      ["Investor net cash", s.investor.netCashPence],
-      ["Investor peak capital", s.investor.peakCapitalPence],
+      // Every label says whose money it is (one figure, one name).
+      ["Commissioners pay, in all", s.commissionerCostPence],
+      ["Co-funder pays", s.coFunderCostPence],
+      ["Provider receives", s.providerIncomePence],
+      ["Outcome payments per successful case, commissioners' and co-funder's", s.costPerSuccessPence],
+      ["Costs the public sector avoids", s.costsAvoidedPence],
+      ["Commissioners' cashable savings", s.cashableSavingsPence],
+      ["Commissioners' net benefit", s.netBenefitPence],
+      ["Investors' net cash", s.investor.netCashPence],
+      ["Investors' peak capital in", s.investor.peakCapitalPence],
       ["Cash short between tranches (the provider covers it)", s.investor.shortfallPence],
     ];
     for (const p of s.byPayer) {
@@ -27,6 +28,8 @@ export function forecastRows(f: Forecast, payerNames: Record<string, string> = {
       money.push([`${payerNames[p.payerId] ?? p.payerId}: outcome payments (after the co-funder)`, p.outcomeCostPence]);
     }
     for (const [label, v] of money) rows.push([s.scenario, label, pounds(v.p10), pounds(v.p50), pounds(v.p90)]);
+    rows.push([s.scenario, "Investors' IRR a year (%)", Math.round(s.investor.irr.p10 * 1000) / 10, Math.round(s.investor.irr.p50 * 1000) / 10, Math.round(s.investor.irr.p90 * 1000) / 10]);
+    rows.push([s.scenario, "Investors' money multiple (×)", Math.round(s.investor.multiple.p10 * 100) / 100, Math.round(s.investor.multiple.p50 * 100) / 100, Math.round(s.investor.multiple.p90 * 100) / 100]);
     rows.push([s.scenario, "Share of provider income at risk (%)", Math.round(s.atRiskShare.p10 * 1000) / 10, Math.round(s.atRiskShare.p50 * 1000) / 10, Math.round(s.atRiskShare.p90 * 1000) / 10]);
   }
   return rows;
@@ -34,7 +37,7 @@ export function forecastRows(f: Forecast, payerNames: Record<string, string> = {
 
 export function optionsRows(f: Forecast): (string | number)[][] {
   return [
-    ["Scenario", "Option", "Cost to commissioners P10 (£)", "P50 (£)", "P90 (£)", "Per successful case P50 (£)"],
+    ["Scenario", "Option", "Commissioners pay, in all: P10 (£)", "P50 (£)", "P90 (£)", "Commissioners pay per successful case: P50 (£)"],
     ...f.scenarios.flatMap((s) => s.options.map((o) => [s.scenario, OPTION_LABELS[o.option], pounds(o.commissionerCostPence.p10), pounds(o.commissionerCostPence.p50), pounds(o.commissionerCostPence.p90), pounds(o.costPerSuccessPence.p50)])),
   ];
 }
