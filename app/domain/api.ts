@@ -182,6 +182,13 @@ export function openApiDocument(serverUrl: string) {
           responses: { "200": { description: "OK", content: { "application/json": { schema: { type: "object", properties: { model: { anyOf: [z.toJSONSchema(PaymentModelSchema, { io: "output" }), { type: "null" }] }, problems: { type: "array" }, scenarios: { type: "array" } } } } } }, ...problems(401, 404) },
         },
       },
+      "/workspaces/{workspaceId}/payment-model.xlsx": {
+        get: {
+          summary: "The payment workbook: every input of the model and scenarios, the forecast (the page's runs and seed), the options appraisal, cash flow, and the synthetic cohort's invoices and payment lines, formatted as currency and dates",
+          parameters: [idParam, { name: "asOf", in: "query", required: false, description: "The actuals' data date, YYYY-MM-DD (default 2022-12-31)", schema: { type: "string", format: "date" } }],
+          responses: { "200": { description: "An .xlsx workbook", content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } } } }, ...problems(400, 401, 404) },
+        },
+      },
       "/payment-models/evaluate": {
         post: {
           summary: "Actuals: a payment model and participants' timelines → every payment per participant, payer and invoice month, in pence; the lines a page at a time. 503 with Retry-After when the server's compute queue is full",

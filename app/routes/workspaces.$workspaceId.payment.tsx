@@ -29,20 +29,19 @@ import { readReferralDesign } from "~/domain/referral-design";
 import { StartPaymentModel } from "~/components/payment-components";
 import { eventsToTime } from "~/domain/payment/components";
 import { ScenarioSchema } from "~/domain/payment/forecast";
-import { forecastRows, invoiceRows, paymentWorkbook } from "~/domain/payment/exports";
+import { forecastRows, invoiceRows } from "~/domain/payment/exports";
+import { paymentWorkbook, PAGE_FORECAST, toWriteExcelSheets, type WorkbookSheet } from "~/domain/payment/workbook";
 import { PaymentModelSchema } from "~/domain/payment/model";
 import { z } from "zod";
 import { can } from "~/domain/permissions";
 import { presenceColour } from "~/domain/presence";
-import { xlsx } from "~/domain/xlsx";
 import { readStoredDocument } from "~/models/document.server";
 import { useForecast } from "~/payment/use-forecast";
 import { useYDoc } from "~/sync/use-ydoc";
 import { requireWorkspaceMember } from "~/utils/permissions.server";
 import { storedForecast } from "~/utils/forecast.server";
 
-const RUNS = 500;
-const SEED = 2018;
+const { runs: RUNS, seed: SEED } = PAGE_FORECAST;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { workspace, membership, user } = await requireWorkspaceMember(request, params.workspaceId, "read:workspace");
@@ -79,6 +78,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   if (formData.get("intent") !== "publish") return invalid({ formErrors: ["Unknown action. Reload the page and try again."] });
   return publishFromForm(request, params.workspaceId, "payment", formData);
+}
+
+/** Writes the workbook in the browser (the library loads only when asked). */
+async function downloadWorkbook(sheets: WorkbookSheet[]) {
+  const { default: writeXlsxFile } = await import("write-excel-file/browser");
+  const blob = await writeXlsxFile(toWriteExcelSheets<Blob>(sheets)).toBlob();
+  download("payment-model-what-if.xlsx", blob.type, blob);
 }
 
 function download(name: string, type: string, data: BlobPart) {
@@ -273,14 +279,20 @@ export default function PaymentPage() {
             Download invoices (CSV)
           </button>
         ) : null}
-        {figures || actuals ? (
+        {whatIf ? (
+          // A what-if copy lives only in this browser: its workbook is written here.
           <button
             type="button"
-            onClick={() => download("payment-model.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx(paymentWorkbook(figures, actuals, payerNames)) as Uint8Array<ArrayBuffer>)}
+            onClick={() => void downloadWorkbook(paymentWorkbook({ model, scenarios, forecast: figures, actuals, payerNames }))}
             className="inline-flex min-h-11 items-center text-brand-800 underline"
           >
-            Download workbook (.xlsx, one sheet per view)
+            Download this what-if as a workbook (.xlsx)
           </button>
+        ) : shared.model ? (
+          // The shared model's workbook comes from the server (no JavaScript needed; the API has it too).
+          <a href={`/workspaces/${workspaceId}/payment.xlsx?${new URLSearchParams({ asOf })}`} download className="inline-flex min-h-11 items-center text-brand-800 underline">
+            Download workbook (.xlsx: inputs, forecast, appraisal, cash flow, invoices, payments)
+          </a>
         ) : null}
       </div>
     </section>

@@ -87,7 +87,7 @@ test("an observer reads the payment model on a phone, with the forecast and appr
   await expect(page.getByRole("region", { name: "Outcome payments by payer" })).toContainText("London Borough of Sutton");
   await expect(page.getByRole("region", { name: "Forecast cost to each payer" })).toContainText("London Borough of Merton");
   const download = page.waitForEvent("download");
-  await page.getByRole("button", { name: /Download workbook/ }).click();
+  await page.getByRole("link", { name: /Download workbook/ }).click();
   expect((await download).suggestedFilename()).toBe("payment-model.xlsx");
   await expectAccessible(page);
   await expectNoHorizontalScroll(page);

@@ -113,6 +113,7 @@ describe("JSON API", () => {
       "/workspaces/{workspaceId}/members",
       "/workspaces/{workspaceId}/outcome-framework",
       "/workspaces/{workspaceId}/payment-model",
+      "/workspaces/{workspaceId}/payment-model.xlsx",
       "/workspaces/{workspaceId}/referral-criteria",
       "/workspaces/{workspaceId}/referral-criteria/evaluate",
     ]);

@@ -147,3 +147,25 @@ describe("payment API: a big cohort's lines, a page at a time", () => {
     expect(Object.keys(((await bad.json()) as { errors: Record<string, string[]> }).errors).sort()).toEqual(["lineLimit", "lineOffset"]);
   }, 60_000);
 });
+
+describe("the payment workbook from the server", () => {
+  it("downloads from the page route and the API: every sheet, currency formats, a frozen header; members only", async () => {
+    const { unzipSync, strFromU8 } = await import("fflate");
+    const res = await call(`/api/v1/workspaces/${workspaceId}/payment-model.xlsx?asOf=2022-12-31`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(res.headers.get("content-disposition")).toContain("payment-model.xlsx");
+    const files = unzipSync(new Uint8Array(await res.arrayBuffer()));
+    const workbook = strFromU8(files["xl/workbook.xml"]!);
+    for (const name of ["Inputs", "Forecast", "Options appraisal", "Cash flow", "Invoices", "Payments"]) expect(workbook).toContain(`name="${name}"`);
+    expect(strFromU8(files["xl/styles.xml"]!)).toContain("£#,##0.00");
+    expect(strFromU8(files["xl/worksheets/sheet2.xml"]!)).toMatch(/<pane[^>]*state="frozen"/);
+    // Every input is there: the tariff, the cap's basis.
+    const strings = strFromU8(files["xl/sharedStrings.xml"]!);
+    expect(strings).toContain("components.0.tariffPence");
+    expect(strings).toContain("commissioners-share");
+    expect((await call(`/api/v1/workspaces/${workspaceId}/payment-model.xlsx?asOf=2022-13-01`)).status).toBe(400);
+    const outsider = await fetch(`${server.url}/api/v1/workspaces/${workspaceId}/payment-model.xlsx`);
+    expect(outsider.status).toBe(401);
+  }, 60_000);
+});

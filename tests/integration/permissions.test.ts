@@ -143,6 +143,8 @@ const CHECKS: Check[] = [
     run: form(() => `/workspaces/${workspaceId}/payment`, () => ({ intent: "publish", name: `Payment ${++n}` })),
   },
   { name: "GET /api/v1/workspaces/:id/payment-model", permission: "read:workspace", allowed: 200, run: api(() => `/api/v1/workspaces/${workspaceId}/payment-model`) },
+  { name: "GET payment.xlsx", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}/payment.xlsx`) },
+  { name: "GET /api/v1/workspaces/:id/payment-model.xlsx", permission: "read:workspace", allowed: 200, run: api(() => `/api/v1/workspaces/${workspaceId}/payment-model.xlsx`) },
   { name: "GET activity page", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}/activity`) },
   { name: "GET workspace event stream", permission: "read:workspace", allowed: 200, run: stream(() => `/workspaces/${workspaceId}/events`) },
   { name: "GET /api/v1/workspaces/:id/activity", permission: "read:workspace", allowed: 200, run: api(() => `/api/v1/workspaces/${workspaceId}/activity`) },
