@@ -1,18 +1,22 @@
 // Editing the forecast scenarios: their names, referrals a year by payer, engagement,
-// success rates by contract year, the placement cost avoided and when paid-for events
-// happen; copying a scenario to vary it, and removing one. Same draft-then-commit
+// success rates by contract year, delivery costs and costs avoided (scenario-cost-fields),
+// the investors' capital and when paid-for events happen; copying a scenario to vary it, and removing one. Same draft-then-commit
 // fields as the model editor.
 import { ScenarioSchema, type Scenario } from "~/domain/payment/forecast";
 import type { PaymentModel } from "~/domain/payment/model";
 import { parsePounds, poundsText } from "~/domain/payment/money";
 import { buttonClass, DraftField, percent, percentText, text, whole } from "./draft-field";
 import { copyName } from "~/domain/payment/design";
+import { ScenarioCostFields } from "./scenario-cost-fields";
 
 type Props = {
   scenarios: Scenario[];
   /** Stable keys, one per scenario (the shared document's ids; a what-if copy's positions). */
   keys: string[];
   payers: PaymentModel["payers"];
+  interventions: PaymentModel["interventions"];
+  /** Whose costs the scenario holds: the commissioners' estimate (shared) or a provider's own (what-if). */
+  whose: "estimate" | "own";
   events: { event: string; payments: string[] }[];
   readOnly: boolean;
   onChange: (index: number, next: Scenario) => void;
@@ -50,7 +54,7 @@ const rates = (t: string) => {
   return { ok: true, value: parts.map((p) => (p as { value: number }).value) } as const;
 };
 
-export function ScenarioEditor({ scenarios, keys, payers, events, readOnly, onChange, onAdd, onRemove }: Props) {
+export function ScenarioEditor({ scenarios, keys, payers, interventions, whose, events, readOnly, onChange, onAdd, onRemove }: Props) {
   const edit = (i: number, change: (s: Scenario) => void): string | null => {
     const next = structuredClone(scenarios[i]!);
     change(next);
@@ -73,17 +77,7 @@ export function ScenarioEditor({ scenarios, keys, payers, events, readOnly, onCh
             <DraftField label="Referrals arrive for (months)" value={s.referralMonths} format={String} parse={whole(1, 240)} disabled={readOnly} commit={(v) => edit(i, (x) => void (x.referralMonths = v))} />
             <DraftField label="Engaged long enough to count (%)" value={s.engagementRateBps} format={percentText} parse={percent} disabled={readOnly} commit={(v) => edit(i, (x) => void (x.engagementRateBps = v))} />
             <DraftField label="Success rate by contract year (%)" hint="Cases that stay out of care for the whole window; the last year repeats." value={s.successRateBpsByYear} format={ratesText} parse={rates} disabled={readOnly} commit={(v) => edit(i, (x) => void (x.successRateBpsByYear = v))} />
-            <DraftField
-              label="Placement cost avoided per week (£)"
-              value={s.costsAvoided.placementPerWeekPence}
-              format={poundsText}
-              parse={(t) => {
-                const v = parsePounds(t);
-                return v === null ? { ok: false, error: "Enter an amount in pounds, e.g. 1000." } : { ok: true, value: v };
-              }}
-              disabled={readOnly}
-              commit={(v) => edit(i, (x) => void (x.costsAvoided.placementPerWeekPence = v))}
-            />
+            <ScenarioCostFields s={s} interventions={interventions} whose={whose} readOnly={readOnly} edit={(change) => edit(i, change)} />
             <DraftField
               label="Investors' capital commitment (£, blank for none)"
               value={s.finance.capitalCommitmentPence}

@@ -18,7 +18,9 @@ import { publishFromForm } from "~/utils/versions.server";
 import { useEffect, useMemo, useState } from "react";
 import { PaymentEditor } from "~/components/payment-editor";
 import { ScenarioEditor } from "~/components/scenario-editor";
-import { ActualsSummary, Appraisal, CashFlowChart, CostChart, ForecastByPayer, ForecastTable, InvestorTable } from "~/components/payment-results";
+import { ActualsSummary, Appraisal } from "~/components/payment-results";
+import { CostsAvoidedTable, ForecastByPayer, ForecastGaps, ForecastTable, InvestorTable, ProviderTable } from "~/components/payment-tables";
+import { CommissionerPaymentsChart, CostChart, InvestorCashChart } from "~/components/payment-charts";
 import { PresenceList, SyncStatusBadge } from "~/components/sync-status";
 import { toCsv } from "~/domain/csv";
 import { evaluateActuals } from "~/domain/payment/actuals";
@@ -28,7 +30,7 @@ import { applyModelChange, readPaymentDesign, removeScenario, setScenario, write
 import { readReferralDesign } from "~/domain/referral-design";
 import { StartPaymentModel } from "~/components/payment-components";
 import { eventsToTime } from "~/domain/payment/components";
-import { ScenarioSchema } from "~/domain/payment/forecast";
+import { capLine, ScenarioSchema } from "~/domain/payment/forecast";
 import { forecastRows, invoiceRows } from "~/domain/payment/exports";
 import { paymentWorkbook, PAGE_FORECAST, toWriteExcelSheets, type WorkbookSheet } from "~/domain/payment/workbook";
 import { PaymentModelSchema } from "~/domain/payment/model";
@@ -137,6 +139,7 @@ export default function PaymentPage() {
   }, [model, asOf, scenarios]);
 
   const editingShared = whatIf === null;
+  const cap = useMemo(() => (model ? capLine(model) : null), [model]);
   return (
     <section aria-labelledby="payment-heading">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -203,6 +206,8 @@ export default function PaymentPage() {
           <ScenarioEditor
             scenarios={scenarios}
             payers={model.payers}
+            interventions={model.interventions}
+            whose={editingShared ? "estimate" : "own"}
             events={eventsToTime(model)}
             readOnly={editingShared ? !(canWrite && live) : false}
             keys={whatIf ? whatIf.scenarios.map((_, k) => String(k)) : shared.scenarioIds}
@@ -226,11 +231,17 @@ export default function PaymentPage() {
         </p>
         {figures ? (
           <>
-            <CostChart forecast={figures} />
+            <ForecastGaps forecast={figures} />
+            <CostChart forecast={figures} cap={cap} />
             <ForecastTable forecast={figures} />
-            <InvestorTable forecast={figures} />
+            <CommissionerPaymentsChart forecast={figures} cap={cap} />
             <ForecastByPayer forecast={figures} payerNames={payerNames} />
-            {figures.scenarios[0] ? <CashFlowChart scenario={figures.scenarios[0]} /> : null}
+            <h4 className="mt-4 font-semibold">The investors and the provider</h4>
+            <InvestorTable forecast={figures} />
+            <InvestorCashChart forecast={figures} />
+            <ProviderTable forecast={figures} />
+            <h4 className="mt-4 font-semibold">Costs avoided</h4>
+            <CostsAvoidedTable forecast={figures} />
             <h4 className="mt-4 font-semibold">Options appraisal</h4>
             <Appraisal forecast={figures} />
           </>

@@ -80,10 +80,22 @@ test("an observer reads the payment model on a phone, with the forecast and appr
   await expect(page.getByLabel("London Borough of Sutton: invoiced")).toHaveValue("default");
   await expect(page.getByRole("button", { name: "Try a what-if copy" })).toHaveCount(0);
   await expect(page.getByText(/the cheapest option for the commissioners at the median is/)).toBeVisible();
-  // The investors' return and risk are on screen, not only in the CSV.
+  // The investors' return and risk, and the provider's margin, are on screen, not only in the CSV.
   const investors = page.getByRole("region", { name: "Investors' view" });
   await expect(investors.getByRole("row", { name: /^Median/ }).getByTestId("investor-irr")).toHaveText(/^-?\d+\.\d% \(-?\d+\.\d% to -?\d+\.\d%\)$/);
+  await expect(investors.getByRole("row", { name: /^Median/ }).getByTestId("investor-peak")).toHaveText(/^£[\d,]+ \(£[\d,]+ to £[\d,]+\)/);
+  await expect(investors.getByRole("row", { name: /^Low/ }).getByTestId("investor-at-risk")).toHaveText(/^£[\d,]+$/);
   await expect(investors.getByRole("row", { name: /^Low/ })).toContainText(/% of runs$/);
+  await expect(page.getByRole("region", { name: "Provider's view" }).getByRole("row", { name: /^Median/ }).getByTestId("provider-margin")).toHaveText(/^£[\d,]+ \(/);
+  await expect(page.getByRole("region", { name: "Costs avoided by who saves them" })).toContainText("The wider public sector (health, justice, education, DWP)");
+  // Charts a finance person can read: every scenario, the cap, £ axes and the figures behind each.
+  const cost = page.getByRole("figure", { name: "What the commissioners pay in all, by scenario" });
+  await expect(cost.locator("svg[role=img]:visible")).toHaveAttribute("aria-label", /Median: .+High: .+Low: .+Cap: the most the commissioners pay for outcomes: £6,739,200/);
+  await expect(cost.locator("svg:visible text", { hasText: /^£\dm$/ }).first()).toBeVisible();
+  const cash = page.getByRole("figure", { name: /The investors' cash position over time/ });
+  await expect(cash.locator("svg:visible path[stroke-dasharray]")).toHaveCount(2);
+  await cash.getByText("The figures behind this chart").click();
+  await expect(cash.getByRole("region", { name: /figures$/ }).getByRole("row", { name: /^2018-02/ })).toContainText("£");
   await expect(page.getByRole("region", { name: "Outcome payments by payer" })).toContainText("London Borough of Sutton");
   await expect(page.getByRole("region", { name: "Forecast cost to each payer" })).toContainText("London Borough of Merton");
   const download = page.waitForEvent("download");
@@ -151,6 +163,21 @@ test("a commissioner starts the payment model of a new workspace and prices its 
   await expect(central).toHaveText(/^£0/);
   await page.getByLabel("Tariff per outcome (£)").fill("1,500");
   await expect(central).not.toHaveText(/^£0/);
+  // Nothing says what delivery costs yet: the page names the missing inputs instead of pricing them at £0.
+  const appraisal = page.getByRole("region", { name: "Options appraisal table" });
+  await expect(appraisal.getByRole("row", { name: /^Fee-for-service/ }).getByTestId("option-cost")).toHaveText("Not priced: needs the commissioners' price per family bought by fee, or the provider's delivery cost");
+  await expect(page.getByText(/the cheapest option for the commissioners at the median is fee-for-service/)).toHaveCount(0);
+  await expect(page.getByTestId("forecast-gaps")).toContainText("“Central case”: No delivery cost is given");
+  await expect(page.getByRole("region", { name: "Investors' view" }).getByRole("row", { name: /^Central case/ })).toContainText("Needs the delivery costs");
+  await expect(page.getByRole("region", { name: "Provider's view" }).getByRole("row", { name: /^Central case/ }).getByTestId("provider-margin")).toHaveText(/^Needs the delivery costs/);
+  // The commissioners' estimate of delivery: the fee-for-service option, the margin and the investors' figures follow.
+  await page.getByText("Scenario: Central case").click();
+  await page.getByLabel("Delivery cost (the commissioners' estimate): per family taken on (£)").fill("6,000");
+  await expect(page.getByRole("region", { name: "Provider's view" }).getByRole("row", { name: /^Central case/ }).getByTestId("provider-margin")).toHaveText(/^-?£[\d,]+ \(/);
+  await expect(appraisal.getByRole("row", { name: /^Fee-for-service/ }).getByTestId("option-cost")).toHaveText(/^£[1-9]/);
+  await expect(page.getByRole("region", { name: "Investors' view" }).getByRole("row", { name: /^Central case/ }).getByTestId("investor-irr")).toHaveText(/%/);
+  await expect(page.getByTestId("forecast-gaps")).not.toContainText("No delivery cost is given");
+  await page.getByText("Scenario: Central case").click();
   const byPayer = page.getByRole("region", { name: "Forecast cost to each payer" });
   await expect(byPayer).toContainText("Medway Council");
 
@@ -198,8 +225,9 @@ test("investors' capital in tranches: the forecast shows how often cash runs sho
   await login(page, "lead@sutton.example");
   await page.goto(`/workspaces/${await demoWorkspaceId(page)}/payment`);
   await expect(page.getByText("Live: changes are shared as you type")).toBeVisible();
-  const investorCell = forecastRow(page, /^Median/).getByTestId("investor");
-  await expect(investorCell).toContainText("loss in");
+  const investorCell = page.getByRole("region", { name: "Investors' view" }).getByRole("row", { name: /^Median/ }).getByTestId("investor-peak");
+  await expect(investorCell).toContainText("£");
+  await expect(investorCell).not.toContainText("cash short between tranches");
   await page.getByText(/^Scenario: Median/).click();
   const field = page.getByLabel("Capital drawn in tranches (month: £; blank: drawn as needed)").first();
   await field.fill("0: 1,0o0,000");

@@ -66,11 +66,16 @@ export const PFP_MEDIAN_SCENARIO: Scenario = {
   successVariationBps: 1000,
   timeToOutcomeDays: 365,
   events: {},
-  costs: { setUpPence: 25_000_000, deliveryPerParticipantPence: 950_000, runningPerMonthPence: 2_000_000 },
-  options: { feeForServiceMarginBps: 1000, sibExtraSetUpPence: 15_000_000, allianceGainShareBps: 2500 },
+  // The review gives no delivery costs: these are assumptions, stated (an MST case costs more than an FFT one).
+  costs: { setUpPence: 25_000_000, deliveryPerParticipantPence: 950_000, deliveryPerCaseByInterventionPence: { mst: 1_100_000, fft: 800_000 }, runningPerMonthPence: 2_000_000 },
+  // Some boroughs had spot-purchased MST before (review 3.4); the price per family is our assumption.
+  options: { feeForServicePricePerCasePence: 1_200_000, feeForServiceMarginBps: 1000, sibExtraSetUpPence: 15_000_000, allianceGainShareBps: 2500 },
   // Investors provided "over £4.5 million working capital" for the five boroughs (seed 003, 3.3).
   finance: { capitalCommitmentPence: 450_000_000, tranches: null },
-  costsAvoided: { placementPerWeekPence: 100_000, counterfactualCareBps: 4000, cashableBps: 5000 },
+  // The placements avoided count the weeks out of care in the two-year window only. The review's
+  // £3.4m of wider public-sector costs avoided (health, justice, education, DWP: review 3.4), over the
+  // high scenario's ~276 successful cases, is about £12,300 each: the review does not split it by body.
+  costsAvoided: { placementPerWeekPence: 100_000, counterfactualCareBps: 4000, cashableBps: 5000, wider: [{ who: "The wider public sector (health, justice, education, DWP)", perSuccessPence: 1_230_000 }] },
 };
 
 /** The seed's "high" case: demand 15% above commitments, success averaging 75% from year 2. */

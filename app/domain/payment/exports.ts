@@ -12,6 +12,7 @@ export function forecastRows(f: Forecast, payerNames: Record<string, string> = {
   const unit: Partial<Record<CellKind, string>> = { pence: " (£)", share: " (%)", number: " (×)" };
   for (const s of f.scenarios) {
     for (const m of forecastMeasures(s, payerNames)) rows.push([s.scenario, `${m.label}${unit[m.kind] ?? ""}`, show(m.kind, m.spread.p10), show(m.kind, m.spread.p50), show(m.kind, m.spread.p90)]);
+    for (const g of s.gaps) rows.push([s.scenario, `Not given: ${g.message}`, "", "", ""]);
   }
   return rows;
 }

@@ -55,9 +55,22 @@ export const ScenarioSchema = z.object({
   events: z
     .record(EventKeySchema, z.object({ daysAfterFirstMeeting: z.number().int().min(0).max(3650), reachedBps: bps }))
     .default({}),
+  /**
+   * What delivery costs the provider: the commissioners' estimate in the shared model, a
+   * provider's own figures in its what-if copy. All zero: not given (the forecast then
+   * says what it cannot price, rather than pricing delivery at £0).
+   */
   costs: z
-    .object({ setUpPence: pence.default(0), deliveryPerParticipantPence: pence.default(0), runningPerMonthPence: pence.default(0) })
-    .default({ setUpPence: 0, deliveryPerParticipantPence: 0, runningPerMonthPence: 0 }),
+    .object({
+      setUpPence: pence.default(0),
+      /** Per family taken on (each referral), for interventions not listed below. */
+      deliveryPerParticipantPence: pence.default(0),
+      /** Per family taken on, by intervention id (PFP: MST and FFT cost differently). */
+      deliveryPerCaseByInterventionPence: z.record(z.string(), pence).default({}),
+      /** Fixed running cost a month while the service runs (referrals plus the first window). */
+      runningPerMonthPence: pence.default(0),
+    })
+    .default({ setUpPence: 0, deliveryPerParticipantPence: 0, deliveryPerCaseByInterventionPence: {}, runningPerMonthPence: 0 }),
   /** The investors' working capital: how much they commit to fund delivery before outcome income arrives. */
   finance: z
     .object({
@@ -78,14 +91,19 @@ export const ScenarioSchema = z.object({
   /** How the other contracting options are priced, for the options appraisal. */
   options: z
     .object({
-      /** Fee-for-service: the provider's margin on delivery costs. */
+      /**
+       * Fee-for-service: what the commissioners would pay per family to buy the same
+       * service by fee (e.g. spot purchase); null: priced as delivery cost plus margin.
+       */
+      feeForServicePricePerCasePence: pence.nullable().default(null),
+      /** Fee-for-service without a price: the provider's margin on delivery costs. */
       feeForServiceMarginBps: bps.default(1000),
       /** Social impact bond: extra set-up (intermediary, legal, evaluation) the commissioners bear. */
       sibExtraSetUpPence: pence.default(0),
       /** Alliance: providers' share of the net cashable gain (savings less costs). */
       allianceGainShareBps: bps.default(2500),
     })
-    .default({ feeForServiceMarginBps: 1000, sibExtraSetUpPence: 0, allianceGainShareBps: 2500 }),
+    .default({ feeForServicePricePerCasePence: null, feeForServiceMarginBps: 1000, sibExtraSetUpPence: 0, allianceGainShareBps: 2500 }),
   costsAvoided: z
     .object({
       placementPerWeekPence: pence.default(0),
@@ -93,8 +111,13 @@ export const ScenarioSchema = z.object({
       counterfactualCareBps: bps.default(0),
       /** Share of avoided placement cost that is cashable (budgets actually released). */
       cashableBps: bps.default(10_000),
+      /**
+       * Costs other public bodies avoid, per successful case, by who saves them (health,
+       * justice, education, DWP): the saving does not always fall to the payer.
+       */
+      wider: z.array(z.object({ who: z.string().trim().min(1, "Say who saves it").max(120), perSuccessPence: pence })).max(20).default([]),
     })
-    .default({ placementPerWeekPence: 0, counterfactualCareBps: 0, cashableBps: 10_000 }),
+    .default({ placementPerWeekPence: 0, counterfactualCareBps: 0, cashableBps: 10_000, wider: [] }),
 });
 export type Scenario = z.infer<typeof ScenarioSchema>;
 
@@ -116,8 +139,13 @@ export type ScenarioForecast = {
   coFunderCostPence: Spread;
   providerIncomePence: Spread;
   costPerSuccessPence: Spread;
+  /** Every cost avoided: the commissioners' placements and the wider public sector's. */
   costsAvoidedPence: Spread;
+  /** Costs avoided by who saves them: the commissioners' care placements first, then each wider body. */
+  costsAvoidedByWho: { who: string; pence: Spread }[];
+  /** The commissioners' cashable share of the placements avoided. */
   cashableSavingsPence: Spread;
+  /** The placements the commissioners avoid, less what they pay. */
   netBenefitPence: Spread;
   /**
    * The investors fund delivery until outcome income arrives and bear any loss.
@@ -136,6 +164,13 @@ export type ScenarioForecast = {
     shortfallProbability: number | null;
     shortfallPence: Spread;
   };
+  /**
+   * What delivery costs (set-up, per family, running) and what the delivery side keeps:
+   * its income less those costs, before any return to investors; and that as a share of income.
+   */
+  provider: { deliveryCostPence: Spread; marginPence: Spread; marginShare: Spread };
+  /** Inputs the forecast needs that the scenario does not give, in words: empty when it has them all. */
+  gaps: ScenarioGap[];
   /** Share of the provider's income that depends on outcomes and milestones (the contract value at risk). */
   atRiskShare: Spread;
   capReachedProbability: number;
@@ -147,12 +182,40 @@ export type ScenarioForecast = {
   byPayer: { payerId: string; outcomeCostPence: Spread; totalCostPence: Spread }[];
   /** The same cohort and runs priced as each contracting option (the options appraisal). */
   options: OptionForecast[];
-  /** P10/P50/P90 per month: what the commissioners pay (by invoice month) and the investor's cumulative position. */
-  monthly: { months: string[]; commissionerPence: Spread[]; investorCumulativePence: Spread[] };
+  /** P10/P50/P90 per month: what the commissioners pay (by invoice month), that summed to date, and the investor's cumulative position. */
+  monthly: { months: string[]; commissionerPence: Spread[]; commissionerCumulativePence: Spread[]; investorCumulativePence: Spread[] };
 };
 export const CONTRACT_OPTIONS = ["fee-for-service", "payment-by-results", "social-impact-bond", "alliance", "hybrid"] as const;
 export type ContractOption = (typeof CONTRACT_OPTIONS)[number];
-export type OptionForecast = { option: ContractOption; commissionerCostPence: Spread; costPerSuccessPence: Spread };
+/** An option's price; `needs` names the input it lacks (its figures are then not a price, and are not shown). */
+export type OptionForecast = { option: ContractOption; commissionerCostPence: Spread; costPerSuccessPence: Spread; needs: string | null };
+
+export type ScenarioGap = { input: "delivery-costs" | "costs-avoided" | "placement-cost" | "counterfactual-care"; message: string };
+
+/** Whether the scenario says what delivery costs (all zero: it does not). */
+export function hasDeliveryCosts(s: Scenario): boolean {
+  const c = s.costs;
+  return c.setUpPence > 0 || c.deliveryPerParticipantPence > 0 || c.runningPerMonthPence > 0 || Object.values(c.deliveryPerCaseByInterventionPence ?? {}).some((v) => v > 0);
+}
+
+/** What the scenario leaves out that a figure needs, so the page says so instead of printing £0. */
+export function scenarioGaps(s: Scenario): ScenarioGap[] {
+  const gaps: ScenarioGap[] = [];
+  if (!hasDeliveryCosts(s)) gaps.push({ input: "delivery-costs", message: "No delivery cost is given (set-up, per family or running a month): the provider's margin, the investors' capital and return, and the fee-for-service and alliance options need it." });
+  const a = s.costsAvoided;
+  const wider = (a.wider ?? []).some((w) => w.perSuccessPence > 0);
+  if (a.placementPerWeekPence > 0 && a.counterfactualCareBps === 0) gaps.push({ input: "counterfactual-care", message: "A weekly placement cost is given, but not the chance a case would otherwise have been in care: the placements avoided need both." });
+  else if (a.placementPerWeekPence === 0 && a.counterfactualCareBps > 0) gaps.push({ input: "placement-cost", message: "The chance a case would otherwise have been in care is given, but not what a week in care costs: the placements avoided need both." });
+  else if (a.placementPerWeekPence === 0 && !wider) gaps.push({ input: "costs-avoided", message: "No cost avoided is given: give what a week in care costs and the chance a case would otherwise have been in care." });
+  return gaps;
+}
+
+/** The input an option lacks to be priced, or null. */
+export function optionNeeds(option: ContractOption, s: Scenario): string | null {
+  if (option === "fee-for-service" && s.options.feeForServicePricePerCasePence == null && !hasDeliveryCosts(s)) return "the commissioners' price per family bought by fee, or the provider's delivery cost";
+  if (option === "alliance" && !hasDeliveryCosts(s)) return "the provider's delivery cost";
+  return null;
+}
 
 export type Forecast = { seed: number; runs: number; scenarios: ScenarioForecast[] };
 
@@ -243,6 +306,9 @@ type Prepared = {
   totalCap: number;
 };
 
+/** The delivery cost of one family taken on, by its intervention ("" for none). */
+const caseCost = (s: Scenario, intervention: string) => s.costs.deliveryPerCaseByInterventionPence?.[intervention] ?? s.costs.deliveryPerParticipantPence;
+
 const EVERY_REFERRAL_AT_MEETING = ["first-meeting", "engagement-started"];
 
 function casePayments(model: PaymentModel, scenario: Scenario, outcomeIndex: Map<string, number>): CasePayment[] {
@@ -280,10 +346,6 @@ function prepare(model: PaymentModel, scenario: Scenario): Prepared {
   }
   let upTo = 0;
   const interventionCumulative = Object.entries(scenario.interventionMixBps).map(([id, share]) => ({ id, upTo: (upTo += share) / 10_000 }));
-  const caps: number[] = [];
-  if (model.caps.totalPence !== null) caps.push(model.caps.totalPence);
-  const rate = model.caps.totalFromSuccessRate;
-  if (rate) caps.push(percentOf(rate.cases * maxPerParticipant(periods.find((c) => c.id === rate.componentId)!), rate.successRateBps));
   const sharing = model.costSharing;
   return {
     model,
@@ -298,8 +360,25 @@ function prepare(model: PaymentModel, scenario: Scenario): Prepared {
     payerIndex: new Map(model.payers.map((p, i) => [p.id, i])),
     fixedShares: sharing.kind === "fixed-shares" ? model.payers.map((p) => (sharing.sharesBps[p.id] ?? 0) / 10_000) : null,
     interventionCumulative,
-    totalCap: caps.length ? Math.min(...caps) : Number.POSITIVE_INFINITY,
+    totalCap: totalCapPence(model) ?? Number.POSITIVE_INFINITY,
   };
+}
+
+/** The total cap as a chart draws it: the amount, and whose payments it limits in words. */
+export function capLine(model: PaymentModel): { pence: number; label: string } | null {
+  const pence = totalCapPence(model);
+  if (pence === null) return null;
+  return { pence, label: model.caps.basis === "commissioners-share" ? "Cap: the most the commissioners pay for outcomes" : "Cap on all outcome payments, the co-funder's included" };
+}
+
+/** The total cap on outcome payments (the lower of a fixed sum and one from a success rate), or null when there is none; `caps.basis` says whose payments it limits. */
+export function totalCapPence(model: PaymentModel): number | null {
+  const caps: number[] = [];
+  if (model.caps.totalPence !== null) caps.push(model.caps.totalPence);
+  const rate = model.caps.totalFromSuccessRate;
+  const component = rate && model.components.find((c): c is OutcomePeriodComponent => c.id === rate.componentId && c.kind === "outcome-period");
+  if (rate && component) caps.push(percentOf(rate.cases * maxPerParticipant(component), rate.successRateBps));
+  return caps.length ? Math.min(...caps) : null;
 }
 
 /** A Poisson draw (Knuth for small means, normal approximation above 50). */
@@ -432,7 +511,14 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
     participants += n;
     for (let i = 0; i < n; i++) {
       const referral = Math.floor(random() * referralDays);
-      costsByMonth[monthOfDay[referral]!]! += scenario.costs.deliveryPerParticipantPence;
+      // The intervention is drawn at referral: a family's delivery cost depends on it.
+      const u = random();
+      let intervention = "";
+      for (const x of p.interventionCumulative) if (u < x.upTo) {
+        intervention = x.id;
+        break;
+      }
+      costsByMonth[monthOfDay[referral]!]! += caseCost(scenario, intervention);
       const meeting = referral + scenario.daysToFirstMeeting;
       let paidForCase = 0;
       // Plain loops and top-level functions, no closures: this runs once per case per run.
@@ -445,12 +531,6 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
       const year = Math.min(Math.floor(referral / 365.25), scenario.successRateBpsByYear.length - 1);
       const success = random() < scenario.successRateBpsByYear[year]! / 10_000 + successShift;
       if (success) successes++;
-      const u = random();
-      let intervention = "";
-      for (const x of p.interventionCumulative) if (u < x.upTo) {
-        intervention = x.id;
-        break;
-      }
       const fail = random();
       for (let pi = 0; pi < p.periodComponents.length; pi++) {
         const c = p.periodComponents[pi]!.component;
@@ -627,12 +707,16 @@ export function forecast(input: ForecastInput, onProgress?: (done: number, total
     const n = input.runs;
     const metric = () => new Float64Array(n);
     const optionCosts = Object.fromEntries(CONTRACT_OPTIONS.map((o) => [o, { cost: metric(), perSuccess: metric() }])) as Record<ContractOption, { cost: Float64Array; perSuccess: Float64Array }>;
-    const m = { participants: metric(), successes: metric(), commissioner: metric(), coFunder: metric(), income: metric(), perSuccess: metric(), avoided: metric(), cashable: metric(), net: metric(), invNet: metric(), multiple: metric(), irr: metric(), peak: metric(), atRisk: metric() };
+    const m = { participants: metric(), successes: metric(), commissioner: metric(), coFunder: metric(), income: metric(), perSuccess: metric(), avoided: metric(), cashable: metric(), net: metric(), invNet: metric(), multiple: metric(), irr: metric(), peak: metric(), atRisk: metric(), delivery: metric(), margin: metric(), marginShare: metric(), placements: metric() };
+    const wider = scenario.costsAvoided.wider ?? [];
+    const widerAvoided = wider.map(() => metric());
+    const feePrice = scenario.options.feeForServicePricePerCasePence ?? null;
     const months = p.months.length;
     const byMonth = new Float64Array(n * months);
     const payerCosts = input.model.payers.map(() => metric());
     const payerTotals = input.model.payers.map(() => metric());
     const investorCumulative = new Float64Array(n * months);
+    const commissionerCumulative = new Float64Array(n * months);
     let capRuns = 0;
     let lossRuns = 0;
     let overCommitmentRuns = 0;
@@ -653,14 +737,21 @@ export function forecast(input: ForecastInput, onProgress?: (done: number, total
       m.income[r] = run.providerIncome;
       m.perSuccess[r] = run.successes ? outcomesPaid / run.successes : 0;
       m.atRisk[r] = run.providerIncome ? run.atRiskPayments / run.providerIncome : 0;
-      m.avoided[r] = run.costsAvoided;
-      m.cashable[r] = (run.costsAvoided * scenario.costsAvoided.cashableBps) / 10_000;
+      m.delivery[r] = run.deliveryCosts;
+      m.margin[r] = run.providerIncome - run.deliveryCosts;
+      m.marginShare[r] = run.providerIncome ? m.margin[r]! / run.providerIncome : 0;
+      // The placements avoided are the commissioners'; the wider savings other bodies'.
+      let widerTotal = 0;
+      wider.forEach((w, i) => (widerTotal += widerAvoided[i]![r] = run.successes * w.perSuccessPence));
+      m.placements[r] = run.costsAvoided;
+      m.avoided[r] = run.costsAvoided + widerTotal;
+      const cashable = (run.costsAvoided * scenario.costsAvoided.cashableBps) / 10_000;
+      m.cashable[r] = cashable;
       m.net[r] = run.costsAvoided - run.commissioner;
       const o = scenario.options;
-      const cashable = (run.costsAvoided * scenario.costsAvoided.cashableBps) / 10_000;
       const costs: Record<ContractOption, number> = {
-        // The commissioners pay delivery plus margin whatever happens.
-        "fee-for-service": (run.deliveryCosts * (10_000 + o.feeForServiceMarginBps)) / 10_000,
+        // The commissioners pay whatever happens: their price per family, or delivery plus margin.
+        "fee-for-service": feePrice !== null ? run.participants * feePrice : (run.deliveryCosts * (10_000 + o.feeForServiceMarginBps)) / 10_000,
         // Outcome payments only; the provider funds delivery and carries the risk.
         "payment-by-results": run.outcomeOnlyCommissioner,
         // Outcome payments, plus the extra set-up of a bond; investors carry the risk.
@@ -677,6 +768,7 @@ export function forecast(input: ForecastInput, onProgress?: (done: number, total
       shortfalls[r] = investorFlows(run.netFlows, tranches, flows);
       if (shortfalls[r]! > 0) shortfallRuns++;
       let cumulative = 0;
+      let paidToDate = 0;
       let peak = 0;
       let inflow = 0;
       let outflow = 0;
@@ -688,6 +780,7 @@ export function forecast(input: ForecastInput, onProgress?: (done: number, total
         peak = Math.min(peak, cumulative);
         investorCumulative[k * n + r] = cumulative;
         byMonth[k * n + r] = run.commissionerByMonth[k]!;
+        commissionerCumulative[k * n + r] = paidToDate += run.commissionerByMonth[k]!;
       }
       m.invNet[r] = cumulative;
       m.multiple[r] = outflow ? inflow / outflow : 0;
@@ -709,6 +802,7 @@ export function forecast(input: ForecastInput, onProgress?: (done: number, total
       providerIncomePence: spread(m.income),
       costPerSuccessPence: spread(m.perSuccess),
       costsAvoidedPence: spread(m.avoided),
+      costsAvoidedByWho: [{ who: "The commissioners (care placements)", pence: spread(m.placements) }, ...wider.map((w, i) => ({ who: w.who, pence: spread(widerAvoided[i]!) }))],
       cashableSavingsPence: spread(m.cashable),
       netBenefitPence: spread(m.net),
       investor: { netCashPence: spread(m.invNet), multiple: spread(m.multiple), irr: spread(m.irr), peakCapitalPence: spread(m.peak), lossProbability: lossRuns / n,
@@ -716,13 +810,16 @@ export function forecast(input: ForecastInput, onProgress?: (done: number, total
         shortfallProbability: tranches === null ? null : shortfallRuns / n,
         shortfallPence: spread(shortfalls),
       },
+      provider: { deliveryCostPence: spread(m.delivery), marginPence: spread(m.margin), marginShare: spread(m.marginShare) },
+      gaps: scenarioGaps(scenario),
       atRiskShare: spread(m.atRisk),
       capReachedProbability: capRuns / n,
       byPayer: input.model.payers.map((payer, i) => ({ payerId: payer.id, outcomeCostPence: spread(payerCosts[i]!), totalCostPence: spread(payerTotals[i]!) })),
-      options: CONTRACT_OPTIONS.map((option) => ({ option, commissionerCostPence: spread(optionCosts[option].cost), costPerSuccessPence: spread(optionCosts[option].perSuccess) })),
+      options: CONTRACT_OPTIONS.map((option) => ({ option, commissionerCostPence: spread(optionCosts[option].cost), costPerSuccessPence: spread(optionCosts[option].perSuccess), needs: optionNeeds(option, scenario) })),
       monthly: {
         months: p.months,
         commissionerPence: Array.from({ length: months }, (_, k) => spread(byMonth.subarray(k * n, (k + 1) * n))),
+        commissionerCumulativePence: Array.from({ length: months }, (_, k) => spread(commissionerCumulative.subarray(k * n, (k + 1) * n))),
         investorCumulativePence: Array.from({ length: months }, (_, k) => spread(investorCumulative.subarray(k * n, (k + 1) * n))),
       },
     } satisfies ScenarioForecast;

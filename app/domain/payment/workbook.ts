@@ -6,7 +6,7 @@
 // and in the browser alike: `toWriteExcelSheets`). Pure: no I/O.
 import type { Sheet as WriteExcelSheet } from "write-excel-file/universal";
 import type { Actuals } from "./actuals";
-import { OPTION_LABELS } from "./appraisal";
+import { OPTION_LABELS, pricesDelivery } from "./appraisal";
 import type { Forecast, Scenario, ScenarioForecast } from "./forecast";
 import type { PaymentModel } from "./model";
 
@@ -47,20 +47,39 @@ type Spread3 = { p10: number; p50: number; p90: number };
  */
 export function forecastMeasures(s: ScenarioForecast, payerNames: Record<string, string>): { label: string; kind: CellKind; spread: Spread3 }[] {
   const pence = (label: string, spread: Spread3) => ({ label, kind: "pence" as const, spread });
+  // A figure whose input is missing is left out (its gap is listed instead: `forecastGapRows`), never shown as £0.
+  const delivery = pricesDelivery(s);
+  const avoided = !s.gaps.some((g) => g.input !== "delivery-costs");
   return [
     pence("Commissioners pay, in all", s.commissionerCostPence),
     pence("Co-funder pays", s.coFunderCostPence),
     pence("Provider receives", s.providerIncomePence),
     pence("Outcome payments per successful case, commissioners' and co-funder's", s.costPerSuccessPence),
-    pence("Costs the public sector avoids", s.costsAvoidedPence),
-    pence("Commissioners' cashable savings", s.cashableSavingsPence),
-    pence("Commissioners' net benefit", s.netBenefitPence),
-    pence("Investors' net cash", s.investor.netCashPence),
-    pence("Investors' peak capital in", s.investor.peakCapitalPence),
-    pence("Cash short between tranches (the provider covers it)", s.investor.shortfallPence),
+    ...(avoided
+      ? [
+          pence("Costs the public sector avoids", s.costsAvoidedPence),
+          ...s.costsAvoidedByWho.map((w) => pence(`Costs avoided: ${w.who}`, w.pence)),
+          pence("Commissioners' cashable savings", s.cashableSavingsPence),
+          pence("Commissioners' net benefit (placements avoided less what they pay)", s.netBenefitPence),
+        ]
+      : []),
+    ...(delivery
+      ? [
+          pence("Provider's delivery cost", s.provider.deliveryCostPence),
+          pence("Provider's margin (income less delivery cost, before the investors' return)", s.provider.marginPence),
+          { label: "Provider's margin as a share of income", kind: "share" as const, spread: s.provider.marginShare },
+          pence("Investors' net cash", s.investor.netCashPence),
+          pence("Investors' peak capital in", s.investor.peakCapitalPence),
+          pence("Cash short between tranches (the provider covers it)", s.investor.shortfallPence),
+        ]
+      : []),
     ...s.byPayer.flatMap((p) => [pence(`${payerNames[p.payerId] ?? p.payerId} pays in all`, p.totalCostPence), pence(`${payerNames[p.payerId] ?? p.payerId}: outcome payments (after the co-funder)`, p.outcomeCostPence)]),
-    { label: "Investors' IRR a year", kind: "share", spread: s.investor.irr },
-    { label: "Investors' money multiple", kind: "number", spread: s.investor.multiple },
+    ...(delivery
+      ? [
+          { label: "Investors' IRR a year", kind: "share" as const, spread: s.investor.irr },
+          { label: "Investors' money multiple", kind: "number" as const, spread: s.investor.multiple },
+        ]
+      : []),
     { label: "Share of provider income at risk", kind: "share", spread: s.atRiskShare },
   ];
 }
@@ -76,17 +95,22 @@ export function paymentWorkbook({ model, scenarios, forecast, actuals, payerName
         const v = m.spread;
         rows.push(m.kind === "pence" ? [s.scenario, m.label, v.p10, v.p50, v.p90] : [s.scenario, m.label, { value: v.p10, kind: m.kind }, { value: v.p50, kind: m.kind }, { value: v.p90, kind: m.kind }]);
       }
+      for (const g of s.gaps) rows.push([s.scenario, `Not given: ${g.message}`, null, null, null]);
     }
     sheets.push({ name: "Forecast", columns: [col("Scenario", "text", 34), col("Measure", "text", 52), col("P10", "pence", 16), col("P50", "pence", 16), col("P90", "pence", 16)], rows });
     sheets.push({
       name: "Options appraisal",
       columns: [col("Scenario", "text", 34), col("Option", "text", 36), col("Commissioners pay, in all: P10", "pence", 18), col("P50", "pence", 16), col("P90", "pence", 16), col("Commissioners pay per successful case: P50", "pence", 22)],
-      rows: forecast.scenarios.flatMap((s) => s.options.map((o) => [s.scenario, OPTION_LABELS[o.option], o.commissionerCostPence.p10, o.commissionerCostPence.p50, o.commissionerCostPence.p90, o.costPerSuccessPence.p50])),
+      rows: forecast.scenarios.flatMap((s) =>
+        s.options.map((o): CellValue[] => (o.needs ? [s.scenario, OPTION_LABELS[o.option], `Not priced: needs ${o.needs}`, null, null, null] : [s.scenario, OPTION_LABELS[o.option], o.commissionerCostPence.p10, o.commissionerCostPence.p50, o.commissionerCostPence.p90, o.costPerSuccessPence.p50])),
+      ),
     });
     sheets.push({
       name: "Cash flow",
-      columns: [col("Scenario", "text", 34), col("Month", "month", 12), col("Commissioners pay: P50", "pence", 18), col("Investors' cumulative cash: P10", "pence", 20), col("P50", "pence", 16), col("P90", "pence", 16)],
-      rows: forecast.scenarios.flatMap((s) => s.monthly.months.map((month, i) => [s.scenario, month, s.monthly.commissionerPence[i]!.p50, s.monthly.investorCumulativePence[i]!.p10, s.monthly.investorCumulativePence[i]!.p50, s.monthly.investorCumulativePence[i]!.p90])),
+      columns: [col("Scenario", "text", 34), col("Month", "month", 12), col("Commissioners pay: P50", "pence", 18), col("Commissioners paid to date: P50", "pence", 20), col("Investors' cumulative cash: P10", "pence", 20), col("P50", "pence", 16), col("P90", "pence", 16)],
+      rows: forecast.scenarios.flatMap((s) =>
+        s.monthly.months.map((month, i) => [s.scenario, month, s.monthly.commissionerPence[i]!.p50, s.monthly.commissionerCumulativePence[i]!.p50, s.monthly.investorCumulativePence[i]!.p10, s.monthly.investorCumulativePence[i]!.p50, s.monthly.investorCumulativePence[i]!.p90]),
+      ),
     });
   }
   if (actuals) {
