@@ -73,7 +73,19 @@ export async function seedDemo(): Promise<DemoResult> {
   }
   await db().membership.updateMany({ where: { workspaceId: workspace.id, userId: ids.get(lead.email)! }, data: { isLead: true } });
   await seedDemoDocuments(workspace.id);
+  await seedDemoWhatIf(workspace.id, ids.get("prime@pfp.example")!);
   return { created: true, workspaceId: workspace.id, logins };
+}
+
+/**
+ * The provider's what-if, shown to the room at the market-warming day: the top of the
+ * tariff range (£240) with its own delivery costs, beside the commissioners' estimate.
+ */
+async function seedDemoWhatIf(workspaceId: string, ownerId: string): Promise<void> {
+  const model = { ...PFP_PAYMENT_MODEL, components: PFP_PAYMENT_MODEL.components.map((c) => (c.kind === "outcome-period" ? { ...c, tariffPence: 24_000 } : c)) };
+  const costs = { setUpPence: 30_000_000, deliveryPerParticipantPence: 1_000_000, deliveryPerCaseByInterventionPence: { mst: 1_200_000, fft: 850_000 }, runningPerMonthPence: 2_200_000 };
+  const scenarios = PFP_SCENARIOS.map((s) => ({ ...s, costs }));
+  await db().whatIf.create({ data: { workspaceId, ownerId, name: "A £240 tariff, with our delivery costs", content: JSON.stringify({ model, scenarios }), shownAt: new Date() } });
 }
 
 /** The PFP outcome framework, referral design and payment model, in documents nobody has written yet. */

@@ -9,6 +9,20 @@ import { ReferralCriteriaSchema, VignetteSchema } from "./referral-criteria";
 import { PathwayStepSchema } from "./referral-design";
 import { ORGANISATION_TYPES, ROLES } from "./roles";
 import { WorkspaceCreateSchema } from "./validation";
+import { WhatIfCreateSchema, WhatIfUpdateSchema } from "./payment/what-if";
+
+/** A what-if as the API returns it (the model and scenarios as stored, with the owner's name and organisation, never an email). */
+const WhatIfViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  mine: z.boolean(),
+  ownerName: z.string(),
+  organisation: z.string().nullable(),
+  shown: z.boolean().describe("Shown to the room: every member can read it"),
+  updatedAt: z.string().describe("ISO 8601"),
+  model: z.object({}).passthrough().describe("A payment model (see POST /payment-models/forecast)"),
+  scenarios: z.array(z.object({}).passthrough()),
+});
 
 const Organisation = z.object({ name: z.string(), type: z.enum(ORGANISATION_TYPES) }).nullable();
 
@@ -119,6 +133,7 @@ const problems = (...codes: number[]) =>
     codes.map((c) => [String(c), { description: "Problem", content: { "application/problem+json": { schema: z.toJSONSchema(ProblemSchema) } } }]),
   );
 const idParam = { name: "workspaceId", in: "path", required: true, schema: { type: "string" } };
+const whatIfIdParam = { name: "whatIfId", in: "path", required: true, schema: { type: "string" } };
 const versionParam = { name: "version", in: "query", required: false, schema: { type: "string" }, description: "A named version (404 if there is none by that name)" };
 
 /** The OpenAPI 3.1 document for /api/v1. */
@@ -187,6 +202,37 @@ export function openApiDocument(serverUrl: string) {
           summary: "The payment workbook: every input of the model and scenarios, the forecast (the page's runs and seed), the options appraisal, cash flow, and the synthetic cohort's invoices and payment lines, formatted as currency and dates",
           parameters: [idParam, { name: "asOf", in: "query", required: false, description: "The actuals' data date, YYYY-MM-DD (default 2022-12-31)", schema: { type: "string", format: "date" } }],
           responses: { "200": { description: "An .xlsx workbook", content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } } } }, ...problems(400, 401, 404) },
+        },
+      },
+      "/workspaces/{workspaceId}/what-ifs": {
+        get: {
+          summary: "The caller's own what-if copies of the payment model, then those others show to the room",
+          parameters: [idParam],
+          responses: { "200": { description: "OK", content: json(z.object({ whatIfs: z.array(WhatIfViewSchema) })) }, ...problems(401, 404) },
+        },
+        post: {
+          summary: "A new what-if copy, private to the caller until shown (what-if:payment); names are unique per person",
+          parameters: [idParam],
+          requestBody: { required: true, content: { "application/json": { schema: z.toJSONSchema(WhatIfCreateSchema, { io: "input" }) } } },
+          responses: { "201": { description: "Created", content: json(z.object({ whatIf: WhatIfViewSchema })) }, ...problems(400, 401, 403, 404, 409, 415) },
+        },
+      },
+      "/workspaces/{workspaceId}/what-ifs/{whatIfId}": {
+        get: {
+          summary: "One what-if: the caller's own, or one shown to the room (anyone else's: 404)",
+          parameters: [idParam, whatIfIdParam],
+          responses: { "200": { description: "OK", content: json(z.object({ whatIf: WhatIfViewSchema })) }, ...problems(401, 404) },
+        },
+        patch: {
+          summary: "The owner renames it, replaces its model and scenarios, or shows it to the room (shown: true) or takes it down",
+          parameters: [idParam, whatIfIdParam],
+          requestBody: { required: true, content: { "application/json": { schema: z.toJSONSchema(WhatIfUpdateSchema, { io: "input" }) } } },
+          responses: { "200": { description: "OK", content: json(z.object({ whatIf: WhatIfViewSchema })) }, ...problems(400, 401, 403, 404, 409, 415) },
+        },
+        delete: {
+          summary: "The owner deletes it",
+          parameters: [idParam, whatIfIdParam],
+          responses: { "204": { description: "Deleted" }, ...problems(401, 403, 404) },
         },
       },
       "/payment-models/evaluate": {

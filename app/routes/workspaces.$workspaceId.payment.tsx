@@ -1,6 +1,7 @@
 // The payment model, live: commissioners and facilitators change prices, caps and
-// timing in the shared `payment` document; providers and investors try what-ifs in
-// their own copy (kept in this browser, never shared). Forecasts recompute in a Web
+// timing in the shared `payment` document; providers, investors and commissioners try
+// what-ifs in their own named copies (kept on the server, private until shown to the
+// room; any shown one can be put beside the shared model). Forecasts recompute in a Web
 // Worker for everyone within moments of any change; the actuals of a synthetic
 // cohort are exact to the penny. The server renders the stored model's forecast (the same
 // runs and seed), so figures show at once, and without JavaScript too.
@@ -15,7 +16,7 @@ import { comparisonFor, listVersions } from "~/models/version.server";
 import { readForm } from "~/utils/csrf.server";
 import { invalid } from "~/utils/forms.server";
 import { publishFromForm } from "~/utils/versions.server";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { PaymentEditor } from "~/components/payment-editor";
 import { ScenarioEditor } from "~/components/scenario-editor";
 import { ActualsSummary, Appraisal } from "~/components/payment-results";
@@ -30,11 +31,17 @@ import { applyModelChange, readPaymentDesign, removeScenario, setScenario, write
 import { readReferralDesign } from "~/domain/referral-design";
 import { StartPaymentModel } from "~/components/payment-components";
 import { eventsToTime } from "~/domain/payment/components";
-import { capLine, ScenarioSchema } from "~/domain/payment/forecast";
+import { capLine } from "~/domain/payment/forecast";
 import { forecastRows, invoiceRows } from "~/domain/payment/exports";
 import { paymentWorkbook, PAGE_FORECAST, toWriteExcelSheets, type WorkbookSheet } from "~/domain/payment/workbook";
 import { PaymentModelSchema } from "~/domain/payment/model";
-import { z } from "zod";
+import type { WhatIfContent } from "~/domain/payment/what-if";
+import { listWhatIfs } from "~/models/what-if.server";
+import { createWhatIfFromForm } from "~/utils/what-ifs.server";
+import { useWhatIfs } from "~/payment/use-what-ifs";
+import { useWorkspaceEvents } from "~/utils/use-workspace-events";
+import { WhatIfPanel } from "~/components/what-if-panel";
+import { WhatIfBeside } from "~/components/what-if-beside";
 import { can } from "~/domain/permissions";
 import { presenceColour } from "~/domain/presence";
 import { readStoredDocument } from "~/models/document.server";
@@ -60,6 +67,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     workspaceId: workspace.id,
     canWrite: can(membership.role, "write:payment"),
     canWhatIf: can(membership.role, "what-if:payment"),
+    whatIfs: await listWhatIfs(workspace.id, user.id),
     colour: presenceColour(user.id),
     stored,
     storedForecast: await figures,
@@ -68,9 +76,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
-/** A what-if copy: the model and scenarios, kept in this browser only. */
-const WhatIfSchema = z.object({ model: PaymentModelSchema, scenarios: z.array(ScenarioSchema) });
-type WhatIf = z.infer<typeof WhatIfSchema>;
+const PAYMENT_EVENTS = ["what-ifs"] as const;
 
 /** Publishes the payment model as a named version (write:payment). */
 // A failed reload on a dropped network keeps the page as it is (utils/offline-data.ts).
@@ -78,6 +84,7 @@ export const clientLoader = keepDataWhenOffline;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
+  if (formData.get("intent") === "what-if-create") return createWhatIfFromForm(request, params.workspaceId, formData);
   if (formData.get("intent") !== "publish") return invalid({ formErrors: ["Unknown action. Reload the page and try again."] });
   return publishFromForm(request, params.workspaceId, "payment", formData);
 }
@@ -101,29 +108,16 @@ function download(name: string, type: string, data: BlobPart) {
 export default function PaymentPage() {
   const data = useLoaderData<typeof loader>();
   useKeepLoaderData(data);
-  const { workspaceId, canWrite, canWhatIf, colour, stored, versions, comparison, activity, partners, storedForecast: serverForecast } = data;
+  const { workspaceId, canWrite, canWhatIf, colour, stored, versions, comparison, activity, partners, whatIfs, storedForecast: serverForecast } = data;
+  useWorkspaceEvents(workspaceId, PAYMENT_EVENTS);
   const result = useActionData<typeof action>();
   const { doc, status, synced, ready, saving, peers } = useYDoc(workspaceId, "payment", colour);
   // Editable once loaded, from the server or this device's copy: offline is a state to keep working in.
   const live = doc !== null && ready;
   const shared = live ? readPaymentDesign(doc) : stored;
-  const whatIfKey = `oc:what-if:${workspaceId}`;
-  const [whatIf, setWhatIf] = useState<WhatIf | null>(null);
-  useEffect(() => {
-    let saved: unknown = null;
-    try {
-      saved = JSON.parse(localStorage.getItem(whatIfKey) ?? "null");
-    } catch {
-      // an unreadable copy is dropped
-    }
-    const parsed = WhatIfSchema.safeParse(saved);
-    if (parsed.success) setWhatIf(parsed.data);
-  }, [whatIfKey]);
-  const keepWhatIf = (w: WhatIf | null) => {
-    setWhatIf(w);
-    if (w) localStorage.setItem(whatIfKey, JSON.stringify(w));
-    else localStorage.removeItem(whatIfKey);
-  };
+  const what = useWhatIfs(workspaceId, whatIfs, canWhatIf);
+  const whatIf = what.open;
+  const keepWhatIf = (w: WhatIfContent) => what.edit(w);
   const model = whatIf?.model ?? shared.model;
   const payerNames = useMemo(() => Object.fromEntries((model?.payers ?? []).map((p) => [p.id, p.name])), [model]);
   const scenarios = whatIf?.scenarios ?? shared.scenarios;
@@ -140,6 +134,11 @@ export default function PaymentPage() {
 
   const editingShared = whatIf === null;
   const cap = useMemo(() => (model ? capLine(model) : null), [model]);
+  // A what-if put beside the shared model: its own forecast, the same runs and seed.
+  const [besideId, setBesideId] = useState<string | null>(null);
+  const beside = editingShared ? (whatIfs.find((w) => w.id === besideId && w.shown) ?? null) : null;
+  const besideInput = useMemo(() => (beside ? { model: beside.model, scenarios: beside.scenarios, runs: RUNS, seed: SEED } : null), [beside]);
+  const besideForecast = useForecast(besideInput);
   return (
     <section aria-labelledby="payment-heading">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -157,25 +156,20 @@ export default function PaymentPage() {
         <PresenceList peers={peers} />
       </div>
 
-      {canWhatIf && model ? (
-        <div className="mt-3 rounded border border-slate-300 bg-white p-3 print:hidden" role="status">
-          {editingShared ? (
-            <p>
-              You are looking at the shared model.{" "}
-              <button type="button" onClick={() => keepWhatIf(structuredClone({ model, scenarios }))} className="inline-flex min-h-11 items-center rounded border border-slate-600 bg-white px-3">
-                Try a what-if copy
-              </button>
-            </p>
-          ) : (
-            <p>
-              <strong>Your what-if copy</strong>: only you see it, and the shared model is unchanged.{" "}
-              <button type="button" onClick={() => keepWhatIf(null)} className="inline-flex min-h-11 items-center rounded border border-slate-600 bg-white px-3">
-                Back to the shared model
-              </button>
-            </p>
-          )}
-        </div>
-      ) : null}
+      <WhatIfPanel
+        canWhatIf={canWhatIf}
+        formError={result && !result.ok && "intent" in result && result.intent === "what-if-create" ? (Object.values(result.errors ?? {})[0]?.[0] ?? result.formErrors?.[0] ?? null) : null}
+        whatIfs={whatIfs}
+        open={whatIf}
+        save={what.save}
+        saveError={what.error}
+        shared={shared.model ? { model: shared.model, scenarios: shared.scenarios } : null}
+        besideId={beside?.id ?? null}
+        onOpen={what.setOpenId}
+        onCreate={what.create}
+        onChange={what.change}
+        onBeside={setBesideId}
+      />
 
       <section aria-labelledby="model-heading" className="mt-6">
         <h3 id="model-heading" className="text-lg font-semibold">{editingShared ? "The model" : "The model (your what-if copy)"}</h3>
@@ -185,7 +179,7 @@ export default function PaymentPage() {
             defaultStart={scenarios[0]?.start ?? new Date().toISOString().slice(0, 10)}
             readOnly={editingShared ? !(canWrite && live) : false}
             onChange={(next) => {
-              if (whatIf) keepWhatIf({ ...whatIf, model: next });
+              if (whatIf) keepWhatIf({ model: next, scenarios: whatIf.scenarios });
               else if (doc && shared.model) applyModelChange(doc, shared.model, next);
             }}
           />
@@ -212,15 +206,15 @@ export default function PaymentPage() {
             readOnly={editingShared ? !(canWrite && live) : false}
             keys={whatIf ? whatIf.scenarios.map((_, k) => String(k)) : shared.scenarioIds}
             onChange={(i, next) => {
-              if (whatIf) keepWhatIf({ ...whatIf, scenarios: whatIf.scenarios.map((s, k) => (k === i ? next : s)) });
+              if (whatIf) keepWhatIf({ model: whatIf.model, scenarios: whatIf.scenarios.map((s, k) => (k === i ? next : s)) });
               else if (doc) setScenario(doc, shared.scenarioIds[i]!, next);
             }}
             onAdd={(next) => {
-              if (whatIf) keepWhatIf({ ...whatIf, scenarios: [...whatIf.scenarios, next] });
+              if (whatIf) keepWhatIf({ model: whatIf.model, scenarios: [...whatIf.scenarios, next] });
               else if (doc) setScenario(doc, `s-${Math.random().toString(36).slice(2, 10)}`, next);
             }}
             onRemove={(i) => {
-              if (whatIf) keepWhatIf({ ...whatIf, scenarios: whatIf.scenarios.filter((_, k) => k !== i) });
+              if (whatIf) keepWhatIf({ model: whatIf.model, scenarios: whatIf.scenarios.filter((_, k) => k !== i) });
               else if (doc) removeScenario(doc, shared.scenarioIds[i]!);
             }}
           />
@@ -231,6 +225,7 @@ export default function PaymentPage() {
         </p>
         {figures ? (
           <>
+            {beside && !forecast.running ? <WhatIfBeside whatIf={beside} shared={figures} theirs={besideForecast.running ? null : besideForecast.result} differences={diffPaymentModels(shared.model, beside.model)} /> : null}
             <ForecastGaps forecast={figures} />
             <CostChart forecast={figures} cap={cap} />
             <ForecastTable forecast={figures} />

@@ -121,3 +121,43 @@ test("payment: a tariff changed offline is kept, survives the tab, and reaches t
   await device.close();
   await room.close();
 });
+
+test("what-if: an investor's edit made offline is kept in the browser, survives the tab, and is saved to her account on reconnect", async ({ browser, baseURL, server }) => {
+  const id = await freshWorkspace(server, "facilitator@gla.example", [["investor@bridges.example", "investor"]]);
+  const room = await browser.newContext({ baseURL });
+  const facilitator = await person(room, "facilitator@gla.example", `/workspaces/${id}/payment`);
+  const start = facilitator.getByRole("form", { name: "Start the payment model" });
+  await start.getByLabel("Outcome payers, one per line").fill("Kent County Council");
+  await start.getByLabel("Referrals start on").fill("2027-04-01");
+  await start.getByRole("button", { name: "Start the payment model" }).click();
+  await expect(facilitator.getByLabel("Tariff per outcome (£)")).toBeVisible();
+  await room.close();
+
+  const device = await browser.newContext({ baseURL });
+  const page = await person(device, "investor@bridges.example", `/workspaces/${id}/payment`);
+  await page.getByLabel("Name (optional)").fill("Offline pricing");
+  await page.getByRole("button", { name: "Try a what-if copy" }).click();
+  await expect(page.getByText("Your what-if “Offline pricing”")).toBeVisible();
+  const errors = pageErrors(page);
+
+  await device.setOffline(true);
+  await page.getByLabel("Tariff per outcome (£)").fill("2,000");
+  await expect(page.getByTestId("what-if-save")).toHaveText("Not saved yet: it is kept in this browser and saved when the connection is back.");
+  await page.close();
+  expect(errors).toEqual([]);
+
+  await device.setOffline(false);
+  const later = await device.newPage();
+  await later.goto(`/workspaces/${id}/payment`);
+  await expect(later.getByText("Your what-if “Offline pricing”")).toBeVisible();
+  await expect(later.getByLabel("Tariff per outcome (£)")).toHaveValue(/^2,?000(\.00)?$/);
+  await expect(later.getByTestId("what-if-save")).toHaveText("Saved to your account.");
+  // On the server: another browser of hers, with nothing kept locally, gets the same copy.
+  const elsewhere = await browser.newContext({ baseURL });
+  const other = await person(elsewhere, "investor@bridges.example", `/workspaces/${id}/payment`);
+  await other.getByRole("button", { name: "Open “Offline pricing”" }).click();
+  await expect(other.getByLabel("Tariff per outcome (£)")).toHaveValue(/^2,?000(\.00)?$/);
+  await expectAccessible(other);
+  await elsewhere.close();
+  await device.close();
+});

@@ -51,9 +51,32 @@ test("a tariff change reaches every chart in the room; a what-if copy stays priv
   await expect(median(investor)).not.toHaveText(after!);
   await expect(page.getByLabel("Tariff per period (£)")).toHaveValue("240");
   await expect(median(page)).toHaveText(after!);
+  await expect(investor.getByTestId("what-if-save")).toHaveText("Saved to your account.");
+  // Kept on the server: after a reload it is still hers, and opens where she left it.
+  await investor.reload();
+  await expect(investor.getByText("Your what-if “What-if 1”")).toBeVisible();
+  await expect(investor.getByLabel("Tariff per period (£)")).toHaveValue("200");
   await investor.getByRole("button", { name: "Back to the shared model" }).click();
   await expect(investor.getByLabel("Tariff per period (£)")).toHaveValue("240");
   await expectAccessible(investor);
+
+  // She shows it to the room; the commissioner puts it beside the shared model.
+  const wall = page.getByRole("list", { name: "What-ifs shown to the room" });
+  await expect(wall).toContainText("“A £240 tariff, with our delivery costs”, shown by");
+  await expect(wall).not.toContainText("What-if 1");
+  await investor.getByRole("button", { name: "Show “What-if 1” to the room" }).click();
+  await expect(investor.getByRole("button", { name: "Stop showing “What-if 1”" })).toBeVisible();
+  await expect(wall).toContainText(/“What-if 1”, shown by .+ \(Bridges Outcomes Partnerships\)/);
+  await wall.getByRole("button", { name: "Put “What-if 1” beside the shared model" }).click();
+  const beside = page.getByTestId("what-if-beside");
+  await expect(beside).toContainText("Tariff of 'Seven consecutive days not in care' changed from £240.00 to £200.00.");
+  const row = beside.getByRole("region", { name: /^Median.*: shared model and “What-if 1”$/ }).getByRole("row", { name: /^Commissioners pay, in all/ });
+  await expect(row).toContainText(/−£[\d,]+$/);
+  await expectAccessible(page);
+  // Taken down, it leaves the wall for everyone.
+  await investor.getByRole("button", { name: "Stop showing “What-if 1”" }).click();
+  await expect(wall).not.toContainText("What-if 1");
+  await expect(beside).toHaveCount(0);
   await other.close();
 
   // The change is in the feed, and against a published version, in words.

@@ -116,6 +116,8 @@ describe("JSON API", () => {
       "/workspaces/{workspaceId}/payment-model.xlsx",
       "/workspaces/{workspaceId}/referral-criteria",
       "/workspaces/{workspaceId}/referral-criteria/evaluate",
+      "/workspaces/{workspaceId}/what-ifs",
+      "/workspaces/{workspaceId}/what-ifs/{whatIfId}",
     ]);
     const body = doc.paths["/workspaces"]!.post!.requestBody!.content["application/json"].schema;
     expect(Object.keys(body.properties).sort()).toEqual(["description", "name", "ownerRole"]);

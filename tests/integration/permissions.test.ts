@@ -6,6 +6,7 @@ import { ACCOUNT_PERMISSIONS, accountCan, accountKindOf, can, PERMISSIONS, type 
 import { ROLES, type Role } from "~/domain/roles";
 import { SECTION_WRITE_PERMISSION, SECTIONS } from "~/domain/documents";
 import { DEMO_PEOPLE } from "../../prisma/seed";
+import { PFP_PAYMENT_MODEL, PFP_SCENARIOS } from "~/domain/examples/pfp-payment";
 import { connectProvider, probeUpdate, QUERY_AWARENESS, rawSocket, updateFrame } from "../support/sync-client";
 import { admin, Browser } from "../support/client";
 import { startServer, type TestServer } from "../support/server";
@@ -143,6 +144,26 @@ const CHECKS: Check[] = [
     run: form(() => `/workspaces/${workspaceId}/payment`, () => ({ intent: "publish", name: `Payment ${++n}` })),
   },
   { name: "GET /api/v1/workspaces/:id/payment-model", permission: "read:workspace", allowed: 200, run: api(() => `/api/v1/workspaces/${workspaceId}/payment-model`) },
+  { name: "GET /api/v1/workspaces/:id/what-ifs", permission: "read:workspace", allowed: 200, run: api(() => `/api/v1/workspaces/${workspaceId}/what-ifs`) },
+  {
+    name: "POST /api/v1/workspaces/:id/what-ifs",
+    permission: "what-if:payment",
+    allowed: 201,
+    run: (who) => apiPost(() => `/api/v1/workspaces/${workspaceId}/what-ifs`, { name: `What-if ${++n}`, model: PFP_PAYMENT_MODEL, scenarios: PFP_SCENARIOS })(who),
+  },
+  // An id that is nobody's: a permitted member gets 404, others 403 before any look-up.
+  {
+    name: "PATCH /api/v1/workspaces/:id/what-ifs/:whatIfId",
+    permission: "what-if:payment",
+    allowed: 404,
+    run: (who) => fetch(`${server.url}/api/v1/workspaces/${workspaceId}/what-ifs/nope`, { method: "PATCH", headers: { Authorization: `Bearer ${tokens.get(who)}`, "Content-Type": "application/json" }, body: JSON.stringify({ shown: true }) }),
+  },
+  {
+    name: "POST create a what-if (form)",
+    permission: "what-if:payment",
+    allowed: 302,
+    run: form(() => `/workspaces/${workspaceId}/payment`, () => ({ intent: "what-if-create", name: `Form what-if ${++n}` })),
+  },
   { name: "GET payment.xlsx", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}/payment.xlsx`) },
   { name: "GET /api/v1/workspaces/:id/payment-model.xlsx", permission: "read:workspace", allowed: 200, run: api(() => `/api/v1/workspaces/${workspaceId}/payment-model.xlsx`) },
   { name: "GET activity page", permission: "read:workspace", allowed: 200, run: page(() => `/workspaces/${workspaceId}/activity`) },
@@ -190,7 +211,6 @@ describe("permissions: every role against every workspace route", () => {
       ...CHECKS.map((c) => c.permission),
       "read:member-emails",
       "read:invitations",
-      "what-if:payment",
       ...Object.values(SECTION_WRITE_PERMISSION),
     ]);
     expect([...covered].sort()).toEqual([...PERMISSIONS].sort());
@@ -213,7 +233,7 @@ describe("permissions: every role against every workspace route", () => {
 
   for (const role of ROLES) {
     it(`the payment page ${can(role, "what-if:payment") ? "offers" : "does not offer"} ${role}s a what-if copy, and ${can(role, "write:payment") ? "lets them" : "does not let them"} change the shared model`, async () => {
-      // What-if copies live in the browser; the page offers them only to roles that may use them.
+      // The page offers what-if copies only to roles that may keep them.
       const html = await (await browsers.get(role)!.get(`/workspaces/${workspaceId}/payment`)).text();
       expect(html.includes("Try a what-if copy")).toBe(can(role, "what-if:payment"));
       expect(html.includes("Your role cannot change the shared model.")).toBe(!can(role, "write:payment"));
