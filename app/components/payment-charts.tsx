@@ -8,7 +8,7 @@ import { AxisBottom, AxisLeft } from "@visx/axis";
 import { Group } from "@visx/group";
 import { scaleBand, scaleLinear, scaleUtc } from "@visx/scale";
 import { Area, Bar, Line, LinePath } from "@visx/shape";
-import type { ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import type { Forecast, ScenarioForecast, Spread } from "~/domain/payment/forecast";
 import { pounds } from "./payment-tables";
 
@@ -43,20 +43,39 @@ const SIZES: { size: Size; className: string }[] = [
   { size: { width: 680, height: 320 }, className: "hidden w-full max-w-3xl sm:block" },
 ];
 
-function ChartFigure({ id, title, label, legend, children, table }: { id: string; title: string; label: string; legend: ReactNode; children: (size: Size) => ReactNode; table: ReactNode }) {
+/**
+ * Which sizes to draw: both from the server (CSS shows the one that fits), then, in the
+ * browser, only the one that fits the screen, and the table only while it is open, so a
+ * redraw after each edit does half the work.
+ */
+function useChartSizes(): { sizes: typeof SIZES; hydrated: boolean } {
+  const [wide, setWide] = useState<boolean | null>(null);
+  useEffect(() => {
+    const query = window.matchMedia("(min-width: 640px)");
+    const update = () => setWide(query.matches);
+    update();
+    query.addEventListener("change", update);
+    return () => query.removeEventListener("change", update);
+  }, []);
+  return { sizes: wide === null ? SIZES : SIZES.filter((_, i) => (i === 1) === wide), hydrated: wide !== null };
+}
+
+function ChartFigure({ id, title, label, legend, children, table }: { id: string; title: string; label: string; legend: ReactNode; children: (size: Size) => ReactNode; table: () => ReactNode }) {
+  const { sizes, hydrated } = useChartSizes();
+  const [open, setOpen] = useState(false);
   return (
     <figure className="mt-4" aria-labelledby={`${id}-title`}>
       <figcaption id={`${id}-title`} className="font-medium">{title}</figcaption>
-      {SIZES.map(({ size, className }) => (
-        <svg key={size.width} viewBox={`0 0 ${size.width} ${size.height}`} role="img" aria-label={label} className={className}>
+      {sizes.map(({ size, className }) => (
+        <svg key={size.width} viewBox={`0 0 ${size.width} ${size.height}`} role="img" aria-label={label} className={hydrated ? "block w-full max-w-3xl" : className}>
           {children(size)}
         </svg>
       ))}
       <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm" aria-hidden="true">{legend}</div>
-      <details className="mt-1 text-sm">
+      <details className="mt-1 text-sm" onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary className="min-h-11 cursor-pointer py-2 text-brand-800 underline">The figures behind this chart</summary>
         <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={`${title}: figures`}>
-          {table}
+          {!hydrated || open ? table() : null}
         </div>
       </details>
     </figure>
@@ -93,7 +112,7 @@ export function CostChart({ forecast, cap }: { forecast: Forecast; cap: CapLine 
           {cap ? <LegendItem cap label={`${cap.label} (${pounds(cap.pence)})`} /> : null}
         </>
       }
-      table={
+      table={() => (
         <table className="min-w-full text-left">
           <thead>
             <tr>
@@ -114,7 +133,7 @@ export function CostChart({ forecast, cap }: { forecast: Forecast; cap: CapLine 
             ))}
           </tbody>
         </table>
-      }
+      )}
     >
       {({ width, height }) => {
         const m = { ...margin(width), left: 12 };
@@ -163,7 +182,7 @@ function MonthlyChart({ id, title, label, yLabel, forecast, series, level, level
           {level != null ? <LegendItem cap label={levelLabel ?? ""} /> : null}
         </>
       }
-      table={
+      table={() => (
         <table className="min-w-full text-left">
           <thead>
             <tr>
@@ -183,7 +202,7 @@ function MonthlyChart({ id, title, label, yLabel, forecast, series, level, level
             ))}
           </tbody>
         </table>
-      }
+      )}
     >
       {({ width, height }) => {
         const m = margin(width);

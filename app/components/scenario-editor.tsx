@@ -2,6 +2,7 @@
 // success rates by contract year, delivery costs and costs avoided (scenario-cost-fields),
 // the investors' capital and when paid-for events happen; copying a scenario to vary it, and removing one. Same draft-then-commit
 // fields as the model editor.
+import { memo } from "react";
 import { ScenarioSchema, type Scenario } from "~/domain/payment/forecast";
 import type { PaymentModel } from "~/domain/payment/model";
 import { parsePounds, poundsText } from "~/domain/payment/money";
@@ -54,7 +55,8 @@ const rates = (t: string) => {
   return { ok: true, value: parts.map((p) => (p as { value: number }).value) } as const;
 };
 
-export function ScenarioEditor({ scenarios, keys, payers, interventions, whose, events, readOnly, onChange, onAdd, onRemove }: Props) {
+/** Memoised: the page redraws on every change in the room, and most do not touch the scenarios. */
+export const ScenarioEditor = memo(function ScenarioEditor({ scenarios, keys, payers, interventions, whose, events, readOnly, onChange, onAdd, onRemove }: Props) {
   const edit = (i: number, change: (s: Scenario) => void): string | null => {
     const next = structuredClone(scenarios[i]!);
     change(next);
@@ -120,4 +122,4 @@ export function ScenarioEditor({ scenarios, keys, payers, interventions, whose, 
       ))}
     </div>
   );
-}
+});

@@ -1,20 +1,20 @@
-// Forecasts recomputed in a Web Worker whenever the model or scenarios change
-// (shortly after, so typing does not queue runs). One worker lives as long as the
-// page: its module is loaded once, so it keeps working offline (a new worker would
-// have to fetch its script). While it is busy, only the newest request waits; the
-// running one finishes (a page recompute takes a few hundred milliseconds) and its
-// result is shown only if nothing newer was asked for. If the worker cannot start at
+// Forecasts recomputed in a Web Worker whenever the model or scenarios change. One
+// worker lives as long as the page: its module is loaded once, so it keeps working
+// offline (a new worker would have to fetch its script). Every request goes to it at
+// once; it drops a request made stale by a newer one within 50 runs, so the
+// newest edit's figures come first, and only the newest request's result is shown. If the worker cannot start at
 // all (the network went before its script arrived), the page computes on its own
 // thread, so the figures follow the edits offline too.
 import { useEffect, useRef, useState } from "react";
 import { forecast, type Forecast, type ForecastInput } from "~/domain/payment/forecast";
 
 export type ForecastState = { result: Forecast | null; progress: number; running: boolean; error: string | null };
-type Reply = { id: number; progress?: { done: number; total: number }; result?: Forecast; error?: string };
+type Reply = { id: number; progress?: { done: number; total: number }; result?: Forecast; error?: string; dropped?: true };
 type Job = { id: number; input: ForecastInput };
-type Slot = { w: Worker; busy: boolean; running: Job | null; next: Job | null };
+type Slot = { w: Worker; running: Job | null };
 
-export function useForecast(input: ForecastInput | null, delayMs = 150): ForecastState {
+/** `delayMs`: how long after a change to ask, so one burst of re-renders makes one request. */
+export function useForecast(input: ForecastInput | null, delayMs = 20): ForecastState {
   const [state, setState] = useState<ForecastState>({ result: null, progress: 0, running: false, error: null });
   const slot = useRef<Slot | null>(null);
   const lastId = useRef(0);
@@ -27,16 +27,10 @@ export function useForecast(input: ForecastInput | null, delayMs = 150): Forecas
       const id = ++lastId.current;
       setState((s) => ({ ...s, running: true, progress: 0, error: null }));
       const current = (slot.current ??= start());
-      if (current.busy) current.next = { id, input: request };
-      else send(current, id, request);
+      current.running = { id, input: request };
+      current.w.postMessage({ id, input: request });
     }, delayMs);
     return () => clearTimeout(timer);
-
-    function send(s: Slot, id: number, request: ForecastInput) {
-      s.busy = true;
-      s.running = { id, input: request };
-      s.w.postMessage({ id, input: request });
-    }
 
     /** Without a worker: the newest job, on this thread (a page-sized forecast takes a few hundred ms). */
     function computeHere(job: Job) {
@@ -52,17 +46,10 @@ export function useForecast(input: ForecastInput | null, delayMs = 150): Forecas
 
     function start(): Slot {
       const w = new Worker(new URL("./forecast.worker.ts", import.meta.url), { type: "module" });
-      const s: Slot = { w, busy: false, running: null, next: null };
-      const done = () => {
-        s.busy = false;
-        s.running = null;
-        const next = s.next;
-        s.next = null;
-        if (next) send(s, next.id, next.input);
-      };
+      const s: Slot = { w, running: null };
       w.onmessage = (event: MessageEvent<Reply>) => {
         const { id, progress, result, error } = event.data;
-        if (result || error) done();
+        if ((result || error) && s.running?.id === id) s.running = null;
         if (id !== lastId.current) return;
         if (progress) setState((st) => ({ ...st, progress: progress.done / progress.total }));
         if (result) setState({ result, progress: 1, running: false, error: null });
@@ -74,9 +61,8 @@ export function useForecast(input: ForecastInput | null, delayMs = 150): Forecas
         event.preventDefault();
         w.terminate();
         if (slot.current === s) slot.current = null;
-        const job = s.next ?? s.running;
-        s.busy = false;
-        s.running = s.next = null;
+        const job = s.running;
+        s.running = null;
         if (job) computeHere(job);
       };
       return s;

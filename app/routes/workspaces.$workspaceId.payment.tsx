@@ -19,9 +19,9 @@ import { publishFromForm } from "~/utils/versions.server";
 import { useMemo, useState } from "react";
 import { PaymentEditor } from "~/components/payment-editor";
 import { ScenarioEditor } from "~/components/scenario-editor";
-import { ActualsSummary, Appraisal } from "~/components/payment-results";
-import { CostsAvoidedTable, ForecastByPayer, ForecastGaps, ForecastTable, InvestorTable, ProviderTable } from "~/components/payment-tables";
-import { CommissionerPaymentsChart, CostChart, InvestorCashChart } from "~/components/payment-charts";
+import { ActualsSummary } from "~/components/payment-results";
+import { ForecastResults } from "~/components/forecast-results";
+import { useSettled, useStable } from "~/utils/use-stable";
 import { PresenceList, SyncStatusBadge } from "~/components/sync-status";
 import { toCsv } from "~/domain/csv";
 import { evaluateActuals } from "~/domain/payment/actuals";
@@ -31,7 +31,8 @@ import { applyModelChange, readPaymentDesign, removeScenario, setScenario, write
 import { readReferralDesign } from "~/domain/referral-design";
 import { StartPaymentModel } from "~/components/payment-components";
 import { eventsToTime } from "~/domain/payment/components";
-import { capLine } from "~/domain/payment/forecast";
+import { capLine, type Scenario } from "~/domain/payment/forecast";
+import { useStableCallback } from "~/utils/use-stable-callback";
 import { forecastRows, invoiceRows } from "~/domain/payment/exports";
 import { paymentWorkbook, PAGE_FORECAST, toWriteExcelSheets, type WorkbookSheet } from "~/domain/payment/workbook";
 import { PaymentModelSchema } from "~/domain/payment/model";
@@ -118,21 +119,42 @@ export default function PaymentPage() {
   const what = useWhatIfs(workspaceId, whatIfs, canWhatIf);
   const whatIf = what.open;
   const keepWhatIf = (w: WhatIfContent) => what.edit(w);
-  const model = whatIf?.model ?? shared.model;
+  const model = useStable(whatIf?.model ?? shared.model);
   const payerNames = useMemo(() => Object.fromEntries((model?.payers ?? []).map((p) => [p.id, p.name])), [model]);
-  const scenarios = whatIf?.scenarios ?? shared.scenarios;
+  const scenarios = useStable(whatIf?.scenarios ?? shared.scenarios);
   const input = useMemo(() => (model && scenarios.length ? { model, scenarios, runs: RUNS, seed: SEED } : null), [model, scenarios]);
   const forecast = useForecast(live ? input : null);
   // Until this browser's first run finishes (or without JavaScript): the server's figures for the stored shared model.
   const figures = forecast.result ?? (whatIf ? null : serverForecast);
   const [asOf, setAsOf] = useState("2022-12-31");
+  // The synthetic cohort's actuals sit below the forecast: worked out once typing has paused
+  // and the forecast is done, so they never hold up the figures the room is watching.
+  const settledModel = useSettled(model, 1500);
+  const settledStart = useSettled(scenarios[0]?.start ?? "2018-02-01", 1500);
   const actuals = useMemo(() => {
-    if (!model || !IsoDateSchema.safeParse(asOf).success) return null;
-    const cohort = syntheticCohort(model, { participants: 120, start: scenarios[0]?.start ?? "2018-02-01", seed: SEED });
-    return evaluateActuals({ model, participants: cohort, asOf });
-  }, [model, asOf, scenarios]);
+    if (!settledModel || !IsoDateSchema.safeParse(asOf).success) return null;
+    const cohort = syntheticCohort(settledModel, { participants: 120, start: settledStart, seed: SEED });
+    return evaluateActuals({ model: settledModel, participants: cohort, asOf });
+  }, [settledModel, asOf, settledStart]);
 
   const editingShared = whatIf === null;
+  // Stable props, so the scenarios' fields redraw only when the scenarios do.
+  const events = useStable(useMemo(() => (model ? eventsToTime(model) : []), [model]));
+  const payers = useStable(model?.payers ?? []);
+  const interventions = useStable(model?.interventions ?? []);
+  const scenarioKeys = useStable(whatIf ? whatIf.scenarios.map((_, k) => String(k)) : shared.scenarioIds);
+  const onScenarioChange = useStableCallback((i: number, next: Scenario) => {
+    if (whatIf) keepWhatIf({ model: whatIf.model, scenarios: whatIf.scenarios.map((s, k) => (k === i ? next : s)) });
+    else if (doc) setScenario(doc, shared.scenarioIds[i]!, next);
+  });
+  const onScenarioAdd = useStableCallback((next: Scenario) => {
+    if (whatIf) keepWhatIf({ model: whatIf.model, scenarios: [...whatIf.scenarios, next] });
+    else if (doc) setScenario(doc, `s-${Math.random().toString(36).slice(2, 10)}`, next);
+  });
+  const onScenarioRemove = useStableCallback((i: number) => {
+    if (whatIf) keepWhatIf({ model: whatIf.model, scenarios: whatIf.scenarios.filter((_, k) => k !== i) });
+    else if (doc) removeScenario(doc, shared.scenarioIds[i]!);
+  });
   const cap = useMemo(() => (model ? capLine(model) : null), [model]);
   // A what-if put beside the shared model: its own forecast, the same runs and seed.
   const [besideId, setBesideId] = useState<string | null>(null);
@@ -199,46 +221,25 @@ export default function PaymentPage() {
         {model ? (
           <ScenarioEditor
             scenarios={scenarios}
-            payers={model.payers}
-            interventions={model.interventions}
+            payers={payers}
+            interventions={interventions}
             whose={editingShared ? "estimate" : "own"}
-            events={eventsToTime(model)}
+            events={events}
             readOnly={editingShared ? !(canWrite && live) : false}
-            keys={whatIf ? whatIf.scenarios.map((_, k) => String(k)) : shared.scenarioIds}
-            onChange={(i, next) => {
-              if (whatIf) keepWhatIf({ model: whatIf.model, scenarios: whatIf.scenarios.map((s, k) => (k === i ? next : s)) });
-              else if (doc) setScenario(doc, shared.scenarioIds[i]!, next);
-            }}
-            onAdd={(next) => {
-              if (whatIf) keepWhatIf({ model: whatIf.model, scenarios: [...whatIf.scenarios, next] });
-              else if (doc) setScenario(doc, `s-${Math.random().toString(36).slice(2, 10)}`, next);
-            }}
-            onRemove={(i) => {
-              if (whatIf) keepWhatIf({ model: whatIf.model, scenarios: whatIf.scenarios.filter((_, k) => k !== i) });
-              else if (doc) removeScenario(doc, shared.scenarioIds[i]!);
-            }}
+            keys={scenarioKeys}
+            onChange={onScenarioChange}
+            onAdd={onScenarioAdd}
+            onRemove={onScenarioRemove}
           />
         ) : null}
         <p className="text-slate-700" aria-live="polite">
-          {forecast.running ? `Recomputing: ${Math.round(forecast.progress * 100)}%` : figures ? `${RUNS} runs per scenario (seed ${SEED}).` : !live ? "Forecasts run in your browser once the model has loaded." : ""}
+          {forecast.running ? "Recomputing…" : figures ? `${RUNS} runs per scenario (seed ${SEED}).` : !live ? "Forecasts run in your browser once the model has loaded." : ""}
           {forecast.error ? ` The forecast failed: ${forecast.error}` : ""}
         </p>
         {figures ? (
           <>
             {beside && !forecast.running ? <WhatIfBeside whatIf={beside} shared={figures} theirs={besideForecast.running ? null : besideForecast.result} differences={diffPaymentModels(shared.model, beside.model)} /> : null}
-            <ForecastGaps forecast={figures} />
-            <CostChart forecast={figures} cap={cap} />
-            <ForecastTable forecast={figures} />
-            <CommissionerPaymentsChart forecast={figures} cap={cap} />
-            <ForecastByPayer forecast={figures} payerNames={payerNames} />
-            <h4 className="mt-4 font-semibold">The investors and the provider</h4>
-            <InvestorTable forecast={figures} />
-            <InvestorCashChart forecast={figures} />
-            <ProviderTable forecast={figures} />
-            <h4 className="mt-4 font-semibold">Costs avoided</h4>
-            <CostsAvoidedTable forecast={figures} />
-            <h4 className="mt-4 font-semibold">Options appraisal</h4>
-            <Appraisal forecast={figures} />
+            <ForecastResults figures={figures} cap={cap} payerNames={payerNames} />
           </>
         ) : null}
       </section>

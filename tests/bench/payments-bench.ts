@@ -4,7 +4,8 @@
 // the payment page's own recompute after an edit (the demo's three scenarios × 500 runs,
 // the work its Web Worker does; the page's target is "within a second").
 // Prints medians of 5 repetitions (after a warm-up), since shared machines are noisy.
-// Last, the CLI on 100,000 participants end to end (issue 12's scale target).
+// Then the CLI on 100,000 participants end to end (issue 12's scale target), and last
+// three real browsers on the demo's payment page, a tariff typed in one (needs a build).
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,6 +14,7 @@ import { PFP_MEDIAN_SCENARIO, PFP_PAYMENT_MODEL, PFP_SCENARIOS } from "~/domain/
 import { evaluateActuals } from "~/domain/payment/actuals";
 import { forecast, type Scenario } from "~/domain/payment/forecast";
 import { syntheticCohort } from "~/domain/payment/cohort";
+import { paymentBrowserBench, reportBrowserBench } from "./payment-browser-bench";
 
 const scenario: Scenario = { ...PFP_MEDIAN_SCENARIO, name: "1,000 participants", referralMonths: 12, referralsPerYear: { sutton: 200, merton: 200, bexley: 200, newham: 200, "tower-hamlets": 200 }, engagementRateBps: 10_000 };
 
@@ -92,3 +94,6 @@ for (const format of ["summary", "csv"]) {
   console.log(`cli:      100,000 participants, --format ${format.padEnd(7)} end to end: ${(ms / 1000).toFixed(1)} s, peak ${peak.toFixed(0)} MiB, ${(runs[0]!.bytes / 1e6).toFixed(0)} MB written (median of 3; target < 10 s within 512 MB)`);
 }
 rmSync(dir, { recursive: true, force: true });
+
+// The room (issue 12, point 14): three browsers on the PFP demo, a tariff typed in one.
+reportBrowserBench(await paymentBrowserBench(Number(process.env.BENCH_EDITS ?? 20)));

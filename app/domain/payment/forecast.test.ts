@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PFP_HIGH_SCENARIO, PFP_LOW_SCENARIO, PFP_MEDIAN_SCENARIO, PFP_PAYMENT_MODEL } from "../examples/pfp-payment";
-import { annualIrr, forecast, investorFlows, type Scenario } from "./forecast";
+import { annualIrr, forecast, forecastScenario, investorFlows, type Scenario } from "./forecast";
 import type { PaymentModel } from "./model";
 
 const noCap: PaymentModel = { ...PFP_PAYMENT_MODEL, caps: { ...PFP_PAYMENT_MODEL.caps, totalFromSuccessRate: null }, coFunder: null };
@@ -210,5 +210,13 @@ describe("forecast invoicing schedules", () => {
     const [qs, ms] = [q!.monthly.commissionerPence.map((s) => s.p50), m!.monthly.commissionerPence.map((s) => s.p50)];
     expect(qs.slice(0, ms.length)).toEqual(ms);
     expect(qs.slice(ms.length).every((v) => v === 0)).toBe(true);
+  });
+});
+
+describe("forecast scenario by scenario", () => {
+  it("gives each scenario exactly as the whole forecast does, so the page's worker can stop between them", () => {
+    const input = { model: PFP_PAYMENT_MODEL, scenarios: [PFP_LOW_SCENARIO, PFP_MEDIAN_SCENARIO, PFP_HIGH_SCENARIO], runs: 60, seed: 11 };
+    const whole = forecast(input);
+    expect([0, 1, 2].map((si) => forecastScenario(input, si))).toEqual(whole.scenarios);
   });
 });

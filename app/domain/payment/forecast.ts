@@ -294,7 +294,11 @@ type Prepared = {
   start: number;
   horizon: number;
   monthOfDay: Int32Array;
+  /** Day offset (from the start) of each month's first day; the first month's is 0. */
+  monthStart: Int32Array;
   months: string[];
+  /** The month each month's earnings are invoiced in: by payer index, the co-funder's claims, and the default (fees). */
+  invoiceMonth: { payers: Int32Array[]; claims: Int32Array; fees: Int32Array };
   /** Outcome components (events and periods), in model order: the per-outcome caps' index. */
   outcomeComponents: Component[];
   periodComponents: { component: OutcomePeriodComponent; outcome: number }[];
@@ -305,6 +309,12 @@ type Prepared = {
   interventionCumulative: { id: string; upTo: number }[];
   totalCap: number;
 };
+
+/** For each month, the month its earnings are invoiced in on `schedule` (a quarter ends in March, June, September, December). */
+function invoiceMonths(months: string[], schedule: InvoiceSchedule): Int32Array {
+  const lag = Math.ceil((schedule.lagWeeks * 7) / 30.44);
+  return Int32Array.from(months, (label, m) => Math.min(months.length - 1, m + (schedule.frequency === "quarterly" ? (3 - (Number(label.slice(5, 7)) % 3)) % 3 : 0) + lag));
+}
 
 /** The delivery cost of one family taken on, by its intervention ("" for none). */
 const caseCost = (s: Scenario, intervention: string) => s.costs.deliveryPerCaseByInterventionPence?.[intervention] ?? s.costs.deliveryPerParticipantPence;
@@ -353,7 +363,13 @@ function prepare(model: PaymentModel, scenario: Scenario): Prepared {
     start,
     horizon,
     monthOfDay,
+    monthStart: Int32Array.from(starts, (d) => Math.max(0, d - start)),
     months: labels,
+    invoiceMonth: {
+      payers: model.payers.map((x) => invoiceMonths(labels, payerSchedule(model, x.id))),
+      claims: invoiceMonths(labels, coFunderSchedule(model)),
+      fees: invoiceMonths(labels, { frequency: model.invoicing.frequency ?? "monthly", lagWeeks: model.invoicing.lagWeeks }),
+    },
     outcomeComponents,
     periodComponents,
     casePayments: casePayments(model, scenario, outcomeIndex),
@@ -579,19 +595,22 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
     for (let payer = 0; payer < payers; payer++) {
       const arr = scratch[pi * payers + payer]!;
       const base = (outcome * payers + payer) * months;
-      for (let d = s; d <= horizon; d++) arr[d]! += arr[d - s]!;
-      for (let d = 0; d <= horizon; d++) if (arr[d]) earned[base + monthOfDay[d]!]! += arr[d]!;
+      // One pass: the prefix sum, totalled month by month.
+      let d = 0;
+      for (let m = 0; m < months; m++) {
+        const end = m + 1 < months ? p.monthStart[m + 1]! : horizon + 1;
+        let sum = 0;
+        for (; d < end; d++) {
+          if (d >= s) arr[d]! += arr[d - s]!;
+          sum += arr[d]!;
+        }
+        earned[base + m]! += sum;
+      }
     }
   });
   // Caps in the actuals' order (per outcome, total, per payer) at month granularity, then the co-funder and the invoices,
   // each payer on its schedule and the co-funder's claims on theirs (a quarter ends in March, June, September, December).
-  const invoicedIn = (m: number, schedule: InvoiceSchedule) => {
-    const quarterEnd = schedule.frequency === "quarterly" ? (3 - (Number(p.months[m]!.slice(5, 7)) % 3)) % 3 : 0;
-    return Math.min(months - 1, m + quarterEnd + Math.ceil((schedule.lagWeeks * 7) / 30.44));
-  };
-  const payerSchedules = model.payers.map((x) => payerSchedule(model, x.id));
-  const claimSchedule = coFunderSchedule(model);
-  const defaultSchedule = { frequency: model.invoicing.frequency ?? "monthly", lagWeeks: model.invoicing.lagWeeks } as const;
+  const { payers: payerInvoice, claims: claimInvoice, fees: feeInvoice } = p.invoiceMonth;
   const commissionerByMonth = new Float64Array(months);
   const incomeByMonth = new Float64Array(months);
   const outcomes = p.outcomeComponents.length;
@@ -659,14 +678,14 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
       commissioner += paid - co;
       outcomeOnly += paid - co;
       payerCost[payer]! += paid - co;
-      const invoiced = invoicedIn(m, payerSchedules[payer]!);
+      const invoiced = payerInvoice[payer]![m]!;
       commissionerByMonth[invoiced]! += paid - co;
       incomeByMonth[invoiced]! += paid - co;
-      incomeByMonth[invoicedIn(m, claimSchedule)]! += co;
+      incomeByMonth[claimInvoice[m]!]! += co;
     }
     capLeft = Math.max(0, capLeft - (commissionersBasis ? paidThisMonth - coThisMonth : paidThisMonth));
     // Fees and milestones are paid by the commissioners, not capped, on the default schedule.
-    const invoiced = invoicedIn(m, defaultSchedule);
+    const invoiced = feeInvoice[m]!;
     commissionerByMonth[invoiced]! += feesByMonth[m]!;
     incomeByMonth[invoiced]! += feesByMonth[m]!;
     commissioner += feesByMonth[m]!;
@@ -699,11 +718,35 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
 /** Runs every scenario `runs` times from `seed`; `onProgress(done, total)` reports as it goes. */
 export function forecast(input: ForecastInput, onProgress?: (done: number, total: number) => void): Forecast {
   const total = input.runs * input.scenarios.length;
+  const scenarios = input.scenarios.map((_, si) => {
+    const result = forecastScenario(input, si, onProgress && ((done) => onProgress(si * input.runs + done, total)));
+    onProgress?.((si + 1) * input.runs, total);
+    return result;
+  });
+  return { seed: input.seed, runs: input.runs, scenarios };
+}
+
+/** Scenario `si` of `input` alone, exactly as `forecast` computes it (each scenario has its own seeded stream). */
+export function forecastScenario(input: ForecastInput, si: number, onProgress?: (done: number) => void): ScenarioForecast {
+  const steps = forecastSteps(input, si);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    onProgress?.(step.value);
+  }
+}
+
+/**
+ * The same, a step at a time: it yields the runs done every `every` runs and returns the
+ * scenario's forecast, so a caller can stop between steps (the page's worker drops a
+ * forecast that a newer edit has made stale within a few milliseconds).
+ */
+export function* forecastSteps(input: ForecastInput, si: number, every = 50): Generator<number, ScenarioForecast> {
+  const scenario = input.scenarios[si]!;
   let done = 0;
-  const scenarios = input.scenarios.map((scenario, si) => {
+  {
     const p = prepare(input.model, scenario);
-    const random = seededRandom((input.seed + Math.imul(si, 0x9e3779b1)) >>> 0);
     const scratch = Array.from({ length: Math.max(1, p.periodComponents.length) * input.model.payers.length }, () => new Float64Array(p.horizon + 1));
+    const random = seededRandom((input.seed + Math.imul(si, 0x9e3779b1)) >>> 0);
     const n = input.runs;
     const metric = () => new Float64Array(n);
     const optionCosts = Object.fromEntries(CONTRACT_OPTIONS.map((o) => [o, { cost: metric(), perSuccess: metric() }])) as Record<ContractOption, { cost: Float64Array; perSuccess: Float64Array }>;
@@ -790,7 +833,7 @@ export function forecast(input: ForecastInput, onProgress?: (done: number, total
       if (run.capReached) capRuns++;
       if (cumulative < 0) lossRuns++;
       done++;
-      if (onProgress && (done % 50 === 0 || done === total)) onProgress(done, total);
+      if (done % every === 0 && done < n) yield done;
     }
     return {
       scenario: scenario.name,
@@ -823,6 +866,5 @@ export function forecast(input: ForecastInput, onProgress?: (done: number, total
         investorCumulativePence: Array.from({ length: months }, (_, k) => spread(investorCumulative.subarray(k * n, (k + 1) * n))),
       },
     } satisfies ScenarioForecast;
-  });
-  return { seed: input.seed, runs: input.runs, scenarios };
+  }
 }

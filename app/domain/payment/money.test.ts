@@ -37,3 +37,15 @@ describe("money", () => {
     expect(formatPounds(673_920_000)).toBe("£6,739,200.00");
   });
 });
+
+describe("formatPounds groups thousands without the locale", () => {
+  it("matches en-GB formatting for amounts from pennies to billions", () => {
+    const amounts = [0, 5, 99, 100, 99_999, 100_000, 123_456_789, 100_000_000_000, -150_050];
+    for (let i = 0; i < 2000; i++) amounts.push(Math.floor(Math.random() * 10 ** (1 + (i % 12))));
+    for (const a of amounts) {
+      const abs = Math.abs(a);
+      const expected = `${a < 0 ? "-" : ""}£${Math.floor(abs / 100).toLocaleString("en-GB")}.${String(abs % 100).padStart(2, "0")}`;
+      if (formatPounds(a) !== expected) expect(formatPounds(a)).toBe(expected);
+    }
+  });
+});

@@ -62,7 +62,8 @@ export function sum(values: Pence[]): Pence {
 export function formatPounds(amount: Pence): string {
   const sign = amount < 0 ? "-" : "";
   const abs = Math.abs(amount);
-  return `${sign}£${Math.floor(abs / 100).toLocaleString("en-GB")}.${String(abs % 100).padStart(2, "0")}`;
+  // Thousands grouped by hand: locale-free, and toLocaleString was most of a page redraw.
+  return `${sign}£${String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${String(abs % 100).padStart(2, "0")}`;
 }
 
 /** "225", "225.5", "£1,234.56" → pence; null when it is not an amount of money. Exact: no floating point. */
