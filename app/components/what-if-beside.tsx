@@ -1,8 +1,8 @@
 // A what-if shown to the room, beside the shared model: how its model differs, in
 // words, and the headline figures of each scenario side by side with the difference.
 import { pricesDelivery } from "~/domain/payment/appraisal";
-import type { Forecast, ScenarioForecast } from "~/domain/payment/forecast";
-import { shownBy, type WhatIfView } from "~/domain/payment/what-if";
+import type { Forecast, Scenario, ScenarioForecast } from "~/domain/payment/forecast";
+import { scenarioDifferences, shownBy, type WhatIfView } from "~/domain/payment/what-if";
 import { pounds } from "./payment-tables";
 
 type Measure = { label: string; value: (s: ScenarioForecast) => number | null; show: (v: number) => string };
@@ -22,17 +22,21 @@ function signed(v: number, show: (v: number) => string) {
   return `${v > 0 ? "+" : "−"}${show(Math.abs(v))}`;
 }
 
-export function WhatIfBeside({ whatIf, shared, theirs, differences }: { whatIf: WhatIfView; shared: Forecast; theirs: Forecast | null; differences: string[] }) {
+export function WhatIfBeside({ whatIf, shared, sharedScenarios, theirs, differences }: { whatIf: WhatIfView; shared: Forecast; sharedScenarios: Scenario[]; theirs: Forecast | null; differences: string[] }) {
+  const scenarioChanges = scenarioDifferences(sharedScenarios, whatIf.scenarios);
   return (
     <section aria-labelledby="beside-heading" className="mt-4 rounded border-2 border-brand-800 bg-white p-3" data-testid="what-if-beside">
       <h4 id="beside-heading" className="font-semibold">
-        “{whatIf.name}” ({whatIf.mine ? "yours" : `shown by ${shownBy(whatIf)}`}) beside the shared model
+        “{whatIf.name}”, {whatIf.mine ? "yours" : `shown by ${shownBy(whatIf)}`}, beside the shared model
       </h4>
       <p className="mt-1 font-medium">How it differs from the shared model:</p>
-      {differences.length ? (
-        <ul className="list-disc pl-5">{differences.map((d) => <li key={d}>{d}</li>)}</ul>
+      {differences.length || scenarioChanges.length ? (
+        <ul className="list-disc pl-5">
+          {differences.map((d) => <li key={d}>{d}</li>)}
+          {scenarioChanges.map((d) => <li key={d}>{d}</li>)}
+        </ul>
       ) : (
-        <p>Its payment model is the same as the shared one; only its scenarios may differ.</p>
+        <p>Nothing: its payment model and scenarios are the shared ones.</p>
       )}
       {theirs ? (
         shared.scenarios.map((s) => {

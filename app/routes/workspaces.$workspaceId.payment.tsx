@@ -238,7 +238,7 @@ export default function PaymentPage() {
         </p>
         {figures ? (
           <>
-            {beside && !forecast.running ? <WhatIfBeside whatIf={beside} shared={figures} theirs={besideForecast.running ? null : besideForecast.result} differences={diffPaymentModels(shared.model, beside.model)} /> : null}
+            {beside && !forecast.running ? <WhatIfBeside whatIf={beside} shared={figures} sharedScenarios={shared.scenarios} theirs={besideForecast.running ? null : besideForecast.result} differences={diffPaymentModels(shared.model, beside.model)} /> : null}
             <ForecastResults figures={figures} cap={cap} payerNames={payerNames} />
           </>
         ) : null}

@@ -743,128 +743,126 @@ export function forecastScenario(input: ForecastInput, si: number, onProgress?: 
 export function* forecastSteps(input: ForecastInput, si: number, every = 50): Generator<number, ScenarioForecast> {
   const scenario = input.scenarios[si]!;
   let done = 0;
-  {
-    const p = prepare(input.model, scenario);
-    const scratch = Array.from({ length: Math.max(1, p.periodComponents.length) * input.model.payers.length }, () => new Float64Array(p.horizon + 1));
-    const random = seededRandom((input.seed + Math.imul(si, 0x9e3779b1)) >>> 0);
-    const n = input.runs;
-    const metric = () => new Float64Array(n);
-    const optionCosts = Object.fromEntries(CONTRACT_OPTIONS.map((o) => [o, { cost: metric(), perSuccess: metric() }])) as Record<ContractOption, { cost: Float64Array; perSuccess: Float64Array }>;
-    const m = { participants: metric(), successes: metric(), commissioner: metric(), coFunder: metric(), income: metric(), perSuccess: metric(), avoided: metric(), cashable: metric(), net: metric(), invNet: metric(), multiple: metric(), irr: metric(), peak: metric(), atRisk: metric(), delivery: metric(), margin: metric(), marginShare: metric(), placements: metric() };
-    const wider = scenario.costsAvoided.wider ?? [];
-    const widerAvoided = wider.map(() => metric());
-    const feePrice = scenario.options.feeForServicePricePerCasePence ?? null;
-    const months = p.months.length;
-    const byMonth = new Float64Array(n * months);
-    const payerCosts = input.model.payers.map(() => metric());
-    const payerTotals = input.model.payers.map(() => metric());
-    const investorCumulative = new Float64Array(n * months);
-    const commissionerCumulative = new Float64Array(n * months);
-    let capRuns = 0;
-    let lossRuns = 0;
-    let overCommitmentRuns = 0;
-    let shortfallRuns = 0;
-    const shortfalls = metric();
-    const commitment = scenario.finance.capitalCommitmentPence;
-    const tranches = scenario.finance.tranches;
-    const flows = new Float64Array(months);
-    for (let r = 0; r < n; r++) {
-      const run = runOnce(p, random, scratch);
-      const outcomesPaid = run.commissioner + run.coFunder;
-      m.participants[r] = run.participants;
-      payerCosts.forEach((costs, i) => (costs[r] = run.payerCost[i]!));
-      payerTotals.forEach((totals, i) => (totals[r] = run.payerCost[i]! + run.payerFees[i]!));
-      m.successes[r] = run.successes;
-      m.commissioner[r] = run.commissioner;
-      m.coFunder[r] = run.coFunder;
-      m.income[r] = run.providerIncome;
-      m.perSuccess[r] = run.successes ? outcomesPaid / run.successes : 0;
-      m.atRisk[r] = run.providerIncome ? run.atRiskPayments / run.providerIncome : 0;
-      m.delivery[r] = run.deliveryCosts;
-      m.margin[r] = run.providerIncome - run.deliveryCosts;
-      m.marginShare[r] = run.providerIncome ? m.margin[r]! / run.providerIncome : 0;
-      // The placements avoided are the commissioners'; the wider savings other bodies'.
-      let widerTotal = 0;
-      wider.forEach((w, i) => (widerTotal += widerAvoided[i]![r] = run.successes * w.perSuccessPence));
-      m.placements[r] = run.costsAvoided;
-      m.avoided[r] = run.costsAvoided + widerTotal;
-      const cashable = (run.costsAvoided * scenario.costsAvoided.cashableBps) / 10_000;
-      m.cashable[r] = cashable;
-      m.net[r] = run.costsAvoided - run.commissioner;
-      const o = scenario.options;
-      const costs: Record<ContractOption, number> = {
-        // The commissioners pay whatever happens: their price per family, or delivery plus margin.
-        "fee-for-service": feePrice !== null ? run.participants * feePrice : (run.deliveryCosts * (10_000 + o.feeForServiceMarginBps)) / 10_000,
-        // Outcome payments only; the provider funds delivery and carries the risk.
-        "payment-by-results": run.outcomeOnlyCommissioner,
-        // Outcome payments, plus the extra set-up of a bond; investors carry the risk.
-        "social-impact-bond": run.outcomeOnlyCommissioner + o.sibExtraSetUpPence,
-        // Costs paid as incurred, plus the providers' share of any net cashable gain.
-        alliance: run.deliveryCosts + (Math.max(0, cashable - run.deliveryCosts) * o.allianceGainShareBps) / 10_000,
-        // The model as designed: its fees and its outcome payments.
-        hybrid: run.commissioner,
-      };
-      for (const option of CONTRACT_OPTIONS) {
-        optionCosts[option].cost[r] = costs[option];
-        optionCosts[option].perSuccess[r] = run.successes ? costs[option] / run.successes : 0;
-      }
-      shortfalls[r] = investorFlows(run.netFlows, tranches, flows);
-      if (shortfalls[r]! > 0) shortfallRuns++;
-      let cumulative = 0;
-      let paidToDate = 0;
-      let peak = 0;
-      let inflow = 0;
-      let outflow = 0;
-      for (let k = 0; k < months; k++) {
-        const f = flows[k]!;
-        cumulative += f;
-        if (f > 0) inflow += f;
-        else outflow -= f;
-        peak = Math.min(peak, cumulative);
-        investorCumulative[k * n + r] = cumulative;
-        byMonth[k * n + r] = run.commissionerByMonth[k]!;
-        commissionerCumulative[k * n + r] = paidToDate += run.commissionerByMonth[k]!;
-      }
-      m.invNet[r] = cumulative;
-      m.multiple[r] = outflow ? inflow / outflow : 0;
-      m.irr[r] = annualIrr(flows) ?? (cumulative >= 0 ? 0 : -1);
-      m.peak[r] = -peak;
-      if (commitment !== null && -peak > commitment) overCommitmentRuns++;
-      if (run.capReached) capRuns++;
-      if (cumulative < 0) lossRuns++;
-      done++;
-      if (done % every === 0 && done < n) yield done;
+  const p = prepare(input.model, scenario);
+  const scratch = Array.from({ length: Math.max(1, p.periodComponents.length) * input.model.payers.length }, () => new Float64Array(p.horizon + 1));
+  const random = seededRandom((input.seed + Math.imul(si, 0x9e3779b1)) >>> 0);
+  const n = input.runs;
+  const metric = () => new Float64Array(n);
+  const optionCosts = Object.fromEntries(CONTRACT_OPTIONS.map((o) => [o, { cost: metric(), perSuccess: metric() }])) as Record<ContractOption, { cost: Float64Array; perSuccess: Float64Array }>;
+  const m = { participants: metric(), successes: metric(), commissioner: metric(), coFunder: metric(), income: metric(), perSuccess: metric(), avoided: metric(), cashable: metric(), net: metric(), invNet: metric(), multiple: metric(), irr: metric(), peak: metric(), atRisk: metric(), delivery: metric(), margin: metric(), marginShare: metric(), placements: metric() };
+  const wider = scenario.costsAvoided.wider ?? [];
+  const widerAvoided = wider.map(() => metric());
+  const feePrice = scenario.options.feeForServicePricePerCasePence ?? null;
+  const months = p.months.length;
+  const byMonth = new Float64Array(n * months);
+  const payerCosts = input.model.payers.map(() => metric());
+  const payerTotals = input.model.payers.map(() => metric());
+  const investorCumulative = new Float64Array(n * months);
+  const commissionerCumulative = new Float64Array(n * months);
+  let capRuns = 0;
+  let lossRuns = 0;
+  let overCommitmentRuns = 0;
+  let shortfallRuns = 0;
+  const shortfalls = metric();
+  const commitment = scenario.finance.capitalCommitmentPence;
+  const tranches = scenario.finance.tranches;
+  const flows = new Float64Array(months);
+  for (let r = 0; r < n; r++) {
+    const run = runOnce(p, random, scratch);
+    const outcomesPaid = run.commissioner + run.coFunder;
+    m.participants[r] = run.participants;
+    payerCosts.forEach((costs, i) => (costs[r] = run.payerCost[i]!));
+    payerTotals.forEach((totals, i) => (totals[r] = run.payerCost[i]! + run.payerFees[i]!));
+    m.successes[r] = run.successes;
+    m.commissioner[r] = run.commissioner;
+    m.coFunder[r] = run.coFunder;
+    m.income[r] = run.providerIncome;
+    m.perSuccess[r] = run.successes ? outcomesPaid / run.successes : 0;
+    m.atRisk[r] = run.providerIncome ? run.atRiskPayments / run.providerIncome : 0;
+    m.delivery[r] = run.deliveryCosts;
+    m.margin[r] = run.providerIncome - run.deliveryCosts;
+    m.marginShare[r] = run.providerIncome ? m.margin[r]! / run.providerIncome : 0;
+    // The placements avoided are the commissioners'; the wider savings other bodies'.
+    let widerTotal = 0;
+    wider.forEach((w, i) => (widerTotal += widerAvoided[i]![r] = run.successes * w.perSuccessPence));
+    m.placements[r] = run.costsAvoided;
+    m.avoided[r] = run.costsAvoided + widerTotal;
+    const cashable = (run.costsAvoided * scenario.costsAvoided.cashableBps) / 10_000;
+    m.cashable[r] = cashable;
+    m.net[r] = run.costsAvoided - run.commissioner;
+    const o = scenario.options;
+    const costs: Record<ContractOption, number> = {
+      // The commissioners pay whatever happens: their price per family, or delivery plus margin.
+      "fee-for-service": feePrice !== null ? run.participants * feePrice : (run.deliveryCosts * (10_000 + o.feeForServiceMarginBps)) / 10_000,
+      // Outcome payments only; the provider funds delivery and carries the risk.
+      "payment-by-results": run.outcomeOnlyCommissioner,
+      // Outcome payments, plus the extra set-up of a bond; investors carry the risk.
+      "social-impact-bond": run.outcomeOnlyCommissioner + o.sibExtraSetUpPence,
+      // Costs paid as incurred, plus the providers' share of any net cashable gain.
+      alliance: run.deliveryCosts + (Math.max(0, cashable - run.deliveryCosts) * o.allianceGainShareBps) / 10_000,
+      // The model as designed: its fees and its outcome payments.
+      hybrid: run.commissioner,
+    };
+    for (const option of CONTRACT_OPTIONS) {
+      optionCosts[option].cost[r] = costs[option];
+      optionCosts[option].perSuccess[r] = run.successes ? costs[option] / run.successes : 0;
     }
-    return {
-      scenario: scenario.name,
-      runs: n,
-      participants: spread(m.participants),
-      successes: spread(m.successes),
-      commissionerCostPence: spread(m.commissioner),
-      coFunderCostPence: spread(m.coFunder),
-      providerIncomePence: spread(m.income),
-      costPerSuccessPence: spread(m.perSuccess),
-      costsAvoidedPence: spread(m.avoided),
-      costsAvoidedByWho: [{ who: "The commissioners (care placements)", pence: spread(m.placements) }, ...wider.map((w, i) => ({ who: w.who, pence: spread(widerAvoided[i]!) }))],
-      cashableSavingsPence: spread(m.cashable),
-      netBenefitPence: spread(m.net),
-      investor: { netCashPence: spread(m.invNet), multiple: spread(m.multiple), irr: spread(m.irr), peakCapitalPence: spread(m.peak), lossProbability: lossRuns / n,
-        overCommitmentProbability: commitment === null ? null : overCommitmentRuns / n,
-        shortfallProbability: tranches === null ? null : shortfallRuns / n,
-        shortfallPence: spread(shortfalls),
-      },
-      provider: { deliveryCostPence: spread(m.delivery), marginPence: spread(m.margin), marginShare: spread(m.marginShare) },
-      gaps: scenarioGaps(scenario),
-      atRiskShare: spread(m.atRisk),
-      capReachedProbability: capRuns / n,
-      byPayer: input.model.payers.map((payer, i) => ({ payerId: payer.id, outcomeCostPence: spread(payerCosts[i]!), totalCostPence: spread(payerTotals[i]!) })),
-      options: CONTRACT_OPTIONS.map((option) => ({ option, commissionerCostPence: spread(optionCosts[option].cost), costPerSuccessPence: spread(optionCosts[option].perSuccess), needs: optionNeeds(option, scenario) })),
-      monthly: {
-        months: p.months,
-        commissionerPence: Array.from({ length: months }, (_, k) => spread(byMonth.subarray(k * n, (k + 1) * n))),
-        commissionerCumulativePence: Array.from({ length: months }, (_, k) => spread(commissionerCumulative.subarray(k * n, (k + 1) * n))),
-        investorCumulativePence: Array.from({ length: months }, (_, k) => spread(investorCumulative.subarray(k * n, (k + 1) * n))),
-      },
-    } satisfies ScenarioForecast;
+    shortfalls[r] = investorFlows(run.netFlows, tranches, flows);
+    if (shortfalls[r]! > 0) shortfallRuns++;
+    let cumulative = 0;
+    let paidToDate = 0;
+    let peak = 0;
+    let inflow = 0;
+    let outflow = 0;
+    for (let k = 0; k < months; k++) {
+      const f = flows[k]!;
+      cumulative += f;
+      if (f > 0) inflow += f;
+      else outflow -= f;
+      peak = Math.min(peak, cumulative);
+      investorCumulative[k * n + r] = cumulative;
+      byMonth[k * n + r] = run.commissionerByMonth[k]!;
+      commissionerCumulative[k * n + r] = paidToDate += run.commissionerByMonth[k]!;
+    }
+    m.invNet[r] = cumulative;
+    m.multiple[r] = outflow ? inflow / outflow : 0;
+    m.irr[r] = annualIrr(flows) ?? (cumulative >= 0 ? 0 : -1);
+    m.peak[r] = -peak;
+    if (commitment !== null && -peak > commitment) overCommitmentRuns++;
+    if (run.capReached) capRuns++;
+    if (cumulative < 0) lossRuns++;
+    done++;
+    if (done % every === 0 && done < n) yield done;
   }
+  return {
+    scenario: scenario.name,
+    runs: n,
+    participants: spread(m.participants),
+    successes: spread(m.successes),
+    commissionerCostPence: spread(m.commissioner),
+    coFunderCostPence: spread(m.coFunder),
+    providerIncomePence: spread(m.income),
+    costPerSuccessPence: spread(m.perSuccess),
+    costsAvoidedPence: spread(m.avoided),
+    costsAvoidedByWho: [{ who: "The commissioners (care placements)", pence: spread(m.placements) }, ...wider.map((w, i) => ({ who: w.who, pence: spread(widerAvoided[i]!) }))],
+    cashableSavingsPence: spread(m.cashable),
+    netBenefitPence: spread(m.net),
+    investor: { netCashPence: spread(m.invNet), multiple: spread(m.multiple), irr: spread(m.irr), peakCapitalPence: spread(m.peak), lossProbability: lossRuns / n,
+      overCommitmentProbability: commitment === null ? null : overCommitmentRuns / n,
+      shortfallProbability: tranches === null ? null : shortfallRuns / n,
+      shortfallPence: spread(shortfalls),
+    },
+    provider: { deliveryCostPence: spread(m.delivery), marginPence: spread(m.margin), marginShare: spread(m.marginShare) },
+    gaps: scenarioGaps(scenario),
+    atRiskShare: spread(m.atRisk),
+    capReachedProbability: capRuns / n,
+    byPayer: input.model.payers.map((payer, i) => ({ payerId: payer.id, outcomeCostPence: spread(payerCosts[i]!), totalCostPence: spread(payerTotals[i]!) })),
+    options: CONTRACT_OPTIONS.map((option) => ({ option, commissionerCostPence: spread(optionCosts[option].cost), costPerSuccessPence: spread(optionCosts[option].perSuccess), needs: optionNeeds(option, scenario) })),
+    monthly: {
+      months: p.months,
+      commissionerPence: Array.from({ length: months }, (_, k) => spread(byMonth.subarray(k * n, (k + 1) * n))),
+      commissionerCumulativePence: Array.from({ length: months }, (_, k) => spread(commissionerCumulative.subarray(k * n, (k + 1) * n))),
+      investorCumulativePence: Array.from({ length: months }, (_, k) => spread(investorCumulative.subarray(k * n, (k + 1) * n))),
+    },
+  } satisfies ScenarioForecast;
 }

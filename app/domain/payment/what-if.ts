@@ -4,7 +4,7 @@
 // "this is what a £240 tariff does to us"). The shapes the API and the page exchange. Pure.
 import { z } from "zod";
 import { singleLine } from "../validation";
-import { ScenarioSchema } from "./forecast";
+import { ScenarioSchema, type Scenario } from "./forecast";
 import { PaymentModelSchema } from "./model";
 
 export const WhatIfNameSchema = singleLine(z.string({ error: "Name the what-if." }).trim().min(1, "Name the what-if.").max(80, "Keep the name to 80 characters or fewer."));
@@ -33,3 +33,20 @@ export type WhatIfView = {
 
 /** Who showed it, in words: "Priya Shah (Positive Families Partnership)". */
 export const shownBy = (w: Pick<WhatIfView, "ownerName" | "organisation">) => (w.organisation ? `${w.ownerName} (${w.organisation})` : w.ownerName);
+
+/** The scenarios' differences in words, by name: which inputs of which scenario differ, and which scenarios only one side has. */
+export function scenarioDifferences(shared: Scenario[], theirs: Scenario[]): string[] {
+  const out: string[] = [];
+  const inputs: Record<string, string> = { costs: "delivery costs", options: "the other options' prices", costsAvoided: "costs avoided", finance: "the investors' capital", referralsPerYear: "referrals", successRateBpsByYear: "success rates", engagementRateBps: "engagement", events: "event timing" };
+  for (const t of theirs) {
+    const s = shared.find((x) => x.name === t.name);
+    if (!s) {
+      out.push(`A scenario of its own: “${t.name}”.`);
+      continue;
+    }
+    const changed = (Object.keys(t) as (keyof Scenario)[]).filter((k) => JSON.stringify(t[k]) !== JSON.stringify(s[k])).map((k) => inputs[k] ?? k);
+    if (changed.length) out.push(`In “${t.name}”: different ${changed.join(", ")}.`);
+  }
+  for (const s of shared) if (!theirs.some((t) => t.name === s.name)) out.push(`It has no “${s.name}” scenario.`);
+  return out;
+}
