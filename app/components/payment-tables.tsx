@@ -2,11 +2,11 @@
 // the provider's margin, the costs avoided by who saves them, and each payer's bill.
 // A figure whose input is missing says which input, never £0 (see `gaps`).
 import type { ReactNode } from "react";
-import { pricesDelivery } from "~/domain/payment/appraisal";
+import { pricesCostsAvoided, pricesDelivery } from "~/domain/payment/appraisal";
 import type { Forecast, ScenarioForecast, Spread } from "~/domain/payment/forecast";
-import { formatPounds } from "~/domain/payment/money";
+import { formatWholePounds } from "~/domain/payment/money";
 
-export const pounds = (pence: number) => formatPounds(Math.round(pence / 100) * 100).replace(/\.00$/, "");
+export const pounds = formatWholePounds;
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 const range = (s: Spread, show: (v: number) => string = pounds) => (
   <>
@@ -72,7 +72,7 @@ export function ForecastTable({ forecast }: { forecast: Forecast }) {
           <Cell>{pounds(s.coFunderCostPence.p50)}</Cell>
           <Cell>{pounds(s.providerIncomePence.p50)}</Cell>
           <Cell>{pounds(s.costPerSuccessPence.p50)}</Cell>
-          <Cell>{s.gaps.some((g) => g.input !== "delivery-costs") ? "Needs the costs avoided (see above)" : range(s.costsAvoidedPence)}</Cell>
+          <Cell>{pricesCostsAvoided(s) ? range(s.costsAvoidedPence) : "Needs the costs avoided (see above)"}</Cell>
           <td className="py-1">{Math.round(s.capReachedProbability * 100)}% of runs</td>
         </Row>
       ))}

@@ -2,7 +2,7 @@
 // again from any browser), showing one to the room, and the what-ifs others show, any of
 // which can be put beside the shared model.
 import { useState } from "react";
-import { shownBy, type WhatIfContent, type WhatIfView } from "~/domain/payment/what-if";
+import { nextWhatIfName, shownBy, type WhatIfContent, type WhatIfView } from "~/domain/payment/what-if";
 import type { SaveState } from "~/payment/use-what-ifs";
 import { buttonClass, inputClass } from "./draft-field";
 import { CsrfInput } from "./forms";
@@ -25,10 +25,6 @@ type Props = {
 
 const SAVE_WORDS: Record<SaveState, string> = { saved: "Saved to your account.", saving: "Saving…", unsaved: "Not saved yet: it is kept in this browser and saved when the connection is back." };
 const when = (iso: string) => new Date(iso).toISOString().slice(0, 16).replace("T", " ");
-
-function nextName(names: string[]): string {
-  for (let i = 1; ; i++) if (!names.includes(`What-if ${i}`)) return `What-if ${i}`;
-}
 
 export function WhatIfPanel({ canWhatIf, whatIfs, open, save, saveError, shared, besideId, onOpen, onCreate, onChange, onBeside, formError = null }: Props) {
   const mine = whatIfs.filter((w) => w.mine);
@@ -62,7 +58,7 @@ export function WhatIfPanel({ canWhatIf, whatIfs, open, save, saveError, shared,
           className="mt-2 flex flex-wrap items-end gap-2"
           onSubmit={(e) => {
             e.preventDefault();
-            report(onCreate(name.trim() || nextName(mine.map((w) => w.name)), structuredClone(shared)));
+            report(onCreate(name.trim() || nextWhatIfName(mine.map((w) => w.name)), structuredClone(shared)));
             setName("");
           }}
         >
@@ -70,7 +66,7 @@ export function WhatIfPanel({ canWhatIf, whatIfs, open, save, saveError, shared,
           <input type="hidden" name="intent" value="what-if-create" />
           <div className="min-w-0 flex-1 sm:flex-none">
             <label htmlFor="what-if-name" className="block font-medium">Name (optional)</label>
-            <input id="what-if-name" name="name" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} placeholder={nextName(mine.map((w) => w.name))} className={inputClass} />
+            <input id="what-if-name" name="name" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} placeholder={nextWhatIfName(mine.map((w) => w.name))} className={inputClass} />
           </div>
           <button type="submit" className={buttonClass}>
             Try a what-if copy

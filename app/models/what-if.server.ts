@@ -35,6 +35,11 @@ export async function listWhatIfs(workspaceId: string, viewerId: string): Promis
   return [...views.filter((v) => v.mine), ...views.filter((v) => !v.mine)];
 }
 
+/** The names of a person's own what-ifs in a workspace (no content read). */
+export async function whatIfNames(workspaceId: string, ownerId: string): Promise<string[]> {
+  return (await db().whatIf.findMany({ where: { workspaceId, ownerId }, select: { name: true } })).map((r) => r.name);
+}
+
 /** One what-if the viewer may read (their own, or shown), or null. */
 export async function getWhatIf(workspaceId: string, id: string, viewerId: string): Promise<WhatIfView | null> {
   const row = await db().whatIf.findFirst({ where: { id, workspaceId, OR: [{ ownerId: viewerId }, shownByAMember(workspaceId)] }, select });

@@ -3,9 +3,9 @@
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { readPaymentDesign } from "~/domain/payment/design";
-import { WhatIfNameSchema } from "~/domain/payment/what-if";
+import { nextWhatIfName, WhatIfNameSchema } from "~/domain/payment/what-if";
 import { readStoredDocument } from "~/models/document.server";
-import { createWhatIf, listWhatIfs } from "~/models/what-if.server";
+import { createWhatIf, whatIfNames } from "~/models/what-if.server";
 import { invalid, parseForm } from "./forms.server";
 import { requireWorkspaceMember } from "./permissions.server";
 
@@ -17,9 +17,7 @@ export async function createWhatIfFromForm(request: Request, workspaceId: string
   if (!form.ok) return invalid(form, "what-if-create");
   const { model, scenarios } = readPaymentDesign(await readStoredDocument(`${workspace.id}/payment`));
   if (!model || scenarios.length === 0) return invalid({ formErrors: ["There is no shared payment model to copy yet."] }, "what-if-create");
-  const taken = new Set((await listWhatIfs(workspace.id, user.id)).filter((w) => w.mine).map((w) => w.name));
-  let name = form.data.name;
-  for (let i = 1; !name; i++) if (!taken.has(`What-if ${i}`)) name = `What-if ${i}`;
+  const name = form.data.name || nextWhatIfName(await whatIfNames(workspace.id, user.id));
   const created = await createWhatIf({ workspaceId: workspace.id, ownerId: user.id, name, model, scenarios });
   if (!created.ok) return invalid({ errors: { name: [created.error] }, values: { name } }, "what-if-create");
   throw redirect(`/workspaces/${workspace.id}/payment#what-ifs-heading`);

@@ -10,7 +10,7 @@ import { chromium, type Page } from "@playwright/test";
 import { existsSync } from "node:fs";
 import { PFP_MEDIAN_SCENARIO, PFP_PAYMENT_MODEL, PFP_SCENARIOS } from "~/domain/examples/pfp-payment";
 import { forecast } from "~/domain/payment/forecast";
-import { formatPounds } from "~/domain/payment/money";
+import { formatWholePounds } from "~/domain/payment/money";
 import { PAGE_FORECAST } from "~/domain/payment/workbook";
 import { startServer } from "../support/server";
 
@@ -18,7 +18,7 @@ import { startServer } from "../support/server";
 function medianText(tariffPence: number): string {
   const model = { ...PFP_PAYMENT_MODEL, components: PFP_PAYMENT_MODEL.components.map((c) => (c.kind === "outcome-period" ? { ...c, tariffPence } : c)) };
   const s = forecast({ model, scenarios: PFP_SCENARIOS, ...PAGE_FORECAST }).scenarios.find((x) => x.scenario === PFP_MEDIAN_SCENARIO.name)!;
-  return formatPounds(Math.round(s.commissionerCostPence.p50 / 100) * 100).replace(/\.00$/, "");
+  return formatWholePounds(s.commissionerCostPence.p50);
 }
 
 const PASSWORD = "outcomes-demo";

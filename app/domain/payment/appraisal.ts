@@ -3,7 +3,7 @@
 // model compares. Seed 000's point: appraise the options before choosing a
 // payment-by-results model. Pure: no I/O.
 import type { ContractOption, ScenarioForecast } from "./forecast";
-import { formatPounds } from "./money";
+import { formatWholePounds } from "./money";
 
 export const OPTION_LABELS: Record<ContractOption, string> = {
   "fee-for-service": "Fee-for-service",
@@ -21,7 +21,7 @@ export const OPTION_RISKS: Record<ContractOption, string> = {
   hybrid: "Shared as the model says: fees are paid whatever happens, outcome payments only for results, up to the caps.",
 };
 
-const pounds = (pence: number) => formatPounds(Math.round(pence / 100) * 100).replace(/\.00$/, "");
+const pounds = formatWholePounds;
 
 /** Sentences that explain the appraisal of one scenario, cheapest priced option first; an option missing an input is named with what it needs, never priced at £0. */
 export function explainAppraisal(s: ScenarioForecast): string[] {
@@ -43,7 +43,7 @@ export function explainAppraisal(s: ScenarioForecast): string[] {
     );
   }
   lines.push(`What the commissioners pay ranges from ${pounds(hybrid.commissionerCostPence.p10)} to ${pounds(hybrid.commissionerCostPence.p90)} (P10 to P90): ${pounds(hybrid.costPerSuccessPence.p50)} of the commissioners' money per successful case at the median.`);
-  if (!s.gaps.some((g) => g.input !== "delivery-costs")) {
+  if (pricesCostsAvoided(s)) {
     const [placements, ...wider] = s.costsAvoidedByWho;
     const others = wider.map((w) => `${w.who} ${pounds(w.pence.p50)}`).join(", ");
     lines.push(`The public sector avoids ${pounds(s.costsAvoidedPence.p50)} of costs at the median: the commissioners ${pounds(placements!.pence.p50)} in care placements${others ? `, ${others}` : ""}.`);
@@ -60,3 +60,6 @@ export function explainAppraisal(s: ScenarioForecast): string[] {
 
 /** Whether the forecast priced delivery (the scenario gave a delivery cost). */
 export const pricesDelivery = (s: ScenarioForecast) => !s.gaps.some((g) => g.input === "delivery-costs");
+
+/** Whether the forecast priced the costs avoided (the scenario gave what they need). */
+export const pricesCostsAvoided = (s: ScenarioForecast) => !s.gaps.some((g) => g.input !== "delivery-costs");

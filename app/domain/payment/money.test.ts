@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { allocate, formatPounds, parsePounds, percentOf, percentOfAtMost, poundsText } from "./money";
+import { allocate, formatPounds, formatWholePounds, parsePounds, percentOf, percentOfAtMost, poundsText } from "./money";
 
 describe("money", () => {
   it("rounds a percentage half up to the penny", () => {
@@ -47,5 +47,13 @@ describe("formatPounds groups thousands without the locale", () => {
       const expected = `${a < 0 ? "-" : ""}£${Math.floor(abs / 100).toLocaleString("en-GB")}.${String(abs % 100).padStart(2, "0")}`;
       if (formatPounds(a) !== expected) expect(formatPounds(a)).toBe(expected);
     }
+  });
+});
+
+describe("formatWholePounds", () => {
+  it("rounds to the pound, half up, and drops the pence", () => {
+    expect(formatWholePounds(532_447_749)).toBe("£5,324,477");
+    expect(formatWholePounds(532_447_750)).toBe("£5,324,478");
+    expect(formatWholePounds(-13_670_049)).toBe("-£136,700");
   });
 });

@@ -59,6 +59,9 @@ export function sum(values: Pence[]): Pence {
 }
 
 /** "£1,234.56" (for messages and exports; computation never uses it). */
+/** Rounded to the pound, for summaries and tables: "£5,324,477". */
+export const formatWholePounds = (amount: Pence): string => formatPounds(Math.round(amount / 100) * 100).replace(/\.00$/, "");
+
 export function formatPounds(amount: Pence): string {
   const sign = amount < 0 ? "-" : "";
   const abs = Math.abs(amount);

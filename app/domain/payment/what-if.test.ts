@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PFP_HIGH_SCENARIO, PFP_MEDIAN_SCENARIO, PFP_PAYMENT_MODEL } from "../examples/pfp-payment";
-import { scenarioDifferences, shownBy, WhatIfCreateSchema, WhatIfUpdateSchema } from "./what-if";
+import { nextWhatIfName, scenarioDifferences, shownBy, WhatIfCreateSchema, WhatIfUpdateSchema } from "./what-if";
 
 describe("what-ifs", () => {
   it("says in words how its scenarios differ from the shared ones, by name", () => {
@@ -11,6 +11,11 @@ describe("what-ifs", () => {
       `It has no “${PFP_HIGH_SCENARIO.name}” scenario.`,
     ]);
     expect(scenarioDifferences([PFP_MEDIAN_SCENARIO], [PFP_MEDIAN_SCENARIO])).toEqual([]);
+  });
+
+  it("names an unnamed copy with the first free 'What-if N'", () => {
+    expect(nextWhatIfName([])).toBe("What-if 1");
+    expect(nextWhatIfName(["What-if 1", "What-if 3", "Tariff £240"])).toBe("What-if 2");
   });
 
   it("names who showed it without an email", () => {

@@ -31,6 +31,11 @@ export type WhatIfView = {
   scenarios: WhatIfContent["scenarios"];
 };
 
+/** The first "What-if N" not among `taken`: the name a copy gets when its owner gives none. */
+export function nextWhatIfName(taken: string[]): string {
+  for (let i = 1; ; i++) if (!taken.includes(`What-if ${i}`)) return `What-if ${i}`;
+}
+
 /** Who showed it, in words: "Priya Shah (Positive Families Partnership)". */
 export const shownBy = (w: Pick<WhatIfView, "ownerName" | "organisation">) => (w.organisation ? `${w.ownerName} (${w.organisation})` : w.ownerName);
 

@@ -6,7 +6,7 @@
 // and in the browser alike: `toWriteExcelSheets`). Pure: no I/O.
 import type { Sheet as WriteExcelSheet } from "write-excel-file/universal";
 import type { Actuals } from "./actuals";
-import { OPTION_LABELS, pricesDelivery } from "./appraisal";
+import { OPTION_LABELS, pricesCostsAvoided, pricesDelivery } from "./appraisal";
 import type { Forecast, Scenario, ScenarioForecast } from "./forecast";
 import type { PaymentModel } from "./model";
 
@@ -49,7 +49,7 @@ export function forecastMeasures(s: ScenarioForecast, payerNames: Record<string,
   const pence = (label: string, spread: Spread3) => ({ label, kind: "pence" as const, spread });
   // A figure whose input is missing is left out (its gap is listed instead: `forecastGapRows`), never shown as £0.
   const delivery = pricesDelivery(s);
-  const avoided = !s.gaps.some((g) => g.input !== "delivery-costs");
+  const avoided = pricesCostsAvoided(s);
   return [
     pence("Commissioners pay, in all", s.commissionerCostPence),
     pence("Co-funder pays", s.coFunderCostPence),
