@@ -10,6 +10,10 @@ import { writePaymentDesign } from "~/domain/payment/design";
 import { writeReferralDesign } from "~/domain/referral-design";
 import type { OrganisationType, Role } from "~/domain/roles";
 import { seedDocumentIfEmpty } from "~/models/document.server";
+import { createEvent, createPoll, register, setPollStatus, updateEvent } from "~/models/market-event.server";
+import { getProcurement, registerParty, saveDetails, savePublication, saveTimeline } from "~/models/procurement.server";
+import { answerQuestion, askQuestion, moderateQuestion } from "~/models/question.server";
+import { publishVersion } from "~/models/version.server";
 import { upsertMember } from "~/models/membership.server";
 import { createUser, findOrCreateOrganisation, getUserByEmail } from "~/models/user.server";
 import { db } from "~/utils/db.server";
@@ -74,6 +78,7 @@ export async function seedDemo(): Promise<DemoResult> {
   await db().membership.updateMany({ where: { workspaceId: workspace.id, userId: ids.get(lead.email)! }, data: { isLead: true } });
   await seedDemoDocuments(workspace.id);
   await seedDemoWhatIf(workspace.id, ids.get("prime@pfp.example")!);
+  await seedDemoProcurement(workspace.id, ids);
   return { created: true, workspaceId: workspace.id, logins };
 }
 
@@ -95,4 +100,79 @@ async function seedDemoDocuments(workspaceId: string): Promise<void> {
     writeReferralDesign(doc, { criteria: PFP_CRITERIA, pathway: PFP_PATHWAY, commitments: PFP_COMMITMENTS, vignettes: PFP_VIGNETTES }),
   );
   await seedDocumentIfEmpty(`${workspaceId}/payment`, (doc) => writePaymentDesign(doc, PFP_PAYMENT_MODEL, PFP_SCENARIOS));
+}
+
+const DAY = 86_400_000;
+const at = (base: number, days: number, hour: number) => {
+  const d = new Date(base + days * DAY);
+  d.setUTCHours(hour, 0, 0, 0);
+  return d.toISOString();
+};
+
+/**
+ * The procurement in progress: the GLA's market-warming day is on (as the review's was,
+ * for 30+ people), under the light-touch regime; the design shape has dialogue rounds,
+ * which the PFP's bidders said they missed. Dates are set from today, so the demo is
+ * always mid-engagement.
+ */
+async function seedDemoProcurement(workspaceId: string, ids: Map<string, string>): Promise<void> {
+  const lead = DEMO_PEOPLE[0]!;
+  for (const section of ["outcomes", "referral", "payment"] as const) {
+    await publishVersion({ workspaceId, section, name: "For the market-warming day", userId: ids.get(lead.email)!, userName: lead.name });
+  }
+  await saveDetails(workspaceId, {
+    title: "Pan-London edge-of-care social outcomes contract",
+    reference: "PLEC-2026-01",
+    summary: DESCRIPTION,
+    procedure: "competitive-flexible",
+    shape: "dialogue",
+    lightTouch: true,
+  });
+  const p = (await getProcurement(workspaceId))!;
+  const now = Date.now();
+  await saveTimeline(p, {
+    "tender-notice": at(now, 21, 9),
+    shortlist: at(now, 35, 12),
+    dialogue: at(now, 42, 9),
+    clarification: at(now, 63, 9),
+    enquiryEndsAt: at(now, 84, 12),
+    clarificationsUntil: at(now, 88, 12),
+    "bid-deadline": at(now, 98, 12),
+    evaluation: at(now, 99, 9),
+    "award-decision": at(now, 120, 9),
+    standstill: at(now, 121, 9),
+    contract: at(now, 140, 9),
+  });
+  const pinned = { outcomes: "For the market-warming day", referral: "For the market-warming day", payment: "For the market-warming day" };
+  await savePublication(p, pinned, true);
+  const people = DEMO_PEOPLE.filter((x) => x.org && (x.orgType === "provider" || x.orgType === "investor"));
+  const orgs = await db().organisation.findMany({ where: { name: { in: people.map((x) => x.org!) } }, select: { id: true, name: true } });
+  for (const person of people) await registerParty(p, orgs.find((o) => o.name === person.org)!.id, person.name);
+  const event = await createEvent(p, {
+    title: "Market-warming day",
+    description: "The commissioners explain the outcomes contract and why MST and FFT; the room questions it and tests the payment model.",
+    startsAt: at(now, 0, 9),
+    endsAt: at(now, 0, 16),
+    place: "City Hall, Kamal Chunchie Way, London E16",
+    onlineUrl: "https://meet.example/market-warming",
+  });
+  const fresh = (await getProcurement(workspaceId))!;
+  await updateEvent(fresh, event.id, {
+    status: "live",
+    agenda: [
+      { id: "welcome", time: "09:30", title: "Welcome and why an outcomes contract", presenter: "Sam Okafor, London Borough of Sutton", notes: "" },
+      { id: "interventions", time: "10:00", title: "Why MST and FFT: the evidence", presenter: "Social Finance", notes: "" },
+      { id: "payment", time: "11:00", title: "The payment model: £200–£250 per week out of care", presenter: "Grace Adeyemi, GLA", notes: "Tariffs, the cap and the national fund's top-up, with the forecast." },
+      { id: "questions", time: "14:00", title: "Questions and answers", presenter: "The commissioners", notes: "" },
+    ],
+    showing: { kind: "agenda", itemId: "welcome" },
+  });
+  const byEmail = async (email: string) => (await db().user.findUnique({ where: { email }, select: { id: true, name: true, organisation: { select: { id: true, name: true, type: true } } } }))!;
+  for (const x of DEMO_PEOPLE.filter((d) => d.role !== "service-user")) await register(fresh, event.id, await byEmail(x.email), x.role !== "evaluator");
+  const poll = await createPoll(fresh, event.id, { question: "Which share of provider income at risk would you bid against?", kind: "single", options: ["Up to 50%", "50% to 75%", "All of it"], anonymous: true });
+  await setPollStatus(fresh, event.id, poll.id, "open");
+  const asker = await byEmail("mst@familyaction.example");
+  const q = await askQuestion(fresh, asker, { source: "event", body: "Will referrals below the 384 commitment be balanced across the boroughs, or does the shortfall sit with the provider?", anonymous: true, eventId: event.id });
+  await moderateQuestion(fresh, q.id, "approve");
+  await answerQuestion(fresh, q.id, { answer: "Shortfalls are balanced across the boroughs each year, and 5–10% rolls over to the next. The commitments are in the referral criteria published for today." }, { name: lead.name });
 }

@@ -26,10 +26,23 @@ export const PERMISSIONS = [
   "comment:co-design",
   /** Price what-ifs in one's own copy of the payment model, without changing the shared one. */
   "what-if:payment",
+  // The procurement (app/domain/procurement/): who may read it, run it, answer and ask.
+  // Which questions, dialogues and polls a member then sees is decided per organisation
+  // by the procurement's own policies (questions.ts), not by role alone.
+  "read:procurement",
+  /** Edit the record, move stages, run events (presenter, polls, Q&A moderation), dialogue. */
+  "manage:procurement",
+  "answer:clarifications",
+  /** Ask clarification questions as a registered party. */
+  "ask:clarifications",
+  /** Register for events, answer polls, ask and vote at an event's Q&A. */
+  "attend:events",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const everyone: Permission[] = ["read:workspace", "read:members"];
+/** Everyone in the procurement's rooms; a young person's room is the workshop (issue 15), not the tender. */
+const engaged: Permission[] = ["read:procurement", "attend:events"];
 /**
  * Contributors add to the shared board (cards, votes) and discuss the design in
  * comments, but do not edit the contract. Anyone who may comment may resolve or
@@ -47,18 +60,20 @@ const managers: Permission[] = [
   "manage:members",
   "read:invitations",
   "create:invitations",
+  ...engaged,
+  "manage:procurement",
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   facilitator: managers,
-  commissioner: [...managers, "judge:vignettes", "rate:outcomes"],
-  provider: [...codesigners, "rate:outcomes", "what-if:payment"],
+  commissioner: [...managers, "judge:vignettes", "rate:outcomes", "answer:clarifications"],
+  provider: [...codesigners, "rate:outcomes", "what-if:payment", ...engaged, "ask:clarifications"],
   // Investors and providers price what-ifs in their own sandboxes (issue 5); the
   // shared payment model is the commissioners'.
-  investor: [...contributors, "rate:outcomes", "what-if:payment"],
+  investor: [...contributors, "rate:outcomes", "what-if:payment", ...engaged, "ask:clarifications"],
   "service-user": [...contributors, "rate:outcomes"],
-  evaluator: contributors,
-  observer: everyone,
+  evaluator: [...contributors, "read:procurement"],
+  observer: [...everyone, "read:procurement"],
 };
 
 /** Whether a member with `role` may do `permission`. */

@@ -4,13 +4,14 @@ import { db } from "~/utils/db.server";
 
 export type NotificationView = {
   id: string;
-  kind: "mention" | "reply";
+  kind: "mention" | "reply" | "procurement";
   actorName: string;
   excerpt: string;
   createdAt: string;
   read: boolean;
   workspace: { id: string; name: string };
-  thread: { id: string; section: string; targetLabel: string };
+  /** Null for a procurement notification. */
+  thread: { id: string; section: string; targetLabel: string } | null;
 };
 
 const stillMember = (userId: string) => ({ workspace: { memberships: { some: { userId } } } });
@@ -28,7 +29,7 @@ export async function listNotifications(userId: string, limit = 100): Promise<No
   });
   return rows.map((n) => ({
     id: n.id,
-    kind: n.kind === "mention" ? "mention" : "reply",
+    kind: n.kind === "mention" ? "mention" : n.kind === "procurement" ? "procurement" : "reply",
     actorName: n.actorName,
     excerpt: n.excerpt,
     createdAt: n.createdAt.toISOString(),
@@ -40,9 +41,10 @@ export async function listNotifications(userId: string, limit = 100): Promise<No
 
 /** Marks one notification read and returns where it points; null if it is not theirs. */
 export async function openNotification(userId: string, id: string): Promise<string | null> {
-  const n = await db().notification.findFirst({ where: { id, userId, ...stillMember(userId) }, select: { id: true, workspaceId: true, threadId: true, thread: { select: { section: true } } } });
+  const n = await db().notification.findFirst({ where: { id, userId, ...stillMember(userId) }, select: { id: true, workspaceId: true, threadId: true, href: true, thread: { select: { section: true } } } });
   if (!n) return null;
   await db().notification.update({ where: { id: n.id }, data: { readAt: new Date() } });
+  if (!n.thread) return n.href?.startsWith(`/workspaces/${n.workspaceId}/`) ? n.href : `/workspaces/${n.workspaceId}`;
   return `/workspaces/${n.workspaceId}/${n.thread.section}?thread=${n.threadId}#thread-${n.threadId}`;
 }
 

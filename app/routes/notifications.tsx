@@ -37,7 +37,7 @@ export default function NotificationsPage() {
   return (
     <section aria-labelledby="notifications-heading">
       <h1 id="notifications-heading" className="text-2xl font-bold">Notifications</h1>
-      <p className="mt-1 text-slate-700">{unread === 0 ? "Nothing new." : `${unread} new.`} You are told when someone mentions you, or replies in a thread you took part in.</p>
+      <p className="mt-1 text-slate-700">{unread === 0 ? "Nothing new." : `${unread} new.`} You are told when someone mentions you, replies in a thread you took part in, or a procurement you registered for publishes something.</p>
       {unread > 0 ? (
         <Form method="post" className="mt-3">
           <CsrfInput />
@@ -51,7 +51,15 @@ export default function NotificationsPage() {
             <li key={n.id} className={`rounded border p-3 ${n.read ? "border-slate-300 bg-white" : "border-brand-700 bg-white"}`}>
               <p>
                 {n.read ? null : <span className="mr-2 rounded bg-brand-700 px-2 py-0.5 text-sm text-white">New</span>}
-                <span className="font-medium">{n.actorName}</span> {n.kind === "mention" ? "mentioned you" : "replied"} on {n.thread.targetLabel} in {n.workspace.name}'s {SECTION_NAMES[n.thread.section] ?? n.thread.section}
+                {n.thread ? (
+                  <>
+                    <span className="font-medium">{n.actorName}</span> {n.kind === "mention" ? "mentioned you" : "replied"} on {n.thread.targetLabel} in {n.workspace.name}'s {SECTION_NAMES[n.thread.section] ?? n.thread.section}
+                  </>
+                ) : (
+                  <>
+                    <span className="font-medium">{n.actorName}</span> published to every registered party in {n.workspace.name}'s procurement
+                  </>
+                )}
               </p>
               <blockquote className="mt-1 whitespace-pre-wrap border-l-4 border-slate-300 pl-3 text-slate-800">{n.excerpt}</blockquote>
               <Form method="post" className="mt-2">
@@ -59,7 +67,15 @@ export default function NotificationsPage() {
                 <input type="hidden" name="intent" value="open" />
                 <input type="hidden" name="id" value={n.id} />
                 <button type="submit" className="inline-flex min-h-11 items-center rounded border border-slate-600 bg-white px-3">
-                  Go to the thread<span className="sr-only"> about {n.thread.targetLabel}</span>
+                  {n.thread ? (
+                    <>
+                      Go to the thread<span className="sr-only"> about {n.thread.targetLabel}</span>
+                    </>
+                  ) : (
+                    <>
+                      Open it<span className="sr-only"> in the procurement</span>
+                    </>
+                  )}
                 </button>
               </Form>
             </li>

@@ -31,6 +31,9 @@ export default function WorkspaceLayout() {
           <li><NavLink to={`/workspaces/${workspace.id}/outcomes`} className={tabClass}>Outcomes</NavLink></li>
           <li><NavLink to={`/workspaces/${workspace.id}/referral`} className={tabClass}>Referral</NavLink></li>
           <li><NavLink to={`/workspaces/${workspace.id}/payment`} className={tabClass}>Payment</NavLink></li>
+          {permissions.includes("read:procurement") ? (
+            <li><NavLink to={`/workspaces/${workspace.id}/procurement`} className={tabClass}>Procurement</NavLink></li>
+          ) : null}
           <li><NavLink to={`/workspaces/${workspace.id}/board`} className={tabClass}>Board</NavLink></li>
           <li><NavLink to={`/workspaces/${workspace.id}/activity`} className={tabClass}>Activity</NavLink></li>
           <li><NavLink to={`/workspaces/${workspace.id}/members`} className={tabClass}>Members</NavLink></li>
