@@ -80,9 +80,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "timeline": {
         const form = parseForm(formData, TimelineFormSchema);
         if (!form.ok) return invalid(form, intent.data);
-        // Dates of stages already started are facts, not plans: they stay as recorded.
+        // A date left empty is cleared; one not in the form at all is kept. Dates of
+        // stages already started are facts, not plans: they stay as recorded.
+        const kept = Object.fromEntries(Object.entries(procurement.timeline).filter(([k]) => !formData.has(k)));
         const started = STAGES.slice(0, STAGES.indexOf(procurement.stage) + 1);
-        const timeline = { ...form.data, ...Object.fromEntries(started.filter((s) => procurement.timeline[s]).map((s) => [s, procurement.timeline[s]])) };
+        const timeline = { ...kept, ...form.data, ...Object.fromEntries(started.filter((s) => procurement.timeline[s]).map((s) => [s, procurement.timeline[s]])) };
         await saveTimeline(procurement, timeline);
         const problems = timelineProblems(procurement, timeline);
         return done(problems.length ? `Dates saved. Check: ${problems.join(" ")}` : "Dates saved; they meet the minimum periods.");

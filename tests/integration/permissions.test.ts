@@ -211,6 +211,12 @@ describe("permissions: every role against every workspace route", () => {
       ...CHECKS.map((c) => c.permission),
       "read:member-emails",
       "read:invitations",
+      // The procurement's routes, by role and by organisation: tests/integration/procurement.test.ts.
+      "read:procurement",
+      "manage:procurement",
+      "answer:clarifications",
+      "ask:clarifications",
+      "attend:events",
       ...Object.values(SECTION_WRITE_PERMISSION),
     ]);
     expect([...covered].sort()).toEqual([...PERMISSIONS].sort());

@@ -19,7 +19,7 @@ export const InstantSchema = z
   .refine((d) => !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100, "Enter a real date between 2000 and 2100.")
   .transform((d) => d.toISOString());
 
-const optionalInstant = z.union([z.literal("").transform(() => undefined), InstantSchema]).optional();
+const optionalInstant = z.preprocess((v) => (v === "" ? undefined : v), InstantSchema.optional());
 
 export const ProcurementDetailsSchema = z
   .object({
