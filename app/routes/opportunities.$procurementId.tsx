@@ -105,7 +105,7 @@ export default function OpportunityPage() {
         {o.memberOf ? (
           <p className="mt-2"><Link className="underline" to={`/workspaces/${o.memberOf}/procurement`}>Go to the procurement</Link></p>
         ) : !o.signedIn ? (
-          <p className="mt-2"><Link className="underline" to={`/login?redirectTo=${encodeURIComponent(`/opportunities/${o.id}`)}`}>Sign in</Link> or <Link className="underline" to="/signup">create an account</Link> to register.</p>
+          <p className="mt-2"><Link className="underline" to={`/login?redirectTo=${encodeURIComponent(`/opportunities/${o.id}`)}`}>Sign in to register</Link>, or <Link className="underline" to="/signup">create an account</Link> first.</p>
         ) : (
           <Form method="post" className="mt-2 max-w-xl">
             <CsrfInput />

@@ -1,0 +1,110 @@
+// The market-warming day in the PFP demo, as the room lives it: the GLA facilitator
+// presents, the commissioner and two rival providers follow on their own screens,
+// answer a poll, ask; the commissioner answers; both providers see the answer at once
+// without seeing who asked; the engagement record prints.
+import type { Browser, Page } from "@playwright/test";
+import { demoWorkspaceId, expect, expectAccessible, expectNoHorizontalScroll, login, test } from "./fixtures";
+
+async function person(browser: Browser, email: string, url: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text()) && errors.push(m.text()));
+  await login(page, email);
+  await page.goto(url);
+  return { page, errors };
+}
+
+test("a market-warming day: follow the presenter, poll, ask, answered to all without the asker's name", async ({ page, browser, consoleErrors: _ }) => {
+  test.setTimeout(120_000);
+  await login(page, "facilitator@gla.example");
+  const ws = await demoWorkspaceId(page);
+  await page.goto(`/workspaces/${ws}/procurement`);
+  await page.getByRole("link", { name: "Market-warming day" }).click();
+  await expect(page.getByRole("heading", { name: "Market-warming day", level: 2 })).toBeVisible();
+  const url = page.url();
+
+  const commissioner = await person(browser, "lead@sutton.example", url);
+  const rivalA = await person(browser, "mst@familyaction.example", url);
+  const rivalB = await person(browser, "fft@fpm.example", url, { width: 360, height: 740 });
+  const attendees = [commissioner.page, rivalA.page, rivalB.page];
+  for (const p of attendees) await expect(p.getByRole("region", { name: "Now showing" })).toContainText("Welcome and why an outcomes contract");
+
+  // The presenter moves every screen to the payment model (the pinned version).
+  await page.getByLabel("Show on every screen").selectOption({ label: "Payment model" });
+  await page.getByRole("button", { name: "Show it" }).click();
+  for (const p of attendees) {
+    const showing = p.getByRole("region", { name: "Now showing" });
+    await expect(showing).toContainText("Version “For the market-warming day”");
+    await expect(showing).toContainText("Paid by");
+  }
+
+  // Look away, and come back with one click.
+  await rivalA.page.getByRole("link", { name: "Outcome framework" }).click();
+  await expect(rivalA.page.getByRole("region", { name: "You are looking at" })).toContainText("Stays out of care");
+  await rivalA.page.getByRole("link", { name: "Back to the presenter" }).click();
+  await expect(rivalA.page.getByRole("region", { name: "Now showing" })).toContainText("Paid by");
+
+  // Both providers answer the poll; one with the keyboard alone.
+  await rivalA.page.getByLabel("50% to 75%", { exact: true }).check();
+  await rivalA.page.getByRole("button", { name: /Send my answer/ }).click();
+  await expect(rivalA.page.getByText("Thank you: your answer is in.")).toBeVisible();
+  await rivalB.page.getByLabel("50% to 75%", { exact: true }).focus();
+  await rivalB.page.keyboard.press("Space");
+  await rivalB.page.keyboard.press("Enter");
+  await expect(rivalB.page.getByText("Thank you: your answer is in.")).toBeVisible();
+  const results = page.getByRole("list", { name: /^Results: Which share/ });
+  await expect(results.getByRole("listitem").filter({ hasText: "50% to 75%" })).toContainText("2");
+
+  // A question from one rival, moderated into the room, answered by the commissioner.
+  const text = "Will the fund's £1.5m cap still hold if a sixth borough joins later?";
+  await rivalA.page.getByLabel("Ask the commissioners").fill(text);
+  await rivalA.page.getByRole("button", { name: "Send the question" }).click();
+  const queued = page.getByRole("listitem").filter({ hasText: text });
+  await expect(queued).toContainText("Daniel Brooks (Family Action)");
+  await queued.getByRole("button", { name: "Show to the room" }).click();
+  const inRoomB = rivalB.page.getByRole("list", { name: "Questions in the room" }).getByRole("listitem").filter({ hasText: text });
+  await expect(inRoomB).toContainText(/Organisation \d+/);
+
+  const forCommissioner = commissioner.page.getByRole("list", { name: "Questions in the room" }).getByRole("listitem").filter({ hasText: text });
+  const answer = "Yes: the fund's cap is for the whole contract, whichever boroughs join.";
+  await forCommissioner.getByLabel("Answer for every party").fill(answer);
+  await forCommissioner.getByRole("button", { name: "Publish the answer" }).click();
+  await expect(inRoomB).toContainText(answer);
+  await expect(rivalA.page.getByRole("list", { name: "Questions in the room" }).getByRole("listitem").filter({ hasText: text })).toContainText(answer);
+  for (const who of ["Family Action", "Daniel Brooks"]) await expect(rivalB.page.locator("body")).not.toContainText(who);
+
+  // On a 360 px phone the room is usable and accessible.
+  await expectNoHorizontalScroll(rivalB.page);
+  await expectAccessible(rivalB.page);
+
+  // The answer is in the clarification log and the engagement record, which prints.
+  await rivalB.page.goto(`/workspaces/${ws}/procurement/clarifications`);
+  await expect(rivalB.page.getByText(answer)).toBeVisible();
+  await commissioner.page.goto(`/workspaces/${ws}/procurement/record`);
+  await expect(commissioner.page.getByRole("heading", { name: "Preliminary market engagement: record" })).toBeVisible();
+  await expect(commissioner.page.getByText(text)).toBeVisible();
+  await expectAccessible(commissioner.page);
+  await commissioner.page.emulateMedia({ media: "print" });
+  await expect(commissioner.page.getByRole("navigation", { name: "Workspace" })).toBeHidden();
+  const pdf = await commissioner.page.pdf({ format: "A4" });
+  expect(pdf.byteLength).toBeGreaterThan(5_000);
+
+  for (const p of [commissioner, rivalA, rivalB]) expect(p.errors).toEqual([]);
+});
+
+test("the public opportunity page: no sign-in, what the commissioner published, how to register", async ({ page, consoleErrors: _ }) => {
+  await login(page, "lead@sutton.example");
+  const ws = await demoWorkspaceId(page);
+  await page.goto(`/workspaces/${ws}/procurement`);
+  const href = await page.getByRole("link", { name: "Public opportunity page" }).getAttribute("href");
+  await page.context().clearCookies();
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(href!);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pan-London edge-of-care social outcomes contract");
+  await expect(page.getByText("Stays out of care (paid for)")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sign in to register" })).toBeVisible();
+  await expectAccessible(page);
+  await expectNoHorizontalScroll(page);
+});
