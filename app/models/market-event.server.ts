@@ -157,7 +157,7 @@ export async function respond(p: ProcurementRecord, eventId: string, poll: PollR
 }
 
 export type PollLive = PollRecord & { tally: PollTally; named: { voterName: string; organisationName: string | null; choice: PollChoice }[] };
-type RoomState = { polls: PollLive[]; questions: QuestionRecord[]; showing: Showing | null; status: EventStatus; version: number };
+type RoomState = { polls: PollLive[]; questions: QuestionRecord[]; showing: Showing | null; status: EventStatus; agenda: AgendaItem[]; version: number };
 
 // The room's shared state per event, dropped whenever the workspace says something in
 // its procurement changed (in this process or, through Redis, in another).
@@ -190,6 +190,7 @@ async function loadRoom(procurementId: string, eventId: string): Promise<RoomSta
     version,
     showing: view?.showing ?? null,
     status: view?.status ?? "ended",
+    agenda: view?.agenda ?? [],
     polls: polls.map((poll) => {
       const options = strings(poll.options);
       const def = { kind: poll.kind as PollKind, options };
@@ -228,6 +229,7 @@ export type LiveRoom = {
   version: number;
   status: EventStatus;
   showing: Showing | null;
+  agenda: AgendaItem[];
   polls: (Omit<PollLive, "named" | "tally"> & { tally: PollTally | null; named: PollLive["named"]; mine: PollChoice | null })[];
   questions: (QuestionView & { votedByMe: boolean })[];
 };
@@ -256,6 +258,7 @@ export async function liveRoom(p: ProcurementRecord, eventId: string, viewer: Vi
     version: state.version,
     status: state.status,
     showing: state.showing,
+    agenda: state.agenda,
     polls: state.polls
       .filter((x) => viewer.commissioningTeam || x.status !== "draft")
       .map((x) => ({ ...x, named: viewer.commissioningTeam ? x.named : [], mine: myChoice.get(x.id) ?? null })),

@@ -23,7 +23,7 @@ export default function EqualTreatmentPage() {
       <p role="status" className={report.flags ? "font-semibold text-red-800" : "font-semibold text-green-900"}>
         {report.flags ? `${report.flags} ${report.flags === 1 ? "item was" : "items were"} not given to every party equally.` : `Every party received everything published to all (${report.rows.length} ${report.rows.length === 1 ? "item" : "items"}, ${parties.length} parties).`}
       </p>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="What was published, and who received it">
         <table className="w-full min-w-[40rem] text-left">
           <caption className="sr-only">What was published, and who received it when</caption>
           <thead><tr><th scope="col">Published</th><th scope="col">What</th><th scope="col">Received by</th><th scope="col">Check</th></tr></thead>

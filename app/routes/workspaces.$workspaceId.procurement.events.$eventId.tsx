@@ -3,7 +3,8 @@
 // live polls and live Q&A with a moderation queue. Answered questions join the
 // clarification log. Plain forms work without JavaScript; with it, the room is live.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
+import { useEffect } from "react";
 import { z } from "zod";
 import { FormErrors, Notice } from "~/components/forms";
 import { AgendaEditor, AttendancePanel, PresenterControls, RegistrationPanel } from "~/components/procurement/event-admin";
@@ -196,6 +197,20 @@ export default function MarketEventPage() {
   const [params] = useSearchParams();
   const room = useLiveRoom(loaded.workspaceId, loaded.event.id, loaded.live);
   const view = params.get("view");
+  // What the presenter shows may need the page's own data (a forecast): reload it when
+  // the showing changes, and again while a forecast is still being worked out.
+  const revalidator = useRevalidator();
+  const showingKey = JSON.stringify(room.showing);
+  const loadedKey = JSON.stringify(loaded.live.showing);
+  const forecastPending = (room.showing?.kind === "forecast" || view === "forecast") && loaded.pinned.payment !== null && loaded.forecast === null;
+  useEffect(() => {
+    if (showingKey !== loadedKey && revalidator.state === "idle") revalidator.revalidate();
+  }, [showingKey, loadedKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    if (!forecastPending) return;
+    const timer = setTimeout(() => revalidator.state === "idle" && revalidator.revalidate(), 2_000);
+    return () => clearTimeout(timer);
+  }, [forecastPending, loaded]); // eslint-disable-line react-hooks/exhaustive-deps
   const failure = result && !result.ok ? result : undefined;
   const forIntent = (i: string) => (failure?.intent === i ? failure : undefined);
   return (
@@ -213,12 +228,12 @@ export default function MarketEventPage() {
       {failure && !["ask", "answer", "poll-create", "agenda-add", "pin", "respond"].includes(failure.intent ?? "") ? <FormErrors errors={failure.formErrors} /> : null}
       {loaded.canAttend ? <RegistrationPanel registration={loaded.registration} live={room.status === "live"} /> : null}
       <ViewSwitcher view={view} showing={room.showing} live={room.status === "live"} />
-      <NowShowing view={view} showing={room.showing} agenda={loaded.event.agenda} pinned={loaded.pinned} forecast={loaded.forecast} polls={room.polls} />
-      {loaded.manage ? <PresenterControls event={loaded.event} showing={room.showing} status={room.status} versions={loaded.versions} pinFailure={forIntent("pin")} /> : null}
+      <NowShowing view={view} showing={room.showing} agenda={room.agenda} pinned={loaded.pinned} forecast={loaded.forecast} polls={room.polls} />
+      {loaded.manage ? <PresenterControls event={{ ...loaded.event, agenda: room.agenda }} showing={room.showing} status={room.status} versions={loaded.versions} pinFailure={forIntent("pin")} /> : null}
       <PollsPanel polls={room.polls} manage={loaded.manage} canAnswer={loaded.canAttend} failure={forIntent("respond") ?? forIntent("poll-create")} />
       <QuestionsPanel questions={room.questions} manage={loaded.manage} canAnswer={loaded.canAnswer} canAsk={loaded.canAttend && room.status !== "ended"} askFailure={forIntent("ask")} answerFailure={forIntent("answer")} />
       <AttendancePanel byType={loaded.attendanceByType} registrations={loaded.registrations} />
-      {loaded.manage ? <AgendaEditor agenda={loaded.event.agenda} failure={forIntent("agenda-add")} /> : null}
+      {loaded.manage ? <AgendaEditor agenda={room.agenda} failure={forIntent("agenda-add")} /> : null}
     </div>
   );
 }

@@ -22,6 +22,11 @@ const signedInPages: { name: string; path: (workspaceId: string) => string }[] =
   { name: "referral criteria", path: (id) => `/workspaces/${id}/referral` },
   { name: "payment model", path: (id) => `/workspaces/${id}/payment` },
   { name: "activity", path: (id) => `/workspaces/${id}/activity` },
+  { name: "procurement", path: (id) => `/workspaces/${id}/procurement` },
+  { name: "clarifications", path: (id) => `/workspaces/${id}/procurement/clarifications` },
+  { name: "engagement record", path: (id) => `/workspaces/${id}/procurement/record` },
+  { name: "equal treatment", path: (id) => `/workspaces/${id}/procurement/equal-treatment` },
+  { name: "dialogue", path: (id) => `/workspaces/${id}/procurement/dialogue` },
   { name: "notifications", path: () => "/notifications" },
   { name: "members", path: (id) => `/workspaces/${id}/members` },
   { name: "workspace settings", path: (id) => `/workspaces/${id}/settings` },
@@ -55,6 +60,14 @@ for (const vp of viewports) {
         await check(page);
       });
     }
+
+    test("signed in: the market-warming day, as its presenter", async ({ page, consoleErrors: _ }) => {
+      await login(page, "facilitator@gla.example");
+      await page.goto(`/workspaces/${await demoWorkspaceId(page)}/procurement`);
+      await page.getByRole("link", { name: "Market-warming day" }).click();
+      await expect(page.getByRole("heading", { name: "Presenter" })).toBeVisible();
+      await check(page);
+    });
 
     test("signed in: a new invitation link, and the invitation page", async ({ page, consoleErrors: _ }) => {
       await login(page, "lead@sutton.example");

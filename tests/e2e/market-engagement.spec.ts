@@ -40,11 +40,16 @@ test("a market-warming day: follow the presenter, poll, ask, answered to all wit
     await expect(showing).toContainText("Paid by");
   }
 
+  // The forecast of the pinned model, worked out on the server, follows on every screen.
+  await page.getByLabel("Show on every screen").selectOption({ label: "Payment forecast" });
+  await page.getByRole("button", { name: "Show it" }).click();
+  for (const p of attendees) await expect(p.getByRole("region", { name: "Now showing" }).getByRole("table")).toContainText("Commissioners pay, in all", { timeout: 20_000 });
+
   // Look away, and come back with one click.
   await rivalA.page.getByRole("link", { name: "Outcome framework" }).click();
   await expect(rivalA.page.getByRole("region", { name: "You are looking at" })).toContainText("Stays out of care");
   await rivalA.page.getByRole("link", { name: "Back to the presenter" }).click();
-  await expect(rivalA.page.getByRole("region", { name: "Now showing" })).toContainText("Paid by");
+  await expect(rivalA.page.getByRole("region", { name: "Now showing" }).getByRole("table")).toContainText("Commissioners pay, in all");
 
   // Both providers answer the poll; one with the keyboard alone.
   await rivalA.page.getByLabel("50% to 75%", { exact: true }).check();

@@ -111,8 +111,8 @@ export function NowShowing({ view, showing, agenda, pinned, forecast, polls }: {
     ) : <p>No version of the payment model is pinned for this event.</p>;
   } else if (what === "forecast") {
     body = !pinned.payment ? <p>No version of the payment model is pinned for this event.</p> : forecast ? (
-      <div className="overflow-x-auto"><p className="text-sm text-slate-700">Forecast of version “{pinned.payment.version}” under the workspace's scenarios</p><ForecastTable forecast={forecast} /></div>
-    ) : <p>The forecast is being worked out. Reload in a moment.</p>;
+      <div><p className="text-sm text-slate-700">Forecast of version “{pinned.payment.version}” under the workspace's scenarios</p><ForecastTable forecast={forecast} /></div>
+    ) : <p role="status">Working out the forecast…</p>;
   } else if (what === "poll" && showing?.kind === "poll") {
     const poll = polls.find((p) => p.id === showing.pollId);
     body = poll ? <p className="text-2xl font-semibold">Poll: {poll.question} <a href={`#poll-${poll.id}`} className="block text-base font-normal underline">Answer it below</a></p> : null;

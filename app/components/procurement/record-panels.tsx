@@ -235,7 +235,8 @@ export function PartiesPanel({ parties, count, myParty, canRegister, organisatio
         </Form>
       ) : null}
       {team && parties.length ? (
-        <table className="mt-3 w-full text-left">
+        <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-label="Registered parties">
+        <table className="w-full text-left">
           <caption className="sr-only">Registered parties, visible to the commissioning team only</caption>
           <thead>
             <tr><th scope="col">Pseudonym</th><th scope="col">Organisation</th><th scope="col">Type</th><th scope="col">Registered</th></tr>
@@ -251,6 +252,7 @@ export function PartiesPanel({ parties, count, myParty, canRegister, organisatio
             ))}
           </tbody>
         </table>
+        </div>
       ) : null}
     </section>
   );
