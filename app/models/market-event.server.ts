@@ -238,7 +238,7 @@ export type LiveRoom = {
  * What one person's screen shows of the room now. Draft polls are for the
  * commissioning team; who answered a named poll too; questions as viewQuestion says.
  */
-export async function liveRoom(p: ProcurementRecord, eventId: string, viewer: Viewer & { userId: string }): Promise<LiveRoom> {
+export async function liveRoom(p: ProcurementRecord, eventId: string, viewer: Viewer & { userId: string | null }): Promise<LiveRoom> {
   watch(p.workspaceId);
   let room = rooms.get(eventId);
   if (!room) {
@@ -247,11 +247,14 @@ export async function liveRoom(p: ProcurementRecord, eventId: string, viewer: Vi
     room.catch(() => rooms.delete(eventId));
   }
   const state = await room;
-  const key = voterKey(p.id, viewer.userId);
-  const [mine, votes] = await Promise.all([
-    db().pollResponse.findMany({ where: { voterKey: key, pollId: { in: state.polls.map((x) => x.id) } }, select: { pollId: true, choice: true } }),
-    db().questionVote.findMany({ where: { voterKey: key, questionId: { in: state.questions.map((q) => q.id) } }, select: { questionId: true } }),
-  ]);
+  // A room broadcast to many screens (userId null) has no one's own votes in it.
+  const key = viewer.userId ? voterKey(p.id, viewer.userId) : null;
+  const [mine, votes] = key
+    ? await Promise.all([
+        db().pollResponse.findMany({ where: { voterKey: key, pollId: { in: state.polls.map((x) => x.id) } }, select: { pollId: true, choice: true } }),
+        db().questionVote.findMany({ where: { voterKey: key, questionId: { in: state.questions.map((q) => q.id) } }, select: { questionId: true } }),
+      ])
+    : [[], []];
   const myChoice = new Map(mine.map((m) => [m.pollId, numbers(m.choice)]));
   const voted = new Set(votes.map((v) => v.questionId));
   return {

@@ -1,64 +1,54 @@
-// Keeps a market-warming day's screen live: when the workspace's event stream says the
-// procurement changed, fetch the room's live state (one small JSON), never more than one
-// request at a time; a change during a fetch fetches once more after it. A page loaded
-// without JavaScript shows the state it was rendered with.
-import { useEffect, useRef, useState } from "react";
+// Keeps a market-warming day's screen live: the room arrives over the event's stream
+// after every change (the same JSON for every screen of an audience); this person's own
+// part (their answers, their votes, their questions still waiting) comes with the page's
+// data, which reloads after each of their own actions. A page loaded without JavaScript
+// shows the state it was rendered with.
+import { useEffect, useMemo, useState } from "react";
 import type { LiveRoom } from "~/models/market-event.server";
 
+/** The shared room with this person's own part laid over it. */
+export function withOwn(shared: LiveRoom, own: LiveRoom): LiveRoom {
+  const ownPolls = new Map(own.polls.map((p) => [p.id, p.mine]));
+  const ownQuestions = new Map(own.questions.map((q) => [q.id, q]));
+  const sharedIds = new Set(shared.questions.map((q) => q.id));
+  return {
+    ...shared,
+    polls: shared.polls.map((p) => ({ ...p, mine: ownPolls.get(p.id) ?? p.mine })),
+    questions: [
+      ...shared.questions.map((q) => {
+        const mine = ownQuestions.get(q.id);
+        return mine ? { ...q, mine: mine.mine, askedBy: mine.mine ? mine.askedBy : q.askedBy, votedByMe: mine.votedByMe } : q;
+      }),
+      // Their own questions the room cannot see yet (waiting for the facilitator).
+      ...own.questions.filter((q) => q.mine && !sharedIds.has(q.id) && q.status === "pending"),
+    ],
+  };
+}
+
 export function useLiveRoom(workspaceId: string, eventId: string, initial: LiveRoom): LiveRoom {
-  const [room, setRoom] = useState(initial);
-  const latest = useRef(initial.version);
-  // A reload of the page's own data (after a form) brings a newer state too.
+  const [shared, setShared] = useState<LiveRoom | null>(null);
   useEffect(() => {
-    if (initial.version >= latest.current) {
-      latest.current = initial.version;
-      setRoom(initial);
-    }
-  }, [initial]);
-  useEffect(() => {
-    let inFlight = false;
-    let again = false;
-    let closed = false;
-    const url = `/workspaces/${workspaceId}/procurement/events/${eventId}/live.json`;
-    const refresh = async () => {
-      if (inFlight) return void (again = true);
-      inFlight = true;
-      try {
-        const res = await fetch(url, { headers: { Accept: "application/json" } });
-        if (res.ok && !closed) {
-          const next = (await res.json()) as LiveRoom;
-          latest.current = next.version;
-          setRoom(next);
-        }
-      } catch {
-        // offline: the next event or the online handler refreshes
-      } finally {
-        inFlight = false;
-        if (again && !closed) {
-          again = false;
-          void refresh();
-        }
-      }
-    };
     let source: EventSource | null = null;
     const open = () => {
       source?.close();
-      source = new EventSource(`/workspaces/${workspaceId}/events`);
-      source.addEventListener("change", (e) => {
-        if ((e as MessageEvent<string>).data === "procurement") void refresh();
+      source = new EventSource(`/workspaces/${workspaceId}/procurement/events/${eventId}/stream`);
+      source.addEventListener("room", (e) => {
+        try {
+          setShared(JSON.parse((e as MessageEvent<string>).data) as LiveRoom);
+        } catch {
+          // a broken frame: the next one replaces it
+        }
       });
     };
-    const online = () => {
-      open();
-      void refresh();
-    };
+    const offline = () => source?.close();
     open();
-    window.addEventListener("online", online);
+    window.addEventListener("online", open);
+    window.addEventListener("offline", offline);
     return () => {
-      closed = true;
       source?.close();
-      window.removeEventListener("online", online);
+      window.removeEventListener("online", open);
+      window.removeEventListener("offline", offline);
     };
   }, [workspaceId, eventId]);
-  return room;
+  return useMemo(() => (shared ? withOwn(shared, initial) : initial), [shared, initial]);
 }

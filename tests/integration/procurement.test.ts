@@ -7,6 +7,7 @@ import { can, type Permission } from "~/domain/permissions";
 import { ROLES, type Role } from "~/domain/roles";
 import { DEMO_PEOPLE } from "../../prisma/seed";
 import { Browser } from "../support/client";
+import { openEventStream } from "../support/event-stream";
 import { startServer, type TestServer } from "../support/server";
 
 let server: TestServer;
@@ -50,6 +51,17 @@ describe("every role against every procurement route", () => {
     ["dialogue", "read:procurement", () => `/workspaces/${ws}/procurement/dialogue`],
     ["equal treatment", "manage:procurement", () => `/workspaces/${ws}/procurement/equal-treatment`],
   ];
+  for (const role of ROLES) {
+    const expected = can(role, "read:procurement") ? 200 : 403;
+    it(`GET the room's stream as ${role} → ${expected}`, async () => {
+      const { status, stream } = await openEventStream(`${server.url}/workspaces/${ws}/procurement/events/${eventId}/stream`, byRole(role).cookieHeader());
+      expect(status).toBe(expected);
+      if (stream) {
+        await stream.waitFor("event: room");
+        stream.close();
+      }
+    });
+  }
   for (const [name, permission, path] of pages) {
     for (const role of ROLES) {
       const expected = can(role, permission) ? 200 : 403;
@@ -99,6 +111,11 @@ describe("rival providers in one workspace", () => {
     await a.page(`/workspaces/${ws}/procurement/events/${eventId}`);
     const asked = await a.post(`/workspaces/${ws}/procurement/events/${eventId}`, { intent: "ask", body: "Can a delivery partner be paid fee-for-service under the prime?", anonymous: "on" });
     expect(asked.status).toBe(200);
+    // Every screen's stream: the rival's never carries the asker; the team's does.
+    const streams = await Promise.all([b, byRole("facilitator")].map((x) => openEventStream(`${server.url}/workspaces/${ws}/procurement/events/${eventId}/stream`, x.cookieHeader())));
+    const [rivalStream, teamStream] = streams.map((x) => x.stream!);
+    await teamStream!.waitFor("fee-for-service under the prime");
+    expect(teamStream!.text()).toContain("Daniel Brooks (Family Action)");
     // Before moderation: the rival does not see it at all; the facilitator does, with the asker.
     expect(await html(b, `/workspaces/${ws}/procurement/events/${eventId}`)).not.toContain("fee-for-service under the prime");
     const facilitator = byRole("facilitator");
@@ -114,6 +131,10 @@ describe("rival providers in one workspace", () => {
       expect(text, path).not.toContain("Family Action");
       expect(text, path).not.toContain("Daniel Brooks");
     }
+    await rivalStream!.waitFor("fee-for-service under the prime");
+    expect(rivalStream!.text()).not.toContain("Family Action");
+    expect(rivalStream!.text()).not.toContain("Daniel Brooks");
+    for (const x of [rivalStream, teamStream]) x!.close();
     const seen = (await (await b.get(`/workspaces/${ws}/procurement/events/${eventId}/live.json`)).json()) as { questions: { id: string; askedBy: string }[] };
     expect(seen.questions.find((x) => x.id === q.id)?.askedBy).toMatch(/^Organisation \d+$/);
     // The asker's own organisation is told it is theirs.
