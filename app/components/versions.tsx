@@ -24,7 +24,12 @@ export function Versions({ subject, versions, comparison, canPublish, result, on
   return (
     <section aria-labelledby="versions-heading" className="mt-8 rounded border border-slate-300 bg-white p-3 print:hidden">
       <h3 id="versions-heading" className="text-lg font-semibold">Versions</h3>
-      {published ? <p role="status" className="mt-1 font-medium text-green-800">Published “{published.name}”.</p> : null}
+      {published ? (
+        <p role="status" className="mt-1 font-medium text-green-800">
+          Published “{published.name}”.
+          {params.get("announced") ? " The tender notice is out, so every registered party has been sent it with what changed. If bidders need more time for it, extend the bid deadline on the procurement page." : ""}
+        </p>
+      ) : null}
       {versions.length === 0 ? <p className="mt-1">No versions published yet.</p> : null}
       <ul aria-label="Published versions" className="mt-2 space-y-2">
         {versions.map((v) => (

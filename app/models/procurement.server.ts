@@ -3,7 +3,7 @@
 // (one delivery per party per item, for the equal-treatment report).
 import { createHmac } from "node:crypto";
 import { LotsSchema, PinnedVersionsSchema, StoredTimelineSchema, type Lot, type PinnedVersions } from "~/domain/procurement/record";
-import { decideExtension, decideMove, isStage, recordMove, STAGE_LABELS, type FlexibleShape, type Procedure, type ProcurementClock, type Stage, type Timeline } from "~/domain/procurement/stages";
+import { decideExtension, decideMove, formatInstant, isStage, recordMove, STAGE_LABELS, type FlexibleShape, type Procedure, type ProcurementClock, type Stage, type Timeline } from "~/domain/procurement/stages";
 import type { DeliveryKind } from "~/domain/procurement/equal-treatment";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -133,7 +133,7 @@ export async function extendDeadline(p: ProcurementRecord, to: Date, reason: str
   if (!decision.ok) return decision;
   await db().procurement.update({ where: { id: p.id }, data: { timeline: JSON.stringify(decision.timeline) } });
   await db().stageMove.create({ data: { procurementId: p.id, fromStage: p.stage, toStage: p.stage, note: `Bid deadline extended to ${to.toISOString()}${reason ? `: ${reason}` : ""}`, byName: by.name, at: now } });
-  await publishToParties(p, { key: `deadline:${to.toISOString()}`, kind: "deadline", label: `Bid deadline extended to ${to.toISOString().slice(0, 16).replace("T", " ")} UTC${reason ? ` (${reason})` : ""}`, href: "/procurement" }, now);
+  await publishToParties(p, { key: `deadline:${to.toISOString()}`, kind: "deadline", label: `Bid deadline extended to ${formatInstant(to.toISOString())}${reason ? ` (${reason})` : ""}`, href: "/procurement" }, now);
   return { ok: true };
 }
 

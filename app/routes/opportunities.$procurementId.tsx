@@ -8,7 +8,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Button, CsrfInput, Field, FormErrors, SelectField } from "~/components/forms";
 import { accountCan } from "~/domain/permissions";
-import { formatInstant, STAGE_LABELS, PROCEDURE_LABELS } from "~/domain/procurement/stages";
+import { formatInstant, STAGE_LABELS, PROCEDURE_LABELS, toLondonLocal } from "~/domain/procurement/stages";
 import { ORGANISATION_TYPE_LABELS, ORGANISATION_TYPES, type Role } from "~/domain/roles";
 import { OrganisationNameSchema, OrganisationTypeSchema } from "~/domain/validation";
 import { listEvents } from "~/models/market-event.server";
@@ -87,7 +87,7 @@ export default function OpportunityPage() {
       </header>
       {o.summary ? <p className="whitespace-pre-wrap">{o.summary}</p> : null}
       <section aria-labelledby="dates-heading">
-        <h2 id="dates-heading" className="text-xl font-semibold">Key dates (UTC)</h2>
+        <h2 id="dates-heading" className="text-xl font-semibold">Key dates (UK time)</h2>
         <ul className="list-inside list-disc">
           <li>Questions accepted until: {o.dates.enquiryEndsAt ? formatInstant(o.dates.enquiryEndsAt) : "to be announced"}</li>
           <li>Bid deadline: {o.dates.bidDeadline ? formatInstant(o.dates.bidDeadline) : "to be announced"}</li>
@@ -96,7 +96,7 @@ export default function OpportunityPage() {
       {o.events.length ? (
         <section aria-labelledby="events-heading">
           <h2 id="events-heading" className="text-xl font-semibold">Events</h2>
-          <ul className="list-inside list-disc">{o.events.map((e) => <li key={e.id}>{e.title}: {formatInstant(e.startsAt)} to {e.endsAt.slice(11, 16)} UTC{e.place ? `, ${e.place}` : ""}{e.online ? " (also online: the link goes to registered parties)" : ""}</li>)}</ul>
+          <ul className="list-inside list-disc">{o.events.map((e) => <li key={e.id}>{e.title}: {formatInstant(e.startsAt)} to {toLondonLocal(e.endsAt).slice(11)}{e.place ? `, ${e.place}` : ""}{e.online ? " (also online: the link goes to registered parties)" : ""}</li>)}</ul>
         </section>
       ) : null}
       <section aria-labelledby="register-heading" className="rounded border border-slate-300 bg-white p-4">

@@ -81,7 +81,7 @@ export default function DialoguePage() {
           <Hidden intent="schedule" />
           <h3 className="text-lg font-semibold">Schedule a session</h3>
           <SelectField label="Bidder" name="partyId" options={parties.map((p) => ({ value: p.id, label: p.label }))} errors={failure?.intent === "schedule" ? failure.errors.partyId : undefined} />
-          <Field type="datetime-local" label="When (UTC)" name="scheduledAt" errors={failure?.intent === "schedule" ? failure.errors.scheduledAt : undefined} />
+          <Field type="datetime-local" label="When (UK time)" name="scheduledAt" errors={failure?.intent === "schedule" ? failure.errors.scheduledAt : undefined} />
           <Field label="Place or link" name="place" />
           <Button variant="secondary">Schedule</Button>
         </Form>

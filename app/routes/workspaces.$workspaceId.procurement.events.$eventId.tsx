@@ -12,6 +12,7 @@ import { NowShowing, PollsPanel, QuestionsPanel, ViewSwitcher } from "~/componen
 import { can } from "~/domain/permissions";
 import { readPaymentDesign } from "~/domain/payment/design";
 import { PAGE_FORECAST } from "~/domain/payment/workbook";
+import { formatInstant, toLondonLocal } from "~/domain/procurement/stages";
 import { AgendaItemFormSchema, parseShowing, PIN_SECTIONS, PinnedVersionsSchema, QuestionFormSchema, AnswerFormSchema, slugFor } from "~/domain/procurement/record";
 import { checkChoice, choiceFromForm, PollCreateSchema } from "~/domain/procurement/polls";
 import { readStoredDocument } from "~/models/document.server";
@@ -218,7 +219,7 @@ export default function MarketEventPage() {
       <header>
         <h2 className="text-xl font-semibold">{loaded.event.title}</h2>
         <p className="text-slate-700">
-          {loaded.event.startsAt.slice(0, 16).replace("T", " ")}–{loaded.event.endsAt.slice(11, 16)} UTC
+          {formatInstant(loaded.event.startsAt).replace(" UK time", "")}–{toLondonLocal(loaded.event.endsAt).slice(11)} UK time
           {loaded.event.place ? ` · ${loaded.event.place}` : ""}
           {room.status === "live" ? " · live now" : room.status === "ended" ? " · ended" : ""}
         </p>

@@ -174,6 +174,11 @@ describe("clarifications through the enquiry period", () => {
     await lead.page(base);
     const moved = await lead.post(base, { intent: "move", to: "tender-notice" });
     expect(moved.status, await moved.clone().text()).toBe(200);
+    // A version published after the tender notice goes to every party, with what changed.
+    await lead.page(`/workspaces/${ws}/outcomes`);
+    const published = await lead.post(`/workspaces/${ws}/outcomes`, { intent: "publish", name: "After the market-warming day" });
+    expect(published.headers.get("location")).toContain("announced=1");
+    expect(await html(b, "/notifications")).toContain("New version of the outcome framework: “After the market-warming day”. Nothing changed since “For the market-warming day”.");
     await a.page(`${base}/clarifications`);
     const ask = await a.post(`${base}/clarifications`, { intent: "ask", body: "Is the £1.5m fund cap shared across the boroughs?", confidential: "on" });
     expect(ask.status).toBe(200);

@@ -3,7 +3,7 @@ import { Form, Link } from "@remix-run/react";
 import { Button, CsrfInput, Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
 import { ORGANISATION_TYPE_LABELS, type OrganisationType } from "~/domain/roles";
 import { PIN_SECTION_LABELS, PIN_SECTIONS, type Lot, type PinnedVersions } from "~/domain/procurement/record";
-import { dateLabel, formatInstant, PROCEDURE_LABELS, SHAPE_LABELS, STAGE_LABELS, stagesOf, type FlexibleShape, type Procedure, type Stage, type Timeline } from "~/domain/procurement/stages";
+import { dateLabel, formatInstant, toLondonLocal, PROCEDURE_LABELS, SHAPE_LABELS, STAGE_LABELS, stagesOf, type FlexibleShape, type Procedure, type Stage, type Timeline } from "~/domain/procurement/stages";
 
 type Failure = { errors: Record<string, string[] | undefined>; formErrors: string[]; values: Record<string, string> } | undefined;
 type Clock = { id: string; title: string; reference: string; summary: string; procedure: Procedure; shape: FlexibleShape | null; lightTouch: boolean; stage: Stage; timeline: Timeline; published: PinnedVersions; publicSince: string | null };
@@ -19,9 +19,9 @@ function Intent({ value }: { value: string }) {
   );
 }
 
-/** An ISO instant as a `datetime-local` value (UTC, minutes). */
+/** An ISO instant as a `datetime-local` value (UK time, minutes). */
 export function localValue(iso: string | undefined): string {
-  return iso ? iso.slice(0, 16) : "";
+  return iso ? toLondonLocal(iso) : "";
 }
 
 export function DetailsForm({ procurement, failure }: { procurement: Clock | null; failure: Failure }) {
@@ -124,7 +124,7 @@ export function TimelinePanel({ procurement, problems, failure, extendFailure }:
   return (
     <section aria-labelledby="timeline-heading" className={panelClass}>
       <h3 id="timeline-heading" className="text-lg font-semibold">Dates</h3>
-      <p className="text-slate-700">Times are UTC. Each stage's date is when it is planned to start; the bid deadline is when bids close.</p>
+      <p className="text-slate-700">Times are UK time. Each stage's date is when it is planned to start; the bid deadline is when bids close.</p>
       {problems.length ? (
         <div className="mt-2 rounded border border-amber-700 bg-amber-50 p-3">
           <p className="font-medium">Check these before the tender notice:</p>
@@ -284,8 +284,8 @@ export function EventsPanel({ workspaceId, events, manage, failure }: { workspac
             <Intent value="create-event" />
             <FormErrors errors={failure?.formErrors} />
             <Field label="Title" name="title" defaultValue={v.title ?? "Market-warming day"} errors={failure?.errors.title} />
-            <Field type="datetime-local" label="Starts (UTC)" name="startsAt" defaultValue={v.startsAt ?? ""} errors={failure?.errors.startsAt} />
-            <Field type="datetime-local" label="Ends (UTC)" name="endsAt" defaultValue={v.endsAt ?? ""} errors={failure?.errors.endsAt} />
+            <Field type="datetime-local" label="Starts (UK time)" name="startsAt" defaultValue={v.startsAt ?? ""} errors={failure?.errors.startsAt} />
+            <Field type="datetime-local" label="Ends (UK time)" name="endsAt" defaultValue={v.endsAt ?? ""} errors={failure?.errors.endsAt} />
             <Field label="Place" name="place" defaultValue={v.place ?? ""} errors={failure?.errors.place} />
             <Field label="Online link (optional)" name="onlineUrl" type="url" defaultValue={v.onlineUrl ?? ""} errors={failure?.errors.onlineUrl} />
             <TextAreaField label="Description (optional)" name="description" rows={3} defaultValue={v.description ?? ""} errors={failure?.errors.description} />

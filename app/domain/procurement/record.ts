@@ -3,21 +3,20 @@
 // day's agenda and "now showing". Stored JSON is parsed with the same schemas.
 import { z } from "zod";
 import { multiLine, singleLine } from "../validation";
-import { FLEXIBLE_SHAPES, PROCEDURES, STAGES, type Stage, type Timeline } from "./stages";
+import { FLEXIBLE_SHAPES, fromLondonLocal, PROCEDURES, STAGES, type Stage, type Timeline } from "./stages";
 
 const text = (max: number, label: string) =>
   singleLine(z.string({ error: `Enter ${label}.` }).trim().min(1, `Enter ${label}.`).max(max, `Keep ${label} to ${max} characters or fewer.`));
 const optionalText = (max: number, label: string) => singleLine(z.string().trim().max(max, `Keep ${label} to ${max} characters or fewer.`)).default("");
 const longText = (max: number, label: string) => multiLine(z.string().trim().max(max, `Keep ${label} to ${max} characters or fewer.`)).default("");
 
-/** A date and time typed in a form (`datetime-local`, read as UTC) or an ISO instant. */
+/** A date and time typed in a form (`datetime-local`, read as UK time) or an ISO instant ending in Z. */
 export const InstantSchema = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z)?$/, "Enter a date and time, like 2026-12-01 09:30.")
-  .transform((v) => new Date(v.endsWith("Z") ? v : `${v}Z`))
-  .refine((d) => !Number.isNaN(d.getTime()) && d.getUTCFullYear() >= 2000 && d.getUTCFullYear() <= 2100, "Enter a real date between 2000 and 2100.")
-  .transform((d) => d.toISOString());
+  .refine((v) => !Number.isNaN(Date.parse(v.endsWith("Z") ? v : `${v}Z`)) && Number(v.slice(0, 4)) >= 2000 && Number(v.slice(0, 4)) <= 2100, "Enter a real date between 2000 and 2100.")
+  .transform((v) => (v.endsWith("Z") ? new Date(v).toISOString() : fromLondonLocal(v)));
 
 const optionalInstant = z.preprocess((v) => (v === "" ? undefined : v), InstantSchema.optional());
 

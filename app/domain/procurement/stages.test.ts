@@ -42,7 +42,7 @@ describe("stages", () => {
 
   it("bids close at the deadline on the server's clock, not before", () => {
     const p = { ...flexible, stage: "clarification" as Stage };
-    expect(decideMove(p, "bid-deadline", new Date(Date.parse(day(60)) - 1))).toEqual({ ok: false, reason: "Bids close 2027-03-02 12:00 UTC; it is now 2027-03-02 11:59 UTC." });
+    expect(decideMove(p, "bid-deadline", new Date(Date.parse(day(60)) - 1))).toEqual({ ok: false, reason: "Bids close 2027-03-02 12:00 UK time; it is now 2027-03-02 11:59 UK time." });
     expect(decideMove(p, "bid-deadline", new Date(day(60)))).toEqual({ ok: true, to: "bid-deadline" });
   });
 
@@ -71,7 +71,7 @@ describe("stages", () => {
     expect(enquiryState(flexible, new Date(day(1)))).toMatchObject({ open: false, reason: expect.stringContaining("open with the tender notice") });
     const tendering = { ...flexible, stage: "clarification" as Stage };
     expect(enquiryState(tendering, new Date(day(49)))).toEqual({ open: true, endsAt: day(50) });
-    expect(enquiryState(tendering, new Date(day(50)))).toEqual({ open: false, reason: "The enquiry period closed on 2027-02-20 12:00 UTC. No new questions can be asked." });
+    expect(enquiryState(tendering, new Date(day(50)))).toEqual({ open: false, reason: "The enquiry period closed on 2027-02-20 12:00 UK time. No new questions can be asked." });
     expect(answersOpen(tendering, new Date(day(51)))).toEqual({ open: true });
     expect(answersOpen(tendering, new Date(day(52)))).toMatchObject({ open: false });
     expect(enquiryState({ ...flexible, stage: "evaluation" }, new Date(day(49)))).toMatchObject({ open: false, reason: expect.stringContaining("Bids have closed") });
@@ -84,5 +84,18 @@ describe("stages", () => {
     const ok = decideExtension(p, new Date(day(67)), now);
     expect(ok).toMatchObject({ ok: true, timeline: { "bid-deadline": day(67), evaluation: day(68), contract: day(97) } });
     expect(decideExtension({ ...p, stage: "evaluation" }, new Date(day(67)), now)).toEqual({ ok: false, reason: "Bids have already closed." });
+  });
+});
+
+describe("UK time", () => {
+  it("reads and shows dates as London wall-clock time, across the clock changes", async () => {
+    const { fromLondonLocal, toLondonLocal, formatInstant } = await import("./stages");
+    expect(fromLondonLocal("2027-01-15T09:30")).toBe("2027-01-15T09:30:00.000Z");
+    expect(fromLondonLocal("2027-07-15T09:30")).toBe("2027-07-15T08:30:00.000Z");
+    expect(toLondonLocal("2027-07-15T08:30:00.000Z")).toBe("2027-07-15T09:30");
+    expect(formatInstant("2027-07-15T23:30:00.000Z")).toBe("2027-07-16 00:30 UK time");
+    // 28 March 2027: clocks go forward at 01:00 GMT.
+    expect(fromLondonLocal("2027-03-28T00:30")).toBe("2027-03-28T00:30:00.000Z");
+    expect(fromLondonLocal("2027-03-28T02:30")).toBe("2027-03-28T01:30:00.000Z");
   });
 });

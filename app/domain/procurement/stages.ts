@@ -95,7 +95,28 @@ export function addWorkingDays(from: Date, days: number): Date {
 
 const ms = (iso: string | undefined) => (iso ? Date.parse(iso) : NaN);
 const days = (from: number, to: number) => (to - from) / DAY_MS;
-const fmt = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+
+// Procurement dates are UK dates: typed and shown in London time (GMT or BST), stored
+// as instants. Intl's Europe/London rules decide the offset; nothing depends on the
+// machine's own time zone or locale.
+const LONDON = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+
+/** An instant as London wall-clock time, `YYYY-MM-DDTHH:MM` (the value of a datetime-local input). */
+export function toLondonLocal(iso: string): string {
+  const p = Object.fromEntries(LONDON.formatToParts(new Date(iso)).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
+/** London wall-clock time (`YYYY-MM-DDTHH:MM[:SS]`) as an ISO instant. */
+export function fromLondonLocal(local: string): string {
+  const asUtc = Date.parse(`${local}Z`);
+  const offset = (at: number) => Date.parse(`${toLondonLocal(new Date(at).toISOString())}:00Z`) - Math.floor(at / 60_000) * 60_000;
+  // The offset at the guess, then at the answer (they differ only across a clock change).
+  const first = asUtc - offset(asUtc);
+  return new Date(asUtc - offset(first)).toISOString();
+}
+
+const fmt = (iso: string) => `${toLondonLocal(iso).replace("T", " ")} UK time`;
 
 /** The stage in which the invitation to tender goes out (full proposals or final tenders). */
 function tenderStart(choice: ProcedureChoice): Stage {
