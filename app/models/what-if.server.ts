@@ -6,8 +6,8 @@ import { WhatIfContentSchema, type WhatIfContent, type WhatIfView } from "~/doma
 import { db } from "~/utils/db.server";
 import { publishWorkspaceEvent } from "~/utils/workspace-events.server";
 
-const select = { id: true, name: true, content: true, shownAt: true, updatedAt: true, ownerId: true, owner: { select: { name: true, organisation: { select: { name: true } } } } } as const;
-type Row = { id: string; name: string; content: string; shownAt: Date | null; updatedAt: Date; ownerId: string; owner: { name: string; organisation: { name: string } | null } };
+const select = { id: true, name: true, content: true, shownAt: true, updatedAt: true, ownerId: true, owner: { select: { name: true, organisation: { select: { id: true, name: true } } } } } as const;
+type Row = { id: string; name: string; content: string; shownAt: Date | null; updatedAt: Date; ownerId: string; owner: { name: string; organisation: { id: string; name: string } | null } };
 
 function view(row: Row, viewerId: string): WhatIfView | null {
   let content: unknown;
@@ -24,6 +24,27 @@ function view(row: Row, viewerId: string): WhatIfView | null {
 /** Shown, by someone still a member: a person who leaves takes their what-ifs off the wall. */
 const shownByAMember = (workspaceId: string) => ({ shownAt: { not: null }, owner: { memberships: { some: { workspaceId } } } });
 
+/**
+ * Rivals share the workspace once there is a procurement: a what-if shown by a registered
+ * party reaches another party under the owner's pseudonym ("Organisation 3"), never a
+ * name. The commissioning team and the owner's own organisation see who it is.
+ */
+async function maskRivals(workspaceId: string, viewerId: string, rows: Row[], views: (WhatIfView | null)[]): Promise<(WhatIfView | null)[]> {
+  const theirs = rows.filter((r) => r.ownerId !== viewerId && r.owner.organisation);
+  if (!theirs.length) return views;
+  const [me, procurement] = await Promise.all([
+    db().membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId: viewerId } }, select: { role: true, user: { select: { organisationId: true } } } }),
+    db().procurement.findUnique({ where: { workspaceId }, select: { parties: { select: { organisationId: true, number: true } } } }),
+  ]);
+  if (!procurement || !me || me.role === "commissioner" || me.role === "facilitator") return views;
+  const numbers = new Map(procurement.parties.map((p) => [p.organisationId, p.number]));
+  return views.map((v, i) => {
+    const org = rows[i]!.owner.organisation;
+    if (!v || v.mine || !org || org.id === me.user.organisationId || !numbers.has(org.id)) return v;
+    return { ...v, ownerName: `Organisation ${numbers.get(org.id)}`, organisation: null };
+  });
+}
+
 /** The viewer's own what-ifs, then the ones others show to the room (most recently shown first). */
 export async function listWhatIfs(workspaceId: string, viewerId: string): Promise<WhatIfView[]> {
   const rows = await db().whatIf.findMany({
@@ -31,7 +52,8 @@ export async function listWhatIfs(workspaceId: string, viewerId: string): Promis
     select,
     orderBy: [{ shownAt: "desc" }, { updatedAt: "desc" }],
   });
-  const views = rows.map((r) => view(r, viewerId)).filter((v): v is WhatIfView => v !== null);
+  const masked = await maskRivals(workspaceId, viewerId, rows, rows.map((r) => view(r, viewerId)));
+  const views = masked.filter((v): v is WhatIfView => v !== null);
   return [...views.filter((v) => v.mine), ...views.filter((v) => !v.mine)];
 }
 
@@ -43,7 +65,7 @@ export async function whatIfNames(workspaceId: string, ownerId: string): Promise
 /** One what-if the viewer may read (their own, or shown), or null. */
 export async function getWhatIf(workspaceId: string, id: string, viewerId: string): Promise<WhatIfView | null> {
   const row = await db().whatIf.findFirst({ where: { id, workspaceId, OR: [{ ownerId: viewerId }, shownByAMember(workspaceId)] }, select });
-  return row ? view(row, viewerId) : null;
+  return row ? ((await maskRivals(workspaceId, viewerId, [row], [view(row, viewerId)]))[0] ?? null) : null;
 }
 
 type Result = { ok: true; whatIf: WhatIfView } | { ok: false; status: 404 | 409; field?: string; error: string };

@@ -142,6 +142,14 @@ describe("rival providers in one workspace", () => {
     expect(own.questions.find((x) => x.id === q.id)).toMatchObject({ mine: true });
   });
 
+  it("a what-if shown to the room reaches a rival under the owner's pseudonym", async () => {
+    const rival = await html(as.get(RIVAL_A)!, `/workspaces/${ws}/payment`);
+    expect(rival).toContain("A £240 tariff, with our delivery costs");
+    expect(rival).not.toContain("Helen Marsh");
+    expect(rival).toContain("Organisation 1");
+    expect(await html(byRole("commissioner"), `/workspaces/${ws}/payment`)).toContain("Helen Marsh");
+  });
+
   it("the party list names parties to the commissioning team only", async () => {
     expect(await html(byRole("commissioner"), `/workspaces/${ws}/procurement`)).toContain("Family Psychology Mutual");
     const rival = await html(as.get(RIVAL_A)!, `/workspaces/${ws}/procurement`);

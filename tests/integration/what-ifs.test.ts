@@ -52,7 +52,7 @@ describe("what-if copies", () => {
     expect(await unknown.text()).toBe(await hidden.text());
   });
 
-  it("shown to the room, every member reads it with the owner's name and organisation, never an email; the room hears of it", async () => {
+  it("shown to the room, every member reads it (the commissioning team with the owner's name, others, rivals among them, under the party's pseudonym), never an email; the room hears of it", async () => {
     const lead = new Browser(server.url);
     await lead.login("lead@sutton.example");
     const { stream } = await openEventStream(`${server.url}/workspaces/${workspaceId}/events`, lead.cookieHeader());
@@ -68,7 +68,11 @@ describe("what-if copies", () => {
       const text = await res.text();
       expect(text).not.toMatch(/@[a-z]+\.example/);
       const shown = (JSON.parse(text) as { whatIfs: View[] }).whatIfs.find((w) => w.id === id)!;
-      expect(shown).toMatchObject({ mine: false, shown: true, ownerName: expect.any(String), organisation: "Positive Families Partnership" });
+      expect(shown).toMatchObject(
+        who === "lead"
+          ? { mine: false, shown: true, ownerName: "Helen Marsh", organisation: "Positive Families Partnership" }
+          : { mine: false, shown: true, ownerName: "Organisation 1", organisation: null },
+      );
     }
     // Still the owner's alone to change.
     expect((await send("lead", "PATCH", `${base()}/${id}`, { name: "Mine now" })).status).toBe(404);
