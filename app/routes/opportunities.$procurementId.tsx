@@ -3,7 +3,7 @@
 // payment model) and how to register interest. Registering makes the organisation a party
 // and its person a member of the workspace, where rivals see each other only as pseudonyms.
 // Unknown or unpublished procurements answer 404, alike.
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Button, CsrfInput, Field, FormErrors, SelectField } from "~/components/forms";

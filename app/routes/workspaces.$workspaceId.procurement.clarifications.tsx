@@ -3,10 +3,12 @@
 // every edit kept); askers appear to other parties as "Organisation N". A question
 // marked commercially confidential is answered privately only if the commissioner
 // agrees; otherwise its asker is told it will be published and may withdraw it.
+import { IntentFields } from "~/components/procurement/intent-fields";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { OfflineSafeForm } from "~/components/offline-safe-form";
 import { z } from "zod";
-import { Button, CsrfInput, FormErrors, Notice, TextAreaField } from "~/components/forms";
+import { Button, FormErrors, Notice, TextAreaField } from "~/components/forms";
 import { can } from "~/domain/permissions";
 import { AnswerFormSchema, QuestionFormSchema } from "~/domain/procurement/record";
 import { answersOpen, enquiryState, formatInstant } from "~/domain/procurement/stages";
@@ -88,15 +90,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-function Hidden({ intent, questionId }: { intent: string; questionId?: string }) {
-  return (
-    <>
-      <CsrfInput />
-      <input type="hidden" name="intent" value={intent} />
-      {questionId ? <input type="hidden" name="questionId" value={questionId} /> : null}
-    </>
-  );
-}
 
 const SOURCE: Record<string, string> = { clarification: "Clarification", event: "Asked at an event", dialogue: "Raised in dialogue" };
 
@@ -123,8 +116,8 @@ export default function ClarificationsPage() {
           ) : !loaded.isParty ? (
             <p className="mt-1">Register your organisation's interest on the procurement page first: questions come from registered parties.</p>
           ) : (
-            <Form method="post" className="mt-2 max-w-2xl">
-              <Hidden intent="ask" />
+            <OfflineSafeForm method="post" className="mt-2 max-w-2xl">
+              <IntentFields intent="ask" />
               <p className="mb-2 text-slate-700">Questions are accepted until {formatInstant(loaded.enquiry.endsAt)}.</p>
               <FormErrors errors={askFailure?.formErrors} />
               <TextAreaField label="Your question" name="body" rows={4} defaultValue={askFailure?.values.body ?? ""} errors={askFailure?.errors.body} />
@@ -133,7 +126,7 @@ export default function ClarificationsPage() {
                 <label htmlFor="confidential">Commercially confidential: ask for the answer to come to us only</label>
               </div>
               <Button>Send the question</Button>
-            </Form>
+            </OfflineSafeForm>
           )}
         </section>
       ) : null}
@@ -163,22 +156,22 @@ export default function ClarificationsPage() {
                   </div>
                 ) : null}
                 {q.mine && q.status !== "answered" && q.status !== "withdrawn" ? (
-                  <Form method="post" className="mt-2"><Hidden intent="withdraw" questionId={q.id} /><Button variant="secondary">Withdraw the question</Button></Form>
+                  <OfflineSafeForm method="post" className="mt-2"><IntentFields intent="withdraw" fields={{ questionId: q.id }} /><Button variant="secondary">Withdraw the question</Button></OfflineSafeForm>
                 ) : null}
                 {loaded.canAnswer && q.status !== "withdrawn" ? (
                   q.confidentiality === "requested" ? (
                     <div className="mt-2 flex flex-wrap gap-2">
-                      <Form method="post"><Hidden intent="agree-confidential" questionId={q.id} /><Button variant="secondary">Agree: answer privately</Button></Form>
-                      <Form method="post"><Hidden intent="refuse-confidential" questionId={q.id} /><Button variant="secondary">Refuse: it will be published</Button></Form>
+                      <OfflineSafeForm method="post"><IntentFields intent="agree-confidential" fields={{ questionId: q.id }} /><Button variant="secondary">Agree: answer privately</Button></OfflineSafeForm>
+                      <OfflineSafeForm method="post"><IntentFields intent="refuse-confidential" fields={{ questionId: q.id }} /><Button variant="secondary">Refuse: it will be published</Button></OfflineSafeForm>
                     </div>
                   ) : loaded.answers.open ? (
-                    <Form method="post" className="mt-2 max-w-2xl">
-                      <Hidden intent="answer" questionId={q.id} />
+                    <OfflineSafeForm method="post" className="mt-2 max-w-2xl">
+                      <IntentFields intent="answer" fields={{ questionId: q.id }} />
                       <FormErrors errors={answerFailure?.formErrors} />
                       {q.source === "dialogue" ? <TextAreaField label="The question as published (no bidder named)" name="body" rows={2} defaultValue={q.body} /> : null}
                       <TextAreaField label={q.answer ? "Change the answer (the earlier one is kept)" : "Answer"} name="answer" rows={3} defaultValue={answerFailure?.values.answer ?? q.answer ?? ""} errors={answerFailure?.errors.answer} />
                       <Button>{q.answer ? "Publish the changed answer" : "Publish the answer"}</Button>
-                    </Form>
+                    </OfflineSafeForm>
                   ) : null
                 ) : null}
               </li>

@@ -2,10 +2,11 @@
 // scheduled by the commissioning team; minutes and issues visible only to that bidder
 // and the team. An issue raised can become a clarification for every party, with no
 // bidder named.
+import { IntentFields } from "~/components/procurement/intent-fields";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Button, CsrfInput, Field, FormErrors, Notice, SelectField, TextAreaField } from "~/components/forms";
+import { Button, Field, FormErrors, Notice, SelectField, TextAreaField } from "~/components/forms";
 import { can } from "~/domain/permissions";
 import { DialogueIssueSchema, DialogueMinutesSchema, DialogueSessionFormSchema } from "~/domain/procurement/record";
 import { formatInstant } from "~/domain/procurement/stages";
@@ -56,15 +57,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-function Hidden({ intent, fields = {} }: { intent: string; fields?: Record<string, string> }) {
-  return (
-    <>
-      <CsrfInput />
-      <input type="hidden" name="intent" value={intent} />
-      {Object.entries(fields).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
-    </>
-  );
-}
 
 export default function DialoguePage() {
   const { manage, sessions, parties, hasDialogue } = useLoaderData<typeof loader>();
@@ -78,7 +70,7 @@ export default function DialoguePage() {
       {failure ? <FormErrors errors={failure.formErrors} /> : null}
       {manage && parties.length ? (
         <Form method="post" className="max-w-xl rounded border border-slate-300 bg-white p-4">
-          <Hidden intent="schedule" />
+          <IntentFields intent="schedule" />
           <h3 className="text-lg font-semibold">Schedule a session</h3>
           <SelectField label="Bidder" name="partyId" options={parties.map((p) => ({ value: p.id, label: p.label }))} errors={failure?.intent === "schedule" ? failure.errors.partyId : undefined} />
           <Field type="datetime-local" label="When (UK time)" name="scheduledAt" errors={failure?.intent === "schedule" ? failure.errors.scheduledAt : undefined} />
@@ -93,7 +85,7 @@ export default function DialoguePage() {
           {s.place ? <p className="text-slate-700">{s.place}</p> : null}
           {manage ? (
             <Form method="post" className="mt-2">
-              <Hidden intent="minutes" fields={{ sessionId: s.id }} />
+              <IntentFields intent="minutes" fields={{ sessionId: s.id }} />
               <TextAreaField label="Minutes" name="minutes" rows={5} defaultValue={s.minutes} />
               <Button variant="secondary">Save the minutes</Button>
             </Form>
@@ -106,14 +98,14 @@ export default function DialoguePage() {
               <li key={i.id}>
                 <p className="whitespace-pre-wrap">{i.body}</p>
                 {manage ? (i.questionId ? <p className="text-sm text-slate-700">Turned into a clarification for every party.</p> : (
-                  <Form method="post"><Hidden intent="to-clarification" fields={{ issueId: i.id }} /><Button variant="secondary">Make it a clarification for all</Button></Form>
+                  <Form method="post"><IntentFields intent="to-clarification" fields={{ issueId: i.id }} /><Button variant="secondary">Make it a clarification for all</Button></Form>
                 )) : null}
               </li>
             ))}
           </ul>
           {manage ? (
             <Form method="post" className="mt-2">
-              <Hidden intent="issue" fields={{ sessionId: s.id }} />
+              <IntentFields intent="issue" fields={{ sessionId: s.id }} />
               <TextAreaField label="Note an issue raised" name="body" rows={2} />
               <Button variant="secondary">Note the issue</Button>
             </Form>

@@ -113,3 +113,23 @@ test("the public opportunity page: no sign-in, what the commissioner published, 
   await expectAccessible(page);
   await expectNoHorizontalScroll(page);
 });
+
+test("a question typed while the venue's wifi drops is kept and sent on reconnect", async ({ page, browser, consoleErrors: _ }) => {
+  await login(page, "facilitator@gla.example");
+  const ws = await demoWorkspaceId(page);
+  await page.goto(`/workspaces/${ws}/procurement`);
+  await page.getByRole("link", { name: "Market-warming day" }).click();
+  await expect(page.getByRole("heading", { name: "Presenter" })).toBeVisible();
+  const attendee = await person(browser, "investor@bridges.example", page.url());
+  const text = "Does the investor carry the outcome risk for every borough alike?";
+  await attendee.page.context().setOffline(true);
+  await attendee.page.getByLabel("Ask the commissioners").fill(text);
+  await attendee.page.getByRole("button", { name: "Send the question" }).click();
+  await expect(attendee.page.getByText("You are offline. Nothing is lost")).toBeVisible();
+  await expect(attendee.page.getByLabel("Ask the commissioners")).toHaveValue(text);
+  await attendee.page.context().setOffline(false);
+  await expect(attendee.page.getByText("Question sent.")).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: text })).toContainText("Claire Whitfield (Bridges Outcomes Partnerships)");
+  // Offline, the browser logs the requests it could not make (route discovery, the stream); nothing else.
+  expect(attendee.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e))).toEqual([]);
+});

@@ -1,7 +1,8 @@
 // The facilitator's side of a market-warming day (presenter controls, agenda, pinned
 // versions, new polls) and the attendee's registration and attendance.
+import { IntentFields } from "~/components/procurement/intent-fields";
 import { Form } from "@remix-run/react";
-import { Button, CsrfInput, Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
+import { Button, Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
 import { POLL_KIND_LABELS, POLL_KINDS } from "~/domain/procurement/polls";
 import { PIN_SECTION_LABELS, PIN_SECTIONS, showingValue, type AgendaItem, type PinnedVersions, type Showing } from "~/domain/procurement/record";
 import { ORGANISATION_TYPE_LABELS, type OrganisationType } from "~/domain/roles";
@@ -9,15 +10,6 @@ import { panelClass } from "./record-panels";
 
 type Failure = { errors: Record<string, string[] | undefined>; formErrors: string[]; values: Record<string, string> } | undefined;
 
-function Hidden({ intent, fields = {} }: { intent: string; fields?: Record<string, string> }) {
-  return (
-    <>
-      <CsrfInput />
-      <input type="hidden" name="intent" value={intent} />
-      {Object.entries(fields).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
-    </>
-  );
-}
 
 export function RegistrationPanel({ registration, live }: { registration: { attended: boolean } | null; live: boolean }) {
   return (
@@ -25,10 +17,10 @@ export function RegistrationPanel({ registration, live }: { registration: { atte
       {registration ? (
         <p>{registration.attended ? "You are checked in." : "You are registered."}</p>
       ) : (
-        <Form method="post"><Hidden intent="register" /><Button>Register for this event</Button></Form>
+        <Form method="post"><IntentFields intent="register" /><Button>Register for this event</Button></Form>
       )}
-      {live && !registration?.attended ? <Form method="post"><Hidden intent="check-in" /><Button variant="secondary">I am here: check me in</Button></Form> : null}
-      {registration && !registration.attended ? <Form method="post"><Hidden intent="cancel" /><Button variant="secondary">Cancel my registration</Button></Form> : null}
+      {live && !registration?.attended ? <Form method="post"><IntentFields intent="check-in" /><Button variant="secondary">I am here: check me in</Button></Form> : null}
+      {registration && !registration.attended ? <Form method="post"><IntentFields intent="cancel" /><Button variant="secondary">Cancel my registration</Button></Form> : null}
     </div>
   );
 }
@@ -45,15 +37,15 @@ export function PresenterControls({ event, showing, status, versions, pinFailure
     <section aria-labelledby="presenter-heading" className={panelClass}>
       <h3 id="presenter-heading" className="text-lg font-semibold">Presenter</h3>
       <div className="mt-2 flex flex-wrap gap-2">
-        {status !== "live" ? <Form method="post"><Hidden intent="status" fields={{ status: "live" }} /><Button>Start the event</Button></Form> : <Form method="post"><Hidden intent="status" fields={{ status: "ended" }} /><Button variant="danger">End the event</Button></Form>}
+        {status !== "live" ? <Form method="post"><IntentFields intent="status" fields={{ status: "live" }} /><Button>Start the event</Button></Form> : <Form method="post"><IntentFields intent="status" fields={{ status: "ended" }} /><Button variant="danger">End the event</Button></Form>}
       </div>
       <Form method="post" className="mt-3 flex flex-wrap items-end gap-2">
-        <Hidden intent="show" />
+        <IntentFields intent="show" />
         <SelectField label="Show on every screen" name="showing" defaultValue={current} options={options} key={current} />
         <div className="mb-4"><Button>Show it</Button></div>
       </Form>
       <Form method="post" className="mt-2 max-w-2xl">
-        <Hidden intent="pin" />
+        <IntentFields intent="pin" />
         <p className="font-medium">Versions being discussed</p>
         <FormErrors errors={pinFailure?.formErrors} />
         {PIN_SECTIONS.map((s) => (
@@ -64,7 +56,7 @@ export function PresenterControls({ event, showing, status, versions, pinFailure
       <details className="mt-3">
         <summary className="cursor-pointer font-medium">New poll</summary>
         <Form method="post" className="mt-2 max-w-2xl">
-          <Hidden intent="poll-create" />
+          <IntentFields intent="poll-create" />
           <Field label="Question" name="question" />
           <SelectField label="Kind" name="kind" defaultValue="single" options={POLL_KINDS.map((k) => ({ value: k, label: POLL_KIND_LABELS[k] }))} />
           <TextAreaField label="Options, one a line (not for a scale)" name="options" rows={4} />
@@ -88,12 +80,12 @@ export function AgendaEditor({ agenda, failure }: { agenda: AgendaItem[]; failur
         {agenda.map((a) => (
           <li key={a.id} className="flex flex-wrap items-center justify-between gap-2">
             <span><span className="tabular-nums">{a.time}</span> {a.title}{a.presenter ? ` · ${a.presenter}` : ""}</span>
-            <Form method="post"><Hidden intent="agenda-remove" fields={{ itemId: a.id }} /><Button variant="danger">Remove<span className="sr-only"> {a.title}</span></Button></Form>
+            <Form method="post"><IntentFields intent="agenda-remove" fields={{ itemId: a.id }} /><Button variant="danger">Remove<span className="sr-only"> {a.title}</span></Button></Form>
           </li>
         ))}
       </ul>
       <Form method="post" className="mt-3 max-w-2xl">
-        <Hidden intent="agenda-add" />
+        <IntentFields intent="agenda-add" />
         <FormErrors errors={failure?.formErrors} />
         <Field label="Time" name="time" type="time" defaultValue={v.time ?? ""} errors={failure?.errors.time} />
         <Field label="Item" name="title" defaultValue={v.title ?? ""} errors={failure?.errors.title} />

@@ -1,8 +1,10 @@
 // What every attendee's screen shows at a market-warming day: the presenter's "now
 // showing" (or what they chose to look at instead), polls with live results, and the Q&A.
-import { Form, Link } from "@remix-run/react";
+import { IntentFields } from "~/components/procurement/intent-fields";
+import { Link } from "@remix-run/react";
+import { OfflineSafeForm } from "~/components/offline-safe-form";
 import { ForecastTable } from "~/components/payment-tables";
-import { Button, CsrfInput, FormErrors, TextAreaField } from "~/components/forms";
+import { Button, FormErrors, TextAreaField } from "~/components/forms";
 import type { Forecast } from "~/domain/payment/forecast";
 import { POLL_KIND_LABELS, SCALE } from "~/domain/procurement/polls";
 import type { AgendaItem, Showing } from "~/domain/procurement/record";
@@ -24,15 +26,6 @@ const VIEWS = [
   { key: "forecast", label: "Payment forecast" },
 ] as const;
 
-function Hidden({ intent, fields = {} }: { intent: string; fields?: Record<string, string> }) {
-  return (
-    <>
-      <CsrfInput />
-      <input type="hidden" name="intent" value={intent} />
-      {Object.entries(fields).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
-    </>
-  );
-}
 
 /** Look away from the presenter (agenda, a pinned section) and come back with one click. */
 export function ViewSwitcher({ view, showing, live }: { view: string | null; showing: Showing | null; live: boolean }) {
@@ -148,8 +141,8 @@ function PollForm({ poll, failure }: { poll: LiveRoom["polls"][number]; failure:
   const errors = failure?.errors[`poll-${poll.id}`];
   const mine = poll.mine ?? [];
   return (
-    <Form method="post" className="mt-2">
-      <Hidden intent="respond" fields={{ pollId: poll.id }} />
+    <OfflineSafeForm method="post" className="mt-2">
+      <IntentFields intent="respond" fields={{ pollId: poll.id }} />
       <fieldset>
         <legend className="font-medium">{POLL_KIND_LABELS[poll.kind]}{poll.anonymous ? " · anonymous" : " · named: the commissioning team sees who answered"}</legend>
         {errors ? <p className="text-sm font-medium text-red-700" role="alert">{errors.join(" ")}</p> : null}
@@ -174,7 +167,7 @@ function PollForm({ poll, failure }: { poll: LiveRoom["polls"][number]; failure:
               ))}
       </fieldset>
       <Button>{poll.mine ? "Change my answer" : "Send my answer"}<span className="sr-only"> to {poll.question}</span></Button>
-    </Form>
+    </OfflineSafeForm>
   );
 }
 
@@ -196,8 +189,8 @@ export function PollsPanel({ polls, manage, canAnswer, failure }: { polls: LiveR
             ) : null}
             {manage ? (
               <div className="mt-2 flex flex-wrap gap-2">
-                {poll.status !== "open" ? <Form method="post"><Hidden intent="poll-status" fields={{ pollId: poll.id, status: "open" }} /><Button variant="secondary">Open<span className="sr-only"> {poll.question}</span></Button></Form> : null}
-                {poll.status === "open" ? <Form method="post"><Hidden intent="poll-status" fields={{ pollId: poll.id, status: "closed" }} /><Button variant="secondary">Close<span className="sr-only"> {poll.question}</span></Button></Form> : null}
+                {poll.status !== "open" ? <OfflineSafeForm method="post"><IntentFields intent="poll-status" fields={{ pollId: poll.id, status: "open" }} /><Button variant="secondary">Open<span className="sr-only"> {poll.question}</span></Button></OfflineSafeForm> : null}
+                {poll.status === "open" ? <OfflineSafeForm method="post"><IntentFields intent="poll-status" fields={{ pollId: poll.id, status: "closed" }} /><Button variant="secondary">Close<span className="sr-only"> {poll.question}</span></Button></OfflineSafeForm> : null}
               </div>
             ) : null}
           </li>
@@ -212,12 +205,12 @@ type Q = LiveRoom["questions"][number];
 function AnswerForm({ q, failure }: { q: Q; failure: Failure }) {
   const mine = failure?.values.questionId === q.id ? failure : undefined;
   return (
-    <Form method="post" className="mt-2">
-      <Hidden intent="answer" fields={{ questionId: q.id }} />
+    <OfflineSafeForm method="post" className="mt-2">
+      <IntentFields intent="answer" fields={{ questionId: q.id }} />
       <FormErrors errors={mine?.formErrors} />
       <TextAreaField label={q.answer ? "Change the answer" : "Answer for every party"} name="answer" rows={3} defaultValue={mine?.values.answer ?? q.answer ?? ""} errors={mine?.errors.answer} />
       <Button>{q.answer ? "Save the changed answer" : "Publish the answer"}</Button>
-    </Form>
+    </OfflineSafeForm>
   );
 }
 
@@ -228,8 +221,8 @@ export function QuestionsPanel({ questions, manage, canAnswer, canAsk, askFailur
     <section aria-labelledby="qa-heading" className={panelClass}>
       <h3 id="qa-heading" className="text-lg font-semibold">Questions</h3>
       {canAsk && !manage ? (
-        <Form method="post" className="mt-2 max-w-2xl">
-          <Hidden intent="ask" />
+        <OfflineSafeForm method="post" className="mt-2 max-w-2xl">
+          <IntentFields intent="ask" />
           <FormErrors errors={askFailure?.formErrors} />
           <TextAreaField label="Ask the commissioners" name="body" rows={3} defaultValue={askFailure?.values.body ?? ""} errors={askFailure?.errors.body} />
           <div className="mb-3 flex items-center gap-2">
@@ -237,7 +230,7 @@ export function QuestionsPanel({ questions, manage, canAnswer, canAsk, askFailur
             <label htmlFor="ask-anonymous">Hide my organisation from other parties (the commissioning team always sees who asked)</label>
           </div>
           <Button>Send the question</Button>
-        </Form>
+        </OfflineSafeForm>
       ) : null}
       {manage && queue.length ? (
         <div className="mt-3">
@@ -248,8 +241,8 @@ export function QuestionsPanel({ questions, manage, canAnswer, canAsk, askFailur
                 <p className="whitespace-pre-wrap">{q.body}</p>
                 <p className="text-sm text-slate-700">From {q.askedBy}</p>
                 <div className="mt-1 flex flex-wrap gap-2">
-                  <Form method="post"><Hidden intent="approve" fields={{ questionId: q.id }} /><Button variant="secondary">Show to the room</Button></Form>
-                  <Form method="post"><Hidden intent="hide" fields={{ questionId: q.id }} /><Button variant="danger">Hide</Button></Form>
+                  <OfflineSafeForm method="post"><IntentFields intent="approve" fields={{ questionId: q.id }} /><Button variant="secondary">Show to the room</Button></OfflineSafeForm>
+                  <OfflineSafeForm method="post"><IntentFields intent="hide" fields={{ questionId: q.id }} /><Button variant="danger">Hide</Button></OfflineSafeForm>
                 </div>
               </li>
             ))}
@@ -265,10 +258,10 @@ export function QuestionsPanel({ questions, manage, canAnswer, canAsk, askFailur
             <p className="text-sm text-slate-700">{q.askedBy} · {q.votes} {q.votes === 1 ? "vote" : "votes"}</p>
             {q.answer ? <div className="mt-1 rounded bg-slate-50 p-2"><p className="text-sm font-semibold">Answer</p><p className="whitespace-pre-wrap">{q.answer}</p></div> : null}
             {q.status === "approved" && !manage ? (
-              <Form method="post" className="mt-1">
-                <Hidden intent={q.votedByMe ? "unvote" : "vote"} fields={{ questionId: q.id }} />
+              <OfflineSafeForm method="post" className="mt-1">
+                <IntentFields intent={q.votedByMe ? "unvote" : "vote"} fields={{ questionId: q.id }} />
                 <Button variant="secondary">{q.votedByMe ? "Take my vote back" : "Vote up"}<span className="sr-only">: {q.body.slice(0, 60)}</span></Button>
-              </Form>
+              </OfflineSafeForm>
             ) : null}
             {canAnswer ? <AnswerForm q={q} failure={answerFailure} /> : null}
           </li>

@@ -1,6 +1,7 @@
 // The procurement record page's panels: stages, dates, lots, publication, parties, events.
+import { IntentFields } from "./intent-fields";
 import { Form, Link } from "@remix-run/react";
-import { Button, CsrfInput, Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
+import { Button, Field, FormErrors, SelectField, TextAreaField } from "~/components/forms";
 import { ORGANISATION_TYPE_LABELS, type OrganisationType } from "~/domain/roles";
 import { PIN_SECTION_LABELS, PIN_SECTIONS, type Lot, type PinnedVersions } from "~/domain/procurement/record";
 import { dateLabel, formatInstant, toLondonLocal, PROCEDURE_LABELS, SHAPE_LABELS, STAGE_LABELS, stagesOf, type FlexibleShape, type Procedure, type Stage, type Timeline } from "~/domain/procurement/stages";
@@ -10,14 +11,6 @@ type Clock = { id: string; title: string; reference: string; summary: string; pr
 
 export const panelClass = "rounded border border-slate-300 bg-white p-4";
 
-function Intent({ value }: { value: string }) {
-  return (
-    <>
-      <CsrfInput />
-      <input type="hidden" name="intent" value={value} />
-    </>
-  );
-}
 
 /** An ISO instant as a `datetime-local` value (UK time, minutes). */
 export function localValue(iso: string | undefined): string {
@@ -32,7 +25,7 @@ export function DetailsForm({ procurement, failure }: { procurement: Clock | nul
       <h3 id="details-heading" className="text-lg font-semibold">{procurement ? "Details and procedure" : "Start the procurement"}</h3>
       {procurement ? null : <p className="mt-1 text-slate-700">One procurement per workspace, run on the framework, criteria and payment model designed here.</p>}
       <Form method="post" className="mt-3 max-w-2xl">
-        <Intent value="details" />
+        <IntentFields intent="details" />
         <FormErrors errors={failure?.formErrors} />
         <Field label="Title" name="title" defaultValue={value("title")} errors={failure?.errors.title} required />
         <Field label="Reference (optional)" name="reference" defaultValue={value("reference")} errors={failure?.errors.reference} />
@@ -98,7 +91,7 @@ export function StagesPanel({ workspaceId, procurement, next, moves, manage, fai
       </ol>
       {manage && next ? (
         <Form method="post" className="mt-3">
-          <Intent value="move" />
+          <IntentFields intent="move" />
           <input type="hidden" name="to" value={next} />
           <FormErrors errors={failure?.formErrors} />
           <Button>Move to “{STAGE_LABELS[next]}”</Button>
@@ -132,7 +125,7 @@ export function TimelinePanel({ procurement, problems, failure, extendFailure }:
         </div>
       ) : null}
       <Form method="post" className="mt-3 grid max-w-2xl gap-x-4 sm:grid-cols-2">
-        <Intent value="timeline" />
+        <IntentFields intent="timeline" />
         <div className="sm:col-span-2"><FormErrors errors={failure?.formErrors} /></div>
         {keys.map((k) => (
           <Field key={k} type="datetime-local" label={dateLabel(k)} name={k} defaultValue={failure?.values[k] ?? localValue(procurement.timeline[k])} errors={failure?.errors[k]} />
@@ -141,7 +134,7 @@ export function TimelinePanel({ procurement, problems, failure, extendFailure }:
       </Form>
       {bidsOpen ? (
         <Form method="post" className="mt-4 max-w-2xl border-t border-slate-200 pt-3">
-          <Intent value="extend" />
+          <IntentFields intent="extend" />
           <h4 className="font-semibold">Extend the bid deadline</h4>
           <p className="text-slate-700">Every registered party is told at once; later dates move with it.</p>
           <Field type="datetime-local" label="New bid deadline" name="deadline" defaultValue={extendFailure?.values.deadline ?? ""} errors={extendFailure?.errors.deadline} required />
@@ -168,7 +161,7 @@ export function LotsPanel({ lots, manage, failure }: { lots: Lot[]; manage: bool
               </div>
               {manage ? (
                 <Form method="post">
-                  <Intent value="remove-lot" />
+                  <IntentFields intent="remove-lot" />
                   <input type="hidden" name="lotId" value={l.id} />
                   <Button variant="danger">Remove<span className="sr-only"> lot {l.title}</span></Button>
                 </Form>
@@ -181,7 +174,7 @@ export function LotsPanel({ lots, manage, failure }: { lots: Lot[]; manage: bool
       )}
       {manage ? (
         <Form method="post" className="mt-3 max-w-2xl">
-          <Intent value="add-lot" />
+          <IntentFields intent="add-lot" />
           <Field label="Lot title" name="title" defaultValue={failure?.values.title ?? ""} errors={failure?.errors.title} />
           <Field label="What the lot covers (optional)" name="description" defaultValue={failure?.values.description ?? ""} errors={failure?.errors.description} />
           <Button variant="secondary">Add a lot</Button>
@@ -197,7 +190,7 @@ export function PublicationPanel({ procurement, versions, failure }: { procureme
       <h3 id="publication-heading" className="text-lg font-semibold">Public opportunity page</h3>
       <p className="text-slate-700">Anyone can read it without signing in: the summary, the events, how to register, and the versions you choose here. Nothing else in the workspace is shown.</p>
       <Form method="post" className="mt-3 max-w-2xl">
-        <Intent value="publication" />
+        <IntentFields intent="publication" />
         <FormErrors errors={failure?.formErrors} />
         {PIN_SECTIONS.map((s) => (
           <SelectField
@@ -229,7 +222,7 @@ export function PartiesPanel({ parties, count, myParty, canRegister, organisatio
       {myParty ? <p className="mt-2">{organisation} is registered. Other parties see your questions as from <strong>Organisation {myParty.number}</strong>.</p> : null}
       {canRegister ? (
         <Form method="post" className="mt-2">
-          <Intent value="register" />
+          <IntentFields intent="register" />
           <FormErrors errors={failure?.formErrors} />
           <Button>Register {organisation}'s interest</Button>
         </Form>
@@ -281,7 +274,7 @@ export function EventsPanel({ workspaceId, events, manage, failure }: { workspac
         <details className="mt-3" open={!!failure}>
           <summary className="cursor-pointer font-medium">Plan an event</summary>
           <Form method="post" className="mt-2 max-w-2xl">
-            <Intent value="create-event" />
+            <IntentFields intent="create-event" />
             <FormErrors errors={failure?.formErrors} />
             <Field label="Title" name="title" defaultValue={v.title ?? "Market-warming day"} errors={failure?.errors.title} />
             <Field type="datetime-local" label="Starts (UK time)" name="startsAt" defaultValue={v.startsAt ?? ""} errors={failure?.errors.startsAt} />
