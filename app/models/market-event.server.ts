@@ -4,10 +4,11 @@
 // 100 screens reloading after a vote cost one tally, not a hundred.
 import { tally, type PollChoice, type PollKind, type PollStatus, type PollTally } from "~/domain/procurement/polls";
 import { AgendaSchema, PinnedVersionsSchema, ShowingSchema, type AgendaItem, type EventStatus, type PinnedVersions, type Showing } from "~/domain/procurement/record";
-import { viewQuestion, byVotes, type QuestionRecord, type QuestionView, type Viewer, type Confidentiality, type QuestionSource, type QuestionStatus } from "~/domain/procurement/questions";
+import { viewQuestion, byVotes, type QuestionRecord, type QuestionView, type Viewer } from "~/domain/procurement/questions";
 import { db } from "~/utils/db.server";
 import { publishWorkspaceEvent, subscribeWorkspace } from "~/utils/workspace-events.server";
 import { voterKey, type ProcurementRecord } from "./procurement.server";
+import { questionInclude, questionRecord } from "./question.server";
 
 export type MarketEventView = {
   id: string;
@@ -181,7 +182,7 @@ async function loadRoom(procurementId: string, eventId: string): Promise<RoomSta
   const [event, polls, questions, parties] = await Promise.all([
     db().marketEvent.findFirst({ where: { id: eventId, procurementId } }),
     db().poll.findMany({ where: { eventId }, orderBy: { createdAt: "asc" }, include: { responses: { select: { choice: true, voterName: true, organisationName: true } } } }),
-    db().question.findMany({ where: { procurementId, eventId }, include: { _count: { select: { votes: true } } }, orderBy: { createdAt: "asc" } }),
+    db().question.findMany({ where: { procurementId, eventId }, include: questionInclude, orderBy: { createdAt: "asc" } }),
     db().party.findMany({ where: { procurementId }, select: { organisationId: true, number: true } }),
   ]);
   const partyNumbers = new Map(parties.map((x) => [x.organisationId, x.number]));
@@ -206,22 +207,7 @@ async function loadRoom(procurementId: string, eventId: string): Promise<RoomSta
         named: poll.anonymous ? [] : poll.responses.map((r, i) => ({ voterName: r.voterName ?? "Someone", organisationName: r.organisationName, choice: choices[i]! })),
       };
     }),
-    questions: questions.map((r) => ({
-      id: r.id,
-      source: r.source as QuestionSource,
-      status: r.status as QuestionStatus,
-      confidentiality: r.confidentiality as Confidentiality,
-      anonymous: r.anonymous,
-      body: r.body,
-      answer: r.answer,
-      askerOrganisationId: r.askerOrganisationId,
-      askerOrganisationName: r.askerOrganisationName,
-      askerName: r.askerName,
-      askerPartyNumber: r.askerOrganisationId ? (partyNumbers.get(r.askerOrganisationId) ?? null) : null,
-      votes: r._count.votes,
-      createdAt: r.createdAt.toISOString(),
-      answeredAt: r.answeredAt?.toISOString() ?? null,
-    })),
+    questions: questions.map((r) => questionRecord(r, partyNumbers)),
   };
 }
 

@@ -7,11 +7,11 @@ import { db } from "~/utils/db.server";
 import { publishWorkspaceEvent } from "~/utils/workspace-events.server";
 import { partyOf, publishToParties, voterKey, type ProcurementRecord } from "./procurement.server";
 
-const include = { _count: { select: { votes: true } } } as const;
+export const questionInclude = { _count: { select: { votes: true } } } as const;
 
 type Row = Awaited<ReturnType<typeof findRows>>[number];
 function findRows(where: { procurementId: string; eventId?: string | null; id?: string }) {
-  return db().question.findMany({ where, include, orderBy: { createdAt: "asc" } });
+  return db().question.findMany({ where, include: questionInclude, orderBy: { createdAt: "asc" } });
 }
 
 async function partyNumbers(procurementId: string): Promise<Map<string, number>> {
@@ -19,7 +19,8 @@ async function partyNumbers(procurementId: string): Promise<Map<string, number>>
   return new Map(parties.map((p) => [p.organisationId, p.number]));
 }
 
-function toRecord(r: Row, numbers: Map<string, number>): QuestionRecord {
+/** A stored question (with its vote count) as the policy reads it; `numbers` are the parties' pseudonym numbers by organisation. */
+export function questionRecord(r: Row, numbers: Map<string, number>): QuestionRecord {
   return {
     id: r.id,
     source: r.source as QuestionSource,
@@ -41,7 +42,7 @@ function toRecord(r: Row, numbers: Map<string, number>): QuestionRecord {
 /** The questions `viewer` may see: of one event (`eventId`), or the whole clarification log. */
 export async function listQuestions(procurementId: string, viewer: Viewer, scope: { eventId?: string } = {}): Promise<QuestionView[]> {
   const [rows, numbers] = await Promise.all([findRows({ procurementId, ...(scope.eventId ? { eventId: scope.eventId } : {}) }), partyNumbers(procurementId)]);
-  const views = rows.map((r) => viewQuestion(viewer, toRecord(r, numbers))).filter((v): v is QuestionView => v !== null);
+  const views = rows.map((r) => viewQuestion(viewer, questionRecord(r, numbers))).filter((v): v is QuestionView => v !== null);
   return scope.eventId ? byVotes(views) : views;
 }
 
@@ -50,7 +51,7 @@ export async function getQuestion(procurementId: string, questionId: string, vie
   const [rows, numbers] = await Promise.all([findRows({ procurementId, id: questionId }), partyNumbers(procurementId)]);
   const row = rows[0];
   if (!row) return null;
-  const record = toRecord(row, numbers);
+  const record = questionRecord(row, numbers);
   const view = viewQuestion(viewer, record);
   return view ? { view, record, eventId: row.eventId, askerId: row.askerId } : null;
 }

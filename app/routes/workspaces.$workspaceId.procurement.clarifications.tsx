@@ -10,10 +10,11 @@ import { OfflineSafeForm } from "~/components/offline-safe-form";
 import { z } from "zod";
 import { Button, FormErrors, Notice, TextAreaField } from "~/components/forms";
 import { can } from "~/domain/permissions";
-import { AnswerFormSchema, QuestionFormSchema } from "~/domain/procurement/record";
+import { QuestionFormSchema } from "~/domain/procurement/record";
 import { answersOpen, enquiryState, formatInstant } from "~/domain/procurement/stages";
 import { partyOf } from "~/models/procurement.server";
-import { answerHistory, answerQuestion, askQuestion, listQuestions, moderateQuestion, QuestionRuleError, withdrawQuestion } from "~/models/question.server";
+import { answerHistory, askQuestion, listQuestions } from "~/models/question.server";
+import { questionAction } from "~/utils/question-actions.server";
 import { readForm } from "~/utils/csrf.server";
 import { invalid, parseForm } from "~/utils/forms.server";
 import { refusal, requireProcurement } from "~/utils/procurement.server";
@@ -38,7 +39,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const Intent = z.enum(["ask", "withdraw", "answer", "agree-confidential", "refuse-confidential"]);
-const QuestionId = z.object({ questionId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Choose a question.") });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
@@ -47,47 +47,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = parsed.data;
   const permission = intent === "ask" || intent === "withdraw" ? "ask:clarifications" : "answer:clarifications";
   const { procurement, viewer, user } = await requireProcurement(request, params.workspaceId, permission);
+  if (intent !== "ask") return questionAction(intent, formData, { procurement, viewer, user });
   const done = (message: string) => data({ ok: true as const, intent, message });
   const refuse = (message: string) => data(refusal(message, intent), { status: 400 });
-  try {
-    switch (intent) {
-      case "ask": {
-        const enquiry = enquiryState(procurement, new Date());
-        if (!enquiry.open) return refuse(enquiry.reason);
-        if (!(await partyOf(procurement.id, user.organisation?.id))) return refuse("Register your organisation's interest first (on the procurement page): questions come from registered parties.");
-        const form = parseForm(formData, QuestionFormSchema);
-        if (!form.ok) return invalid(form, intent);
-        await askQuestion(procurement, user, { source: "clarification", body: form.data.body, confidential: form.data.confidential === "on" });
-        return done(
-          form.data.confidential === "on"
-            ? "Question sent, marked commercially confidential. The commissioner decides whether to answer it privately; if not, you will be told before it is published and may withdraw it."
-            : "Question sent. Its answer goes to every registered party, with your organisation shown only as a pseudonym.",
-        );
-      }
-      case "withdraw": {
-        const form = parseForm(formData, QuestionId);
-        if (!form.ok) return invalid(form, intent);
-        await withdrawQuestion(procurement, form.data.questionId, viewer.organisationId);
-        return done("Question withdrawn.");
-      }
-      case "agree-confidential":
-      case "refuse-confidential": {
-        const form = parseForm(formData, QuestionId);
-        if (!form.ok) return invalid(form, intent);
-        await moderateQuestion(procurement, form.data.questionId, intent);
-        return done(intent === "agree-confidential" ? "Agreed: the answer will go to the asker only." : "Refused: the asker is told the question will be published, and may withdraw it.");
-      }
-      case "answer": {
-        const form = parseForm(formData, AnswerFormSchema);
-        if (!form.ok) return invalid(form, intent);
-        await answerQuestion(procurement, form.data.questionId, form.data, user);
-        return done("Answer published to every registered party at the same moment.");
-      }
-    }
-  } catch (error) {
-    if (error instanceof QuestionRuleError) return refuse(error.message);
-    throw error;
-  }
+  const enquiry = enquiryState(procurement, new Date());
+  if (!enquiry.open) return refuse(enquiry.reason);
+  if (!(await partyOf(procurement.id, user.organisation?.id))) return refuse("Register your organisation's interest first (on the procurement page): questions come from registered parties.");
+  const form = parseForm(formData, QuestionFormSchema);
+  if (!form.ok) return invalid(form, intent);
+  await askQuestion(procurement, user, { source: "clarification", body: form.data.body, confidential: form.data.confidential === "on" });
+  return done(
+    form.data.confidential === "on"
+      ? "Question sent, marked commercially confidential. The commissioner decides whether to answer it privately; if not, you will be told before it is published and may withdraw it."
+      : "Question sent. Its answer goes to every registered party, with your organisation shown only as a pseudonym.",
+  );
 }
 
 

@@ -13,11 +13,12 @@ import { can } from "~/domain/permissions";
 import { readPaymentDesign } from "~/domain/payment/design";
 import { PAGE_FORECAST } from "~/domain/payment/workbook";
 import { formatInstant, toLondonLocal } from "~/domain/procurement/stages";
-import { AgendaItemFormSchema, parseShowing, PIN_SECTIONS, PinnedVersionsSchema, QuestionFormSchema, AnswerFormSchema, slugFor } from "~/domain/procurement/record";
+import { AgendaItemFormSchema, parseShowing, PIN_SECTIONS, PinnedVersionsSchema, QuestionFormSchema, slugFor } from "~/domain/procurement/record";
 import { checkChoice, choiceFromForm, PollCreateSchema } from "~/domain/procurement/polls";
 import { readStoredDocument } from "~/models/document.server";
 import { cancelRegistration, createPoll, getEvent, getPoll, listRegistrations, liveRoom, register, registrationOf, respond, setPollStatus, updateEvent } from "~/models/market-event.server";
-import { answerQuestion, askQuestion, moderateQuestion, QuestionRuleError, voteQuestion, withdrawQuestion } from "~/models/question.server";
+import { askQuestion } from "~/models/question.server";
+import { isQuestionIntent, questionAction } from "~/utils/question-actions.server";
 import { listVersions } from "~/models/version.server";
 import { readForm } from "~/utils/csrf.server";
 import { storedForecast } from "~/utils/forecast.server";
@@ -70,7 +71,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 const TEAM = ["status", "show", "agenda-add", "agenda-remove", "pin", "poll-create", "poll-status", "approve", "hide"] as const;
 const Intent = z.enum([...TEAM, "answer", "register", "cancel", "check-in", "respond", "ask", "vote", "unvote", "withdraw"]);
-const QuestionId = z.object({ questionId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Choose a question.") });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
@@ -81,114 +81,84 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { procurement, viewer, user } = await requireProcurement(request, params.workspaceId, permission);
   const event = await getEvent(procurement.id, params.eventId ?? "");
   if (!event) throw new Response("No such event in this procurement.", { status: 404 });
+  if (isQuestionIntent(intent)) return questionAction(intent, formData, { procurement, viewer, user });
   const done = (message: string) => data({ ok: true as const, intent, message });
   const refuse = (message: string) => data(refusal(message, intent), { status: 400 });
   const live = event.status === "live";
-  try {
-    switch (intent) {
-      case "status": {
-        const status = z.enum(["planned", "live", "ended"]).safeParse(formData.get("status"));
-        if (!status.success) return refuse("Choose planned, live or ended.");
-        await updateEvent(procurement, event.id, { status: status.data, ...(status.data === "ended" ? { showing: null } : {}) });
-        return done(status.data === "live" ? "The event is live: screens follow what you show." : status.data === "ended" ? "The event has ended; its polls and questions are in the engagement record." : "The event is planned.");
-      }
-      case "show": {
-        const showing = parseShowing(String(formData.get("showing") ?? ""));
-        if (showing === undefined) return refuse("Choose something to show.");
-        if (showing?.kind === "agenda" && !event.agenda.some((a) => a.id === showing.itemId)) return refuse("That agenda item is not in this event.");
-        await updateEvent(procurement, event.id, { showing });
-        return done("Every screen following you now shows it.");
-      }
-      case "agenda-add": {
-        const form = parseForm(formData, AgendaItemFormSchema);
-        if (!form.ok) return invalid(form, intent);
-        const agenda = [...event.agenda, { id: slugFor(form.data.title, event.agenda.map((a) => a.id)), ...form.data }].sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
-        await updateEvent(procurement, event.id, { agenda });
-        return done(`Added “${form.data.title}” at ${form.data.time}.`);
-      }
-      case "agenda-remove": {
-        const id = String(formData.get("itemId") ?? "");
-        if (!event.agenda.some((a) => a.id === id)) return refuse("That agenda item is not in this event.");
-        await updateEvent(procurement, event.id, { agenda: event.agenda.filter((a) => a.id !== id) });
-        return done("Agenda item removed.");
-      }
-      case "pin": {
-        const pinned: Record<string, string> = {};
-        for (const s of PIN_SECTIONS) {
-          const name = String(formData.get(s) ?? "");
-          if (!name) continue;
-          if (!(await listVersions(procurement.workspaceId, s)).some((v) => v.name === name)) return invalid({ errors: { [s]: ["Choose one of the published versions."] } }, intent);
-          pinned[s] = name;
-        }
-        await updateEvent(procurement, event.id, { pinned: PinnedVersionsSchema.parse(pinned) });
-        return done("Everyone now discusses these versions.");
-      }
-      case "poll-create": {
-        const form = parseForm(formData, PollCreateSchema);
-        if (!form.ok) return invalid(form, intent);
-        await createPoll(procurement, event.id, form.data);
-        return done("Poll ready. Open it when the room should answer.");
-      }
-      case "poll-status": {
-        const status = z.enum(["open", "closed", "draft"]).safeParse(formData.get("status"));
-        const pollId = String(formData.get("pollId") ?? "");
-        if (!status.success || !(await setPollStatus(procurement, event.id, pollId, status.data))) return refuse("That poll is not in this event.");
-        if (status.data === "open") await updateEvent(procurement, event.id, { showing: { kind: "poll", pollId } });
-        return done(status.data === "open" ? "Poll open, and on every screen." : "Poll closed; its result is kept.");
-      }
-      case "respond": {
-        const poll = await getPoll(event.id, String(formData.get("pollId") ?? ""));
-        if (!poll) return refuse("That poll is not in this event.");
-        if (poll.status !== "open") return refuse(poll.status === "closed" ? "This poll has closed." : "This poll is not open yet.");
-        const checked = checkChoice(poll, choiceFromForm(poll, formData));
-        if (!checked.ok) return invalid({ errors: { [`poll-${poll.id}`]: [checked.error] } }, intent);
-        await respond(procurement, event.id, poll, user, checked.choice);
-        return done("Thank you: your answer is in.");
-      }
-      case "ask": {
-        if (!live && event.status !== "planned") return refuse("This event has ended. Ask a clarification question instead, while the enquiry period is open.");
-        const form = parseForm(formData, QuestionFormSchema);
-        if (!form.ok) return invalid(form, intent);
-        await askQuestion(procurement, user, { source: "event", body: form.data.body, anonymous: form.data.anonymous === "on", eventId: event.id });
-        return done("Question sent. The facilitator shows it to the room; the commissioning team always sees who asked.");
-      }
-      case "vote":
-      case "unvote": {
-        const form = parseForm(formData, QuestionId);
-        if (!form.ok) return invalid(form, intent);
-        await voteQuestion(procurement, form.data.questionId, user.id, viewer, intent === "vote");
-        return done(intent === "vote" ? "Voted up." : "Vote taken back.");
-      }
-      case "withdraw": {
-        const form = parseForm(formData, QuestionId);
-        if (!form.ok) return invalid(form, intent);
-        await withdrawQuestion(procurement, form.data.questionId, viewer.organisationId);
-        return done("Question withdrawn.");
-      }
-      case "approve":
-      case "hide": {
-        const form = parseForm(formData, QuestionId);
-        if (!form.ok) return invalid(form, intent);
-        await moderateQuestion(procurement, form.data.questionId, intent);
-        return done(intent === "approve" ? "Shown to the room." : "Hidden from the room.");
-      }
-      case "answer": {
-        const form = parseForm(formData, AnswerFormSchema);
-        if (!form.ok) return invalid(form, intent);
-        await answerQuestion(procurement, form.data.questionId, form.data, user);
-        return done("Answered. Every registered party has the answer now, and it is in the clarification log.");
-      }
-      case "register":
-      case "check-in":
-        await register(procurement, event.id, user, intent === "check-in");
-        return done(intent === "check-in" ? "You are checked in." : "You are registered.");
-      case "cancel":
-        await cancelRegistration(procurement, event.id, user.id);
-        return done("Registration cancelled.");
+  switch (intent) {
+    case "status": {
+      const status = z.enum(["planned", "live", "ended"]).safeParse(formData.get("status"));
+      if (!status.success) return refuse("Choose planned, live or ended.");
+      await updateEvent(procurement, event.id, { status: status.data, ...(status.data === "ended" ? { showing: null } : {}) });
+      return done(status.data === "live" ? "The event is live: screens follow what you show." : status.data === "ended" ? "The event has ended; its polls and questions are in the engagement record." : "The event is planned.");
     }
-  } catch (error) {
-    if (error instanceof QuestionRuleError) return refuse(error.message);
-    throw error;
+    case "show": {
+      const showing = parseShowing(String(formData.get("showing") ?? ""));
+      if (showing === undefined) return refuse("Choose something to show.");
+      if (showing?.kind === "agenda" && !event.agenda.some((a) => a.id === showing.itemId)) return refuse("That agenda item is not in this event.");
+      await updateEvent(procurement, event.id, { showing });
+      return done("Every screen following you now shows it.");
+    }
+    case "agenda-add": {
+      const form = parseForm(formData, AgendaItemFormSchema);
+      if (!form.ok) return invalid(form, intent);
+      const agenda = [...event.agenda, { id: slugFor(form.data.title, event.agenda.map((a) => a.id)), ...form.data }].sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
+      await updateEvent(procurement, event.id, { agenda });
+      return done(`Added “${form.data.title}” at ${form.data.time}.`);
+    }
+    case "agenda-remove": {
+      const id = String(formData.get("itemId") ?? "");
+      if (!event.agenda.some((a) => a.id === id)) return refuse("That agenda item is not in this event.");
+      await updateEvent(procurement, event.id, { agenda: event.agenda.filter((a) => a.id !== id) });
+      return done("Agenda item removed.");
+    }
+    case "pin": {
+      const pinned: Record<string, string> = {};
+      for (const s of PIN_SECTIONS) {
+        const name = String(formData.get(s) ?? "");
+        if (!name) continue;
+        if (!(await listVersions(procurement.workspaceId, s)).some((v) => v.name === name)) return invalid({ errors: { [s]: ["Choose one of the published versions."] } }, intent);
+        pinned[s] = name;
+      }
+      await updateEvent(procurement, event.id, { pinned: PinnedVersionsSchema.parse(pinned) });
+      return done("Everyone now discusses these versions.");
+    }
+    case "poll-create": {
+      const form = parseForm(formData, PollCreateSchema);
+      if (!form.ok) return invalid(form, intent);
+      await createPoll(procurement, event.id, form.data);
+      return done("Poll ready. Open it when the room should answer.");
+    }
+    case "poll-status": {
+      const status = z.enum(["open", "closed", "draft"]).safeParse(formData.get("status"));
+      const pollId = String(formData.get("pollId") ?? "");
+      if (!status.success || !(await setPollStatus(procurement, event.id, pollId, status.data))) return refuse("That poll is not in this event.");
+      if (status.data === "open") await updateEvent(procurement, event.id, { showing: { kind: "poll", pollId } });
+      return done(status.data === "open" ? "Poll open, and on every screen." : "Poll closed; its result is kept.");
+    }
+    case "respond": {
+      const poll = await getPoll(event.id, String(formData.get("pollId") ?? ""));
+      if (!poll) return refuse("That poll is not in this event.");
+      if (poll.status !== "open") return refuse(poll.status === "closed" ? "This poll has closed." : "This poll is not open yet.");
+      const checked = checkChoice(poll, choiceFromForm(poll, formData));
+      if (!checked.ok) return invalid({ errors: { [`poll-${poll.id}`]: [checked.error] } }, intent);
+      await respond(procurement, event.id, poll, user, checked.choice);
+      return done("Thank you: your answer is in.");
+    }
+    case "ask": {
+      if (!live && event.status !== "planned") return refuse("This event has ended. Ask a clarification question instead, while the enquiry period is open.");
+      const form = parseForm(formData, QuestionFormSchema);
+      if (!form.ok) return invalid(form, intent);
+      await askQuestion(procurement, user, { source: "event", body: form.data.body, anonymous: form.data.anonymous === "on", eventId: event.id });
+      return done("Question sent. The facilitator shows it to the room; the commissioning team always sees who asked.");
+    }
+    case "register":
+    case "check-in":
+      await register(procurement, event.id, user, intent === "check-in");
+      return done(intent === "check-in" ? "You are checked in." : "You are registered.");
+    case "cancel":
+      await cancelRegistration(procurement, event.id, user.id);
+      return done("Registration cancelled.");
   }
 }
 
