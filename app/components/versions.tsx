@@ -47,7 +47,7 @@ export function Versions({ subject, versions, comparison, canPublish, result, on
         <Form method="get" className="mt-3 flex flex-wrap items-end gap-2">
           <div>
             <label htmlFor="compare-from" className="block font-medium">Compare</label>
-            <select id="compare-from" name="from" defaultValue={comparison?.from} className="mt-1 rounded border border-slate-500 bg-white px-2 py-2">
+            <select key={versions[0]?.id} id="compare-from" name="from" defaultValue={comparison?.from} className="mt-1 rounded border border-slate-500 bg-white px-2 py-2">
               {versions.map((v) => <option key={v.id} value={v.id}>{v.name}</option>)}
             </select>
           </div>

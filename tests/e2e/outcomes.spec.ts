@@ -131,6 +131,13 @@ test("a version is published, the framework changed, the change shown in words, 
 test("a comment mentioning someone notifies them; they open it, reply and resolve it, by keyboard; the change appears in the activity feed", async ({ page, browser, baseURL, server, consoleErrors: _ }) => {
   const id = await freshWorkspace(server, "facilitator@gla.example", [["prime@pfp.example", "provider"]]);
   await login(page, "prime@pfp.example");
+  // Start from nothing unread (the demo's procurement may have told this party something).
+  await page.goto("/notifications");
+  const readAll = page.getByRole("button", { name: "Mark all as read" });
+  if (await readAll.isVisible()) {
+    await readAll.click();
+    await expect(page.getByText("Nothing new.")).toBeVisible();
+  }
   await page.goto(`/workspaces/${id}/outcomes`);
   await expect(page.getByText("Live: changes are shared as you type")).toBeVisible();
   await page.getByLabel("New outcome").fill("Stays out of care");

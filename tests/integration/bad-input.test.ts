@@ -12,7 +12,7 @@ let server: TestServer;
 let lead: Browser;
 let token: string;
 let ws: string;
-const ids = { membership: "", invitation: "", token: "", thread: "", invitationToken: "" };
+const ids = { membership: "", invitation: "", token: "", thread: "", invitationToken: "", event: "", question: "" };
 
 beforeAll(async () => {
   server = await startServer();
@@ -33,6 +33,8 @@ beforeAll(async () => {
   await lead.page(`/workspaces/${ws}/outcomes`);
   const commented = await lead.post(`/workspaces/${ws}/outcomes`, { intent: "comment", target: "outcome:pfp-out-of-care", body: "A thread to reply to" });
   ids.thread = /thread=([^&#]+)/.exec(commented.headers.get("location") ?? "")![1]!;
+  ids.event = /procurement\/events\/([^"/]+)"/.exec((await lead.page(`/workspaces/${ws}/procurement`)).html)![1]!;
+  ids.question = /id="q-([^"]+)"/.exec((await lead.page(`/workspaces/${ws}/procurement/clarifications`)).html)![1]!;
   await lead.page("/workspaces");
 }, 120_000);
 
@@ -232,6 +234,83 @@ const FORMS: FormCase[] = [
     ),
   },
   { name: "notifications", path: () => "/notifications", fields: () => ({ intent: "read-all" }), bad: () => cases({ intent: "open", id: "no-such" }, { intent: "open" }, { intent: "delete-everything" }, { intent: "open", id: CONTROL }) },
+  {
+    name: "procurement record",
+    path: () => `/workspaces/${ws}/procurement`,
+    fields: () => ({ intent: "details", title: "T", procedure: "open" }),
+    bad: () => cases(
+      { intent: "details", title: "", procedure: "open" },
+      { intent: "details", title: HUGE, procedure: "open" },
+      { intent: "details", title: CONTROL, procedure: "open" },
+      { intent: "details", title: "T", procedure: "closed" },
+      { intent: "details", title: "T", procedure: "competitive-flexible", shape: "secret" },
+      { intent: "timeline", "bid-deadline": "next tuesday" },
+      { intent: "timeline", "tender-notice": "2027-13-45T99:99" },
+      { intent: "timeline", enquiryEndsAt: "1899-01-01T10:00" },
+      { intent: "move", to: "contract" },
+      { intent: "move", to: "nowhere" },
+      { intent: "move" },
+      { intent: "extend", deadline: "soon" },
+      { intent: "extend", deadline: "2020-01-01T10:00" },
+      { intent: "add-lot", title: "" },
+      { intent: "add-lot", title: HUGE },
+      { intent: "remove-lot", lotId: "no-such-lot" },
+      { intent: "publication", outcomes: "No such version", public: "on" },
+      { intent: "create-event", title: "Day", startsAt: "2027-01-01T10:00", endsAt: "2027-01-01T09:00", place: "Hall" },
+      { intent: "create-event", title: "Day", startsAt: "2027-01-01T10:00", endsAt: "2027-01-01T12:00" },
+      { intent: "create-event", title: "Day", startsAt: "2027-01-01T10:00", endsAt: "2027-01-01T12:00", onlineUrl: "javascript:alert(1)" },
+      { intent: "take-over" },
+    ),
+  },
+  {
+    name: "market-warming day",
+    path: () => `/workspaces/${ws}/procurement/events/${ids.event}`,
+    fields: () => ({ intent: "status", status: "live" }),
+    bad: () => cases(
+      { intent: "status", status: "exploded" },
+      { intent: "show", showing: "agenda:no-such-item" },
+      { intent: "show", showing: "everything" },
+      { intent: "agenda-add", time: "25:99", title: "Lunch" },
+      { intent: "agenda-add", time: "12:00", title: HUGE },
+      { intent: "agenda-remove", itemId: "no-such-item" },
+      { intent: "pin", outcomes: "No such version" },
+      { intent: "poll-create", question: "", kind: "single", options: "A\nB" },
+      { intent: "poll-create", question: "Q?", kind: "single", options: "Only one" },
+      { intent: "poll-create", question: "Q?", kind: "secret-ballot", options: "A\nB" },
+      { intent: "poll-status", pollId: "no-such-poll", status: "open" },
+      { intent: "respond", pollId: "no-such-poll", choice: "0" },
+      { intent: "answer", questionId: CONTROL, answer: "x" },
+      { intent: "answer", questionId: ids.question, answer: "" },
+      { intent: "answer", questionId: ids.question, answer: HUGE },
+      { intent: "approve", questionId: "no-such-question" },
+      { intent: "vote", questionId: "no-such-question" },
+      { intent: "ask", body: "" },
+    ),
+  },
+  {
+    name: "clarifications",
+    path: () => `/workspaces/${ws}/procurement/clarifications`,
+    fields: () => ({ intent: "answer", questionId: ids.question, answer: "An answer." }),
+    bad: () => cases(
+      { intent: "answer", questionId: "no-such-question", answer: "x" },
+      { intent: "answer", questionId: ids.question, answer: "bell\u0007" },
+      { intent: "agree-confidential", questionId: ids.question },
+      { intent: "refuse-confidential" },
+      { intent: "publish-everything" },
+    ),
+  },
+  {
+    name: "dialogue",
+    path: () => `/workspaces/${ws}/procurement/dialogue`,
+    fields: () => ({ intent: "schedule", partyId: "x", scheduledAt: "2027-01-01T10:00" }),
+    bad: () => cases(
+      { intent: "schedule", partyId: "no-such-party", scheduledAt: "2027-01-01T10:00" },
+      { intent: "schedule", partyId: "x", scheduledAt: "tomorrow" },
+      { intent: "minutes", sessionId: "no-such-session", minutes: "Notes" },
+      { intent: "issue", sessionId: "no-such-session", body: "An issue" },
+      { intent: "to-clarification", issueId: "no-such-issue" },
+    ),
+  },
 ];
 
 // For sign-in and sign-up the visitor must be signed out: a fresh browser each time.

@@ -51,6 +51,16 @@ describe("every role against every procurement route", () => {
     ["dialogue", "read:procurement", () => `/workspaces/${ws}/procurement/dialogue`],
     ["equal treatment", "manage:procurement", () => `/workspaces/${ws}/procurement/equal-treatment`],
   ];
+  for (const [from, to] of [["tender", "procurement"], ["clarifications", "procurement/clarifications"], ["questions", "procurement/clarifications"]] as const) {
+    for (const role of ROLES) {
+      const expected = can(role, "read:procurement") ? 302 : 403;
+      it(`GET /${from} as ${role} → ${expected}`, async () => {
+        const res = await byRole(role).get(`/workspaces/${ws}/${from}`);
+        expect(res.status).toBe(expected);
+        if (expected === 302) expect(res.headers.get("location")).toBe(`/workspaces/${ws}/${to}`);
+      });
+    }
+  }
   for (const role of ROLES) {
     const expected = can(role, "read:procurement") ? 200 : 403;
     it(`GET the room's stream as ${role} → ${expected}`, async () => {

@@ -56,7 +56,7 @@ export const PIN_SECTION_LABELS: Record<PinSection, string> = { outcomes: "Outco
 
 export const AgendaItemSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,40}$/),
-  time: z.string().regex(/^\d{2}:\d{2}$/, "Enter a time like 09:30."),
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter a time like 09:30, from 00:00 to 23:59."),
   title: text(160, "the item's title"),
   presenter: optionalText(120, "who presents"),
   notes: longText(2_000, "the notes"),
