@@ -17,6 +17,7 @@ import { AgendaItemFormSchema, parseShowing, PIN_SECTIONS, PinnedVersionsSchema,
 import { checkChoice, choiceFromForm, PollCreateSchema } from "~/domain/procurement/polls";
 import { readStoredDocument } from "~/models/document.server";
 import { cancelRegistration, createPoll, getEvent, getPoll, listRegistrations, liveRoom, register, registrationOf, respond, setPollStatus, updateEvent } from "~/models/market-event.server";
+import { publishToParties } from "~/models/procurement.server";
 import { askQuestion } from "~/models/question.server";
 import { isQuestionIntent, questionAction } from "~/utils/question-actions.server";
 import { listVersions } from "~/models/version.server";
@@ -90,6 +91,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const status = z.enum(["planned", "live", "ended"]).safeParse(formData.get("status"));
       if (!status.success) return refuse("Choose planned, live or ended.");
       await updateEvent(procurement, event.id, { status: status.data, ...(status.data === "ended" ? { showing: null } : {}) });
+      if (status.data === "ended") {
+        // What the room saw goes to every registered party, whether they came or not.
+        const versions = Object.values(event.pinned);
+        await publishToParties(procurement, {
+          key: `event:${event.id}`,
+          kind: "event",
+          label: `Materials from “${event.title}”: the agenda, ${versions.length ? `the versions discussed (“${versions.join("”, “")}”)` : "no pinned versions"}, the poll results and the questions answered`,
+          href: `/procurement/events/${event.id}`,
+        });
+      }
       return done(status.data === "live" ? "The event is live: screens follow what you show." : status.data === "ended" ? "The event has ended; its polls and questions are in the engagement record." : "The event is planned.");
     }
     case "show": {

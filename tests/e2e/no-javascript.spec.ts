@@ -49,3 +49,22 @@ test("the payment model's forecast and options appraisal are readable without Ja
   await expect(page.getByRole("region", { name: "Forecast cost to each payer" })).toContainText("London Borough of Sutton");
   // (axe needs JavaScript in the page; accessibility.spec checks this page with it.)
 });
+
+test("at the market-warming day without JavaScript: answer the poll, ask a question, see the room", async ({ page }) => {
+  await login(page, "mst@swlstg.example");
+  await page.goto(`/workspaces/${await demoWorkspaceId(page)}/procurement`);
+  await page.getByRole("link", { name: "Market-warming day" }).click();
+  await expect(page.getByRole("region", { name: "Now showing" })).toBeVisible();
+  await page.getByLabel("Up to 50%", { exact: true }).check();
+  await page.getByRole("button", { name: /Send my answer/ }).click();
+  await expect(page.getByText("Thank you: your answer is in.")).toBeVisible();
+  await expect(page.getByRole("list", { name: /^Results: / })).toBeVisible();
+  await page.getByRole("button", { name: "Send the question" }).click();
+  await expect(page.getByText("Write your question (at least 5 characters).")).toBeVisible();
+  await page.getByLabel("Ask the commissioners").fill("Can an NHS trust bid for one borough only?");
+  await page.getByRole("button", { name: "Send the question" }).click();
+  await expect(page.getByText("Question sent.")).toBeVisible();
+  await expect(page.getByText("Your questions waiting for the facilitator")).toBeVisible();
+  await page.getByRole("link", { name: "Outcome framework" }).click();
+  await expect(page.getByRole("region", { name: "You are looking at" })).toContainText("Stays out of care");
+});

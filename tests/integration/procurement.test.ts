@@ -274,3 +274,24 @@ describe("dialogue and the public page", () => {
     expect(await html(byRole("commissioner"), `/workspaces/${ws}/procurement/equal-treatment`)).toContain("Every party received everything published to all");
   });
 });
+
+describe("the end of the market-warming day", () => {
+  it("sends its materials to every party at once, and the room takes no more questions", async () => {
+    const facilitator = byRole("facilitator");
+    const path = `/workspaces/${ws}/procurement/events/${eventId}`;
+    await facilitator.page(path);
+    expect((await facilitator.post(path, { intent: "status", status: "ended" })).status).toBe(200);
+    expect(await html(as.get(RIVAL_B)!, "/notifications")).toContain("Materials from “Market-warming day”: the agenda, the versions discussed (“For the market-warming day”");
+    const equal = await html(byRole("commissioner"), `/workspaces/${ws}/procurement/equal-treatment`);
+    expect(equal).toContain("Materials from “Market-warming day”");
+    expect(equal).toContain("Every party received everything published to all");
+    const a = as.get(RIVAL_A)!;
+    await a.page(path);
+    const late = await a.post(path, { intent: "ask", body: "One more question after the day?" });
+    expect(late.status).toBe(400);
+    expect(await late.text()).toContain("This event has ended.");
+    const record = await html(byRole("observer"), `/workspaces/${ws}/procurement/record`);
+    expect(record).toContain("Which share of provider income at risk would you bid against?");
+    expect(record).not.toContain("Family Action");
+  });
+});

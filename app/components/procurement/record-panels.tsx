@@ -232,7 +232,7 @@ export function PartiesPanel({ parties, count, myParty, canRegister, organisatio
         <table className="w-full text-left">
           <caption className="sr-only">Registered parties, visible to the commissioning team only</caption>
           <thead>
-            <tr><th scope="col">Pseudonym</th><th scope="col">Organisation</th><th scope="col">Type</th><th scope="col">Registered</th></tr>
+            <tr><th scope="col">Pseudonym</th><th scope="col">Organisation</th><th scope="col">Type</th><th scope="col">People</th><th scope="col">Registered</th></tr>
           </thead>
           <tbody>
             {parties.map((p) => (
@@ -240,6 +240,7 @@ export function PartiesPanel({ parties, count, myParty, canRegister, organisatio
                 <td>Organisation {p.number}</td>
                 <td>{p.name}</td>
                 <td>{ORGANISATION_TYPE_LABELS[p.type as OrganisationType] ?? p.type}</td>
+                <td>{p.people}</td>
                 <td>{formatInstant(p.registeredAt)}</td>
               </tr>
             ))}
