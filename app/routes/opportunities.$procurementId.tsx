@@ -57,6 +57,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!accountCan(await getAccountKind(user.id), "create:workspace")) {
     return invalid({ formErrors: ["This account is a shared service-user account; it cannot register an organisation's interest."] });
   }
+  const member = await getMembership({ workspaceId: p.workspaceId, userId: user.id });
+  // Parties are the market: a member who runs or watches the procurement does not register as one.
+  if (member && member.role !== "provider" && member.role !== "investor") {
+    return invalid({ formErrors: ["You already take part in this procurement's workspace in a role that does not bid, so your organisation cannot register as a party."] });
+  }
   const form = parseForm(formData, RegisterSchema);
   if (!form.ok) return invalid(form);
   if (!user.organisation) {
@@ -68,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const fresh = await getUserById(user.id);
   if (!fresh?.organisation) return invalid({ formErrors: ["We could not set your organisation. Try again."] });
   await registerParty(p, fresh.organisation.id, fresh.name);
-  if (!(await getMembership({ workspaceId: p.workspaceId, userId: user.id }))) {
+  if (!member) {
     await upsertMember({ workspaceId: p.workspaceId, userId: user.id, role: ROLE_FOR_TYPE[fresh.organisation.type] ?? "observer" });
   }
   throw redirect(`/workspaces/${p.workspaceId}/procurement`);

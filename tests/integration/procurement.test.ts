@@ -270,6 +270,12 @@ describe("dialogue and the public page", () => {
     expect(reg.status).toBe(302);
     const page = await html(newcomer, `/workspaces/${ws}/procurement`);
     expect(page).toMatch(/New Provider CIC is registered\. Other parties see your questions as from <strong>Organisation \d+/);
+    // Someone who runs the procurement cannot register their authority as a bidder.
+    const lead = byRole("commissioner");
+    await lead.page(`/opportunities/${procurementId}`);
+    const self = await lead.post(`/opportunities/${procurementId}`, {});
+    expect(self.status).toBe(400);
+    expect(await self.text()).toContain("cannot register as a party");
     // A late party is given everything published before, at registration.
     expect(await html(byRole("commissioner"), `/workspaces/${ws}/procurement/equal-treatment`)).toContain("Every party received everything published to all");
   });
