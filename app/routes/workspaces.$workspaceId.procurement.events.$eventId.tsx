@@ -3,7 +3,7 @@
 // live polls and live Q&A with a moderation queue. Answered questions join the
 // clarification log. Plain forms work without JavaScript; with it, the room is live.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation, useRevalidator, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
 import { z } from "zod";
 import { FormErrors, Notice } from "~/components/forms";
@@ -182,15 +182,19 @@ export default function MarketEventPage() {
   // What the presenter shows may need the page's own data (a forecast): reload it when
   // the showing changes, and again while a forecast is still being worked out.
   const revalidator = useRevalidator();
+  const navigation = useNavigation();
+  const busy = revalidator.state !== "idle" || navigation.state !== "idle";
+  // A reload overtaken by another (the person's own form, say) is aborted: that is not an error.
+  const reload = () => void Promise.resolve(revalidator.revalidate()).catch(() => {});
   const showingKey = JSON.stringify(room.showing);
   const loadedKey = JSON.stringify(loaded.live.showing);
   const forecastPending = (room.showing?.kind === "forecast" || view === "forecast") && loaded.pinned.payment !== null && loaded.forecast === null;
   useEffect(() => {
-    if (showingKey !== loadedKey && revalidator.state === "idle") revalidator.revalidate();
-  }, [showingKey, loadedKey]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (showingKey !== loadedKey && !busy) reload();
+  }, [showingKey, loadedKey, busy]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     if (!forecastPending) return;
-    const timer = setTimeout(() => revalidator.state === "idle" && revalidator.revalidate(), 2_000);
+    const timer = setTimeout(() => !busy && reload(), 2_000);
     return () => clearTimeout(timer);
   }, [forecastPending, loaded]); // eslint-disable-line react-hooks/exhaustive-deps
   const failure = result && !result.ok ? result : undefined;

@@ -13,7 +13,7 @@ export function useRevalidatedWhileVisible(ms: number): void {
   useEffect(() => {
     const tick = () => {
       const { revalidator: r, busy } = latest.current;
-      if (document.visibilityState === "visible" && navigator.onLine && !busy) r.revalidate();
+      if (document.visibilityState === "visible" && navigator.onLine && !busy) void Promise.resolve(r.revalidate()).catch(() => {});
     };
     const timer = setInterval(tick, ms);
     const onVisible = () => document.visibilityState === "visible" && tick();

@@ -26,7 +26,7 @@ export function useWorkspaceEvents(workspaceId: string, kinds: readonly Workspac
         const { revalidator: r, busy } = latest.current;
         if (!navigator.onLine) return; // the online event reloads
         if (busy) return reload();
-        r.revalidate();
+        void Promise.resolve(r.revalidate()).catch(() => {}); // overtaken by another load: not an error
       }, 150);
     };
     const open = () => {

@@ -20,6 +20,8 @@ type Live = { polls: { id: string; question: string; status: string; tally: { re
 class Attendee {
   /** Per poll: when this screen first showed each response count. */
   seen = new Map<string, Map<number, number>>();
+  /** When this screen first showed each question in the room. */
+  questionsSeen = new Map<string, number>();
   frames = 0;
   private controller = new AbortController();
   constructor(readonly browser: Browser) {}
@@ -59,6 +61,7 @@ class Attendee {
   private record(live: Live) {
     this.frames += 1;
     const now = performance.now();
+    for (const q of live.questions) if (!this.questionsSeen.has(q.id)) this.questionsSeen.set(q.id, now);
     for (const poll of live.polls) {
       const n = poll.tally?.responses;
       if (n === undefined) continue;
@@ -155,12 +158,28 @@ async function main() {
         }
       }
     }
+    // Q&A: the facilitator shows waiting questions to the room, one every 200 ms; each
+    // must reach every screen.
+    const queue = ((await (await facilitator.get(livePath)).json()) as { questions: { id: string; status: string }[] }).questions.filter((q) => q.status === "pending").slice(0, 20);
+    const qaSamples: number[] = [];
+    const approvedAt = new Map<string, number>();
+    for (const q of queue) {
+      approvedAt.set(q.id, performance.now());
+      const res = await facilitator.post(`${eventPath}.data`, { intent: "approve", questionId: q.id });
+      await res.arrayBuffer();
+      await sleep(200);
+    }
+    const qaDeadline = performance.now() + 10_000;
+    while (performance.now() < qaDeadline && attendees.some((a) => queue.some((q) => !a.questionsSeen.has(q.id)))) await sleep(50);
+    for (const q of queue) for (const a of attendees) qaSamples.push((a.questionsSeen.get(q.id) ?? approvedAt.get(q.id)! + 10_000) - approvedAt.get(q.id)!);
+    qaSamples.sort((x, y) => x - y);
     const seconds = (performance.now() - started) / 1000;
     samples.sort((x, y) => x - y);
     const frames = attendees.reduce((s, a) => s + a.frames, 0);
     const p95 = pct(samples, 0.95);
     console.log(`\nbench:event: ${ATTENDEES} attendees, ${polls.length} polls × ${ATTENDEES} votes at ${VOTES_PER_SECOND}/s, ${Math.round(ATTENDEES / 5) * polls.length} questions, in ${seconds.toFixed(1)} s`);
     console.log(`vote → result on every other screen (${samples.length} samples): p50 ${pct(samples, 0.5).toFixed(0)} ms · p95 ${p95.toFixed(0)} ms · p99 ${pct(samples, 0.99).toFixed(0)} ms · max ${samples.at(-1)!.toFixed(0)} ms`);
+    console.log(`question shown by the facilitator → on every screen (${qaSamples.length} samples): p50 ${pct(qaSamples, 0.5).toFixed(0)} ms · p95 ${pct(qaSamples, 0.95).toFixed(0)} ms · max ${qaSamples.at(-1)!.toFixed(0)} ms`);
     console.log(`room updates received: ${frames} (${(frames / seconds).toFixed(0)}/s) · target p95 < ${TARGET_P95_MS} ms: ${p95 < TARGET_P95_MS ? "met" : "MISSED"}`);
     for (const a of attendees) a.close();
   } finally {
