@@ -12,6 +12,9 @@ import { readStoredDocument } from "~/models/document.server";
 import { listPendingInvitations } from "~/models/invitation.server";
 import { listMembers } from "~/models/membership.server";
 import { listVersions } from "~/models/version.server";
+import { STAGE_LABELS } from "~/domain/procurement/stages";
+import { listEvents } from "~/models/market-event.server";
+import { getProcurement } from "~/models/procurement.server";
 import { requireWorkspaceMember } from "~/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -40,15 +43,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   for (const doc of [outcomesDoc, referralDoc, paymentDoc, boardDoc]) doc.destroy();
   const organisations = [...new Set(members.flatMap((m) => (m.organisation ? [m.organisation.name] : [])))].sort();
-  return { workspace, members, pendingInvitations: invitations?.length ?? null, organisations, cards };
+  const procurement = can(membership.role, "read:procurement") ? await getProcurement(id) : null;
+  const live = procurement ? (await listEvents(procurement.id)).find((e) => e.status === "live") : undefined;
+  const tender = procurement ? { title: procurement.title, stage: STAGE_LABELS[procurement.stage], live: live ? { id: live.id, title: live.title } : null } : null;
+  return { workspace, members, pendingInvitations: invitations?.length ?? null, organisations, cards, tender };
 }
 
 export default function WorkspaceOverview() {
-  const { workspace, members, pendingInvitations, organisations, cards } = useLoaderData<typeof loader>();
+  const { workspace, members, pendingInvitations, organisations, cards, tender } = useLoaderData<typeof loader>();
   return (
     <div className="grid gap-8 lg:grid-cols-3">
       <div className="lg:col-span-2">
         {workspace.description ? <p className="mb-6 whitespace-pre-line">{workspace.description}</p> : null}
+        {tender ? (
+          <section aria-labelledby="tender-heading" className="mb-6 rounded border border-brand-700 bg-white p-4">
+            <h2 id="tender-heading" className="text-xl font-semibold"><Link to={`/workspaces/${workspace.id}/procurement`} className="text-brand-800 underline">Procurement</Link></h2>
+            <p className="mt-1">{tender.title} · now: {tender.stage}</p>
+            {tender.live ? (
+              <p className="mt-2 font-medium">
+                Live now: <Link to={`/workspaces/${workspace.id}/procurement/events/${tender.live.id}`} className="text-brand-800 underline">{tender.live.title}</Link>
+              </p>
+            ) : null}
+          </section>
+        ) : null}
         <section aria-labelledby="areas-heading">
           <h2 id="areas-heading" className="text-xl font-semibold">Co-design areas</h2>
           <ul className="mt-3 grid gap-3 sm:grid-cols-2">

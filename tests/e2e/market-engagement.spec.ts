@@ -104,6 +104,8 @@ test("the public opportunity page: no sign-in, what the commissioner published, 
   const ws = await demoWorkspaceId(page);
   await page.goto(`/workspaces/${ws}/procurement`);
   const href = await page.getByRole("link", { name: "Public opportunity page" }).getAttribute("href");
+  // Signed out, as a visitor from the web would be (leaving the workspace page first, as its open event stream would otherwise be sent the sign-in page).
+  await page.goto("about:blank");
   await page.context().clearCookies();
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(href!);
@@ -132,4 +134,13 @@ test("a question typed while the venue's wifi drops is kept and sent on reconnec
   await expect(page.getByRole("listitem").filter({ hasText: text })).toContainText("Claire Whitfield (Bridges Outcomes Partnerships)");
   // Offline, the browser logs the requests it could not make (route discovery, the stream); nothing else.
   expect(attendee.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(e))).toEqual([]);
+});
+
+test("the workspace overview leads to the procurement and the event that is live", async ({ page, consoleErrors: _ }) => {
+  await login(page, "mst@swlstg.example");
+  await page.goto(`/workspaces/${await demoWorkspaceId(page)}`);
+  const tender = page.getByRole("region", { name: "Procurement" });
+  await expect(tender).toContainText("now: Preliminary market engagement");
+  await tender.getByRole("link", { name: "Market-warming day" }).click();
+  await expect(page.getByRole("region", { name: "Now showing" })).toBeVisible();
 });
