@@ -148,8 +148,9 @@ async function seedDemoProcurement(workspaceId: string, ids: Map<string, string>
   const people = DEMO_PEOPLE.filter((x) => x.org && (x.orgType === "provider" || x.orgType === "investor"));
   const orgs = await db().organisation.findMany({ where: { name: { in: people.map((x) => x.org!) } }, select: { id: true, name: true } });
   for (const person of people) await registerParty(p, orgs.find((o) => o.name === person.org)!.id, person.name);
-  const published = (await getProcurement(workspaceId))!;
-  const event = await createEvent(published, {
+  // Read again: the event pins the versions just published.
+  const fresh = (await getProcurement(workspaceId))!;
+  const event = await createEvent(fresh, {
     title: "Market-warming day",
     description: "The commissioners explain the outcomes contract and why MST and FFT; the room questions it and tests the payment model.",
     startsAt: at(now, 0, 9),
@@ -157,7 +158,6 @@ async function seedDemoProcurement(workspaceId: string, ids: Map<string, string>
     place: "City Hall, Kamal Chunchie Way, London E16",
     onlineUrl: "https://meet.example/market-warming",
   });
-  const fresh = (await getProcurement(workspaceId))!;
   await updateEvent(fresh, event.id, {
     status: "live",
     agenda: [

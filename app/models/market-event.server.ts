@@ -5,7 +5,9 @@
 import { tally, type PollChoice, type PollKind, type PollStatus, type PollTally } from "~/domain/procurement/polls";
 import { AgendaSchema, PinnedVersionsSchema, ShowingSchema, type AgendaItem, type EventStatus, type PinnedVersions, type Showing } from "~/domain/procurement/record";
 import { viewQuestion, byVotes, type QuestionRecord, type QuestionView, type Viewer } from "~/domain/procurement/questions";
+import { z } from "zod";
 import { db } from "~/utils/db.server";
+import { parseStored } from "~/utils/stored-json.server";
 import { publishWorkspaceEvent, subscribeWorkspace } from "~/utils/workspace-events.server";
 import { voterKey, type ProcurementRecord } from "./procurement.server";
 import { questionInclude, questionRecord } from "./question.server";
@@ -24,26 +26,9 @@ export type MarketEventView = {
   status: EventStatus;
 };
 
-function parse<T>(text: string | null, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, fallback: T): T {
-  if (text === null) return fallback;
-  try {
-    const r = schema.safeParse(JSON.parse(text));
-    return r.success ? r.data : fallback;
-  } catch {
-    return fallback;
-  }
-}
 
-function jsonArray(text: string): unknown[] {
-  try {
-    const v: unknown = JSON.parse(text);
-    return Array.isArray(v) ? v : [];
-  } catch {
-    return [];
-  }
-}
-const strings = (text: string) => jsonArray(text).map(String);
-const numbers = (text: string) => jsonArray(text).map(Number);
+const strings = (text: string) => parseStored(text, z.array(z.string()), []);
+const numbers = (text: string) => parseStored(text, z.array(z.number().int()), []);
 
 type EventRow = { id: string; title: string; description: string; startsAt: Date; endsAt: Date; place: string; onlineUrl: string; agenda: string; pinned: string; showing: string | null; status: string };
 function toView(r: EventRow): MarketEventView {
@@ -55,9 +40,9 @@ function toView(r: EventRow): MarketEventView {
     endsAt: r.endsAt.toISOString(),
     place: r.place,
     onlineUrl: r.onlineUrl,
-    agenda: parse(r.agenda, AgendaSchema, []),
-    pinned: parse(r.pinned, PinnedVersionsSchema, {}),
-    showing: parse<Showing | null>(r.showing, ShowingSchema, null),
+    agenda: parseStored(r.agenda, AgendaSchema, []),
+    pinned: parseStored(r.pinned, PinnedVersionsSchema, {}),
+    showing: parseStored(r.showing, ShowingSchema.nullable(), null),
     status: r.status === "live" || r.status === "ended" ? r.status : "planned",
   };
 }
@@ -93,7 +78,6 @@ export async function updateEvent(p: ProcurementRecord, eventId: string, data: P
       ...(showing !== undefined ? { showing: showing ? JSON.stringify(showing) : null } : {}),
     },
   });
-  forget(eventId);
   publishWorkspaceEvent(p.workspaceId, "procurement");
 }
 
@@ -125,14 +109,12 @@ export async function listRegistrations(eventId: string) {
 
 export async function createPoll(p: ProcurementRecord, eventId: string, poll: { question: string; kind: PollKind; options: string[]; anonymous: boolean }): Promise<{ id: string }> {
   const row = await db().poll.create({ data: { eventId, question: poll.question, kind: poll.kind, options: JSON.stringify(poll.options), anonymous: poll.anonymous }, select: { id: true } });
-  forget(eventId);
   publishWorkspaceEvent(p.workspaceId, "procurement");
   return row;
 }
 
 export async function setPollStatus(p: ProcurementRecord, eventId: string, pollId: string, status: PollStatus): Promise<boolean> {
   const r = await db().poll.updateMany({ where: { id: pollId, eventId }, data: { status } });
-  forget(eventId);
   publishWorkspaceEvent(p.workspaceId, "procurement");
   return r.count > 0;
 }
@@ -153,28 +135,21 @@ export async function respond(p: ProcurementRecord, eventId: string, poll: PollR
     create: { pollId: poll.id, voterKey: key, choice: JSON.stringify(choice), ...named },
     update: { choice: JSON.stringify(choice), ...named },
   });
-  forget(eventId);
   publishWorkspaceEvent(p.workspaceId, "procurement");
 }
 
 export type PollLive = PollRecord & { tally: PollTally; named: { voterName: string; organisationName: string | null; choice: PollChoice }[] };
-type RoomState = { polls: PollLive[]; questions: QuestionRecord[]; showing: Showing | null; status: EventStatus; agenda: AgendaItem[]; version: number };
+type RoomState = { polls: PollLive[]; questions: QuestionRecord[]; showing: Showing | null; status: EventStatus; agenda: AgendaItem[] };
 
 // The room's shared state per event, dropped whenever the workspace says something in
 // its procurement changed (in this process or, through Redis, in another).
 const rooms = new Map<string, Promise<RoomState>>();
 const watched = new Set<string>();
-let version = 0;
-function forget(eventId: string) {
-  rooms.delete(eventId);
-}
 function watch(workspaceId: string) {
   if (watched.has(workspaceId)) return;
   watched.add(workspaceId);
   subscribeWorkspace(workspaceId, (kind) => {
-    if (kind !== "procurement") return;
-    version += 1;
-    rooms.clear();
+    if (kind === "procurement") rooms.clear();
   });
 }
 
@@ -188,7 +163,6 @@ async function loadRoom(procurementId: string, eventId: string): Promise<RoomSta
   const partyNumbers = new Map(parties.map((x) => [x.organisationId, x.number]));
   const view = event ? toView(event) : null;
   return {
-    version,
     showing: view?.showing ?? null,
     status: view?.status ?? "ended",
     agenda: view?.agenda ?? [],
@@ -212,7 +186,6 @@ async function loadRoom(procurementId: string, eventId: string): Promise<RoomSta
 }
 
 export type LiveRoom = {
-  version: number;
   status: EventStatus;
   showing: Showing | null;
   agenda: AgendaItem[];
@@ -244,7 +217,6 @@ export async function liveRoom(p: ProcurementRecord, eventId: string, viewer: Vi
   const myChoice = new Map(mine.map((m) => [m.pollId, numbers(m.choice)]));
   const voted = new Set(votes.map((v) => v.questionId));
   return {
-    version: state.version,
     status: state.status,
     showing: state.showing,
     agenda: state.agenda,

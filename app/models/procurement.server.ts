@@ -7,6 +7,7 @@ import { decideExtension, decideMove, formatInstant, isStage, recordMove, STAGE_
 import type { DeliveryKind } from "~/domain/procurement/equal-treatment";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { parseStored } from "~/utils/stored-json.server";
 import { publishWorkspaceEvent } from "~/utils/workspace-events.server";
 
 export type ProcurementRecord = ProcurementClock & {
@@ -34,14 +35,6 @@ type Row = {
   publicSince: Date | null;
 };
 
-function parseJson<T>(text: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, fallback: T): T {
-  try {
-    const parsed = schema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : fallback;
-  } catch {
-    return fallback;
-  }
-}
 
 function toRecord(row: Row): ProcurementRecord {
   return {
@@ -54,9 +47,9 @@ function toRecord(row: Row): ProcurementRecord {
     shape: row.procedure === "open" ? null : row.shape === "dialogue" ? "dialogue" : "restricted",
     lightTouch: row.lightTouch,
     stage: isStage(row.stage) ? row.stage : "preliminary-market-engagement",
-    timeline: parseJson<Timeline>(row.timeline, StoredTimelineSchema, {}),
-    lots: parseJson(row.lots, LotsSchema, []),
-    published: parseJson(row.published, PinnedVersionsSchema, {}),
+    timeline: parseStored(row.timeline, StoredTimelineSchema, {}),
+    lots: parseStored(row.lots, LotsSchema, []),
+    published: parseStored(row.published, PinnedVersionsSchema, {}),
     publicSince: row.publicSince?.toISOString() ?? null,
   };
 }

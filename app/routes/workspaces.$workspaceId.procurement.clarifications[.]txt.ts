@@ -8,11 +8,11 @@ import { download } from "~/utils/download.server";
 import { requireProcurement } from "~/utils/procurement.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { procurement, viewer } = await requireProcurement(request, params.workspaceId, "read:procurement");
+  const { procurement } = await requireProcurement(request, params.workspaceId, "read:procurement");
   const since = new URL(request.url).searchParams.get("since");
   const from = since && !Number.isNaN(Date.parse(since)) ? new Date(since).toISOString() : null;
-  const publicViewer = { commissioningTeam: false, organisationId: null, userId: viewer.userId };
-  const answered = (await listQuestions(procurement.id, publicViewer)).filter((q) => q.status === "answered" && !q.private && (!from || (q.answeredAt ?? "") >= from));
+  // The digest goes to every party: questions as any party sees them, never who asked.
+  const answered = (await listQuestions(procurement.id, { commissioningTeam: false, organisationId: null })).filter((q) => q.status === "answered" && !q.private && (!from || (q.answeredAt ?? "") >= from));
   const lines = [
     `${procurement.title}${procurement.reference ? ` (${procurement.reference})` : ""}: clarifications${from ? ` answered since ${formatInstant(from)}` : ""}`,
     "",

@@ -85,7 +85,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (isQuestionIntent(intent)) return questionAction(intent, formData, { procurement, viewer, user });
   const done = (message: string) => data({ ok: true as const, intent, message });
   const refuse = (message: string) => data(refusal(message, intent), { status: 400 });
-  const live = event.status === "live";
   switch (intent) {
     case "status": {
       const status = z.enum(["planned", "live", "ended"]).safeParse(formData.get("status"));
@@ -157,7 +156,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return done("Thank you: your answer is in.");
     }
     case "ask": {
-      if (!live && event.status !== "planned") return refuse("This event has ended. Ask a clarification question instead, while the enquiry period is open.");
+      if (event.status === "ended") return refuse("This event has ended. Ask a clarification question instead, while the enquiry period is open.");
       const form = parseForm(formData, QuestionFormSchema);
       if (!form.ok) return invalid(form, intent);
       await askQuestion(procurement, user, { source: "event", body: form.data.body, anonymous: form.data.anonymous === "on", eventId: event.id });

@@ -9,8 +9,8 @@ import { engagementRecord } from "~/utils/engagement-record.server";
 import { requireProcurement } from "~/utils/procurement.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { procurement, viewer, workspace } = await requireProcurement(request, params.workspaceId, "read:procurement");
-  return { workspaceId: workspace.id, record: await engagementRecord(procurement, viewer) };
+  const { procurement, workspace } = await requireProcurement(request, params.workspaceId, "read:procurement");
+  return { workspaceId: workspace.id, record: await engagementRecord(procurement) };
 }
 
 const when = (iso: string | null) => (iso ? formatInstant(iso) : "not yet");

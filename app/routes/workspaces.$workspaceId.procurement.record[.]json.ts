@@ -5,6 +5,6 @@ import { engagementRecord } from "~/utils/engagement-record.server";
 import { requireProcurement } from "~/utils/procurement.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { procurement, viewer } = await requireProcurement(request, params.workspaceId, "read:procurement");
-  return download(`${JSON.stringify(await engagementRecord(procurement, viewer), null, 2)}\n`, "engagement-record.json", "application/json");
+  const { procurement } = await requireProcurement(request, params.workspaceId, "read:procurement");
+  return download(`${JSON.stringify(await engagementRecord(procurement), null, 2)}\n`, "engagement-record.json", "application/json");
 }

@@ -3,7 +3,6 @@
 // and what happened (events, attendance by organisation type, what was shared,
 // questions asked and answered, poll results, and what changed in the design after).
 // The printable page and record.json both read this; nothing here names a party.
-import type { Viewer } from "~/domain/procurement/questions";
 import { PIN_SECTIONS, type PinSection } from "~/domain/procurement/record";
 import { PROCEDURE_LABELS, STAGE_LABELS } from "~/domain/procurement/stages";
 import { listEvents, liveRoom } from "~/models/market-event.server";
@@ -11,11 +10,11 @@ import type { ProcurementRecord } from "~/models/procurement.server";
 import { listQuestions } from "~/models/question.server";
 import { db } from "./db.server";
 
-export async function engagementRecord(p: ProcurementRecord, viewer: Viewer & { userId: string }) {
+export async function engagementRecord(p: ProcurementRecord) {
   const lead = await db().membership.findFirst({ where: { workspaceId: p.workspaceId, isLead: true }, select: { user: { select: { organisation: { select: { name: true } } } } } });
   const events = await listEvents(p.id);
   // The record is what may be published: questions as any party sees them, never who asked.
-  const publicViewer = { commissioningTeam: false, organisationId: null, userId: viewer.userId };
+  const publicViewer = { commissioningTeam: false, organisationId: null, userId: null };
   const perEvent = await Promise.all(
     events.map(async (e) => {
       const [regs, room] = await Promise.all([
