@@ -21,7 +21,24 @@ function paymentLines(model: PaymentModel): string[] {
   ];
 }
 
-export async function pinnedContent(workspaceId: string, pinned: PinnedVersions): Promise<PinnedContent> {
+// Published versions never change, so what they show is worked out once per set of pins:
+// a room of attendees opening the event page at once reads and parses them once.
+const MAX_ENTRIES = 32;
+const remembered = new Map<string, Promise<PinnedContent>>();
+
+export function pinnedContent(workspaceId: string, pinned: PinnedVersions): Promise<PinnedContent> {
+  const key = JSON.stringify([workspaceId, pinned.outcomes ?? null, pinned.referral ?? null, pinned.payment ?? null]);
+  const hit = remembered.get(key);
+  if (hit) return hit;
+  const pending = readPinned(workspaceId, pinned);
+  remembered.set(key, pending);
+  // Pins name versions that exist (checked when pinned); only a failed read is forgotten.
+  pending.catch(() => remembered.delete(key));
+  while (remembered.size > MAX_ENTRIES) remembered.delete(remembered.keys().next().value!);
+  return pending;
+}
+
+async function readPinned(workspaceId: string, pinned: PinnedVersions): Promise<PinnedContent> {
   const [outcomes, referral, payment] = await Promise.all([
     pinned.outcomes ? getVersionModel(workspaceId, "outcomes", pinned.outcomes) : null,
     pinned.referral ? getVersionModel(workspaceId, "referral", pinned.referral) : null,
