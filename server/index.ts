@@ -6,7 +6,7 @@ import express from "express";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { disconnectDb } from "~/utils/db.server";
-import { setDocumentFlusher } from "~/models/document.server";
+import { setDocumentFlusher, setDocumentWriter } from "~/models/document.server";
 import { disconnectRedis } from "~/utils/redis.server";
 import { closeWorkspaceEvents } from "~/utils/workspace-events.server";
 import { databaseKind, env } from "~/utils/env.server";
@@ -81,6 +81,7 @@ const sync = await attachSyncServer(server, { ...prismaSyncHooks, ...activity.ho
 
 // Pages that read a stored document see this process's edits still in their batching window.
 setDocumentFlusher((docName) => sync.registry.flush(docName));
+setDocumentWriter((docName, update) => sync.registry.write(docName, update));
 
 server.listen(config.PORT, config.HOST, () => {
   const { port } = server.address() as AddressInfo;

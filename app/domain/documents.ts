@@ -22,3 +22,13 @@ export function parseDocumentName(name: string): DocumentName | null {
   if (!SECTIONS.includes(section)) return null;
   return { workspaceId: m[1]!, section, name };
 }
+
+/** A bid draft's sealed document: `<workspaceId>/bid/<bidId>` (app/domain/procurement/bid-document.ts). */
+export type BidDocumentName = { workspaceId: string; bidId: string; name: string };
+
+export function parseBidDocumentName(name: string): BidDocumentName | null {
+  const m = /^([A-Za-z0-9_-]{1,64})\/bid\/([A-Za-z0-9_-]{1,64})$/.exec(name);
+  return m ? { workspaceId: m[1]!, bidId: m[2]!, name } : null;
+}
+
+export const bidDocumentName = (workspaceId: string, bidId: string) => `${workspaceId}/bid/${bidId}`;

@@ -5,6 +5,9 @@ import { Prisma } from "~/generated/sqlite/client";
 import { db } from "~/utils/db.server";
 
 export type StoredDocument = { snapshot: Uint8Array | null; updates: Uint8Array[] };
+/** How a document's stored bytes relate to its Yjs updates: sealed documents are encrypted (models/bid-document.server.ts). */
+export type DocumentCodec = { encode(update: Uint8Array): Promise<Uint8Array<ArrayBuffer>>; decode(stored: Uint8Array): Promise<Uint8Array> };
+const plain: DocumentCodec = { encode: async (u) => u as Uint8Array<ArrayBuffer>, decode: async (u) => u };
 
 /**
  * The snapshot and every update row not yet folded into it, in order. All remaining
@@ -12,7 +15,7 @@ export type StoredDocument = { snapshot: Uint8Array | null; updates: Uint8Array[
  * lower id can commit after a compaction has read higher ones, and Yjs updates are
  * idempotent, so applying a row twice is harmless while skipping one would lose it.
  */
-export async function loadDocument(docName: string): Promise<StoredDocument> {
+export async function loadDocument(docName: string, codec: DocumentCodec = plain): Promise<StoredDocument> {
   const snapshot = await db().documentSnapshot.findUnique({ where: { docName }, select: { state: true } });
   const rows = await db().documentUpdate.findMany({
     where: { docName },
@@ -20,18 +23,40 @@ export async function loadDocument(docName: string): Promise<StoredDocument> {
     select: { id: true, update: true },
   });
   return {
-    snapshot: snapshot ? new Uint8Array(snapshot.state) : null,
-    updates: rows.map((r) => new Uint8Array(r.update)),
+    snapshot: snapshot ? await codec.decode(new Uint8Array(snapshot.state)) : null,
+    updates: await Promise.all(rows.map((r) => codec.decode(new Uint8Array(r.update)))),
   };
 }
 
 // Set by server/index.ts when the sync server runs in this process; on globalThis so
 // the Remix build's copy of this module sees it too.
-const globalForSync = globalThis as unknown as { __ocFlushDocument?: (docName: string) => Promise<void> };
+const globalForSync = globalThis as unknown as {
+  __ocFlushDocument?: (docName: string) => Promise<void>;
+  __ocWriteDocument?: (docName: string, update: Uint8Array) => Promise<void>;
+};
 
 /** Lets readStoredDocument have the sync server store a loaded document's pending edits first. */
 export function setDocumentFlusher(flush: ((docName: string) => Promise<void>) | undefined): void {
   globalForSync.__ocFlushDocument = flush;
+}
+
+/** Lets writeDocument go through the sync server, so open editors see a change the server makes. */
+export function setDocumentWriter(write: ((docName: string, update: Uint8Array) => Promise<void>) | undefined): void {
+  globalForSync.__ocWriteDocument = write;
+}
+
+/**
+ * Changes a (plain) shared document from the server: `change` edits a copy of the stored
+ * state and the difference is applied through the sync server when it runs here, or
+ * appended to the stored log otherwise.
+ */
+export async function writeDocument(docName: string, change: (doc: Y.Doc) => void): Promise<void> {
+  const doc = await readStoredDocument(docName);
+  const before = Y.encodeStateVector(doc);
+  change(doc);
+  const update = Y.encodeStateAsUpdate(doc, before);
+  if (globalForSync.__ocWriteDocument) await globalForSync.__ocWriteDocument(docName, update);
+  else await appendDocumentUpdates([{ docName, update }]);
 }
 
 /**
@@ -40,9 +65,9 @@ export function setDocumentFlusher(flush: ((docName: string) => Promise<void>) |
  * version published, or a comparison with "now", right after a change includes it.
  * (Pending edits held by another process are at most one batching window behind.)
  */
-export async function readStoredDocument(docName: string): Promise<Y.Doc> {
+export async function readStoredDocument(docName: string, codec: DocumentCodec = plain): Promise<Y.Doc> {
   await globalForSync.__ocFlushDocument?.(docName);
-  const stored = await loadDocument(docName);
+  const stored = await loadDocument(docName, codec);
   const doc = new Y.Doc();
   doc.transact(() => {
     for (const u of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) Y.applyUpdate(doc, u);
@@ -54,12 +79,12 @@ export async function readStoredDocument(docName: string): Promise<Y.Doc> {
  * Stores what `build` writes as the first state of a document nobody has written yet
  * (the demo seed); leaves a document that has any stored state alone.
  */
-export async function seedDocumentIfEmpty(docName: string, build: (doc: Y.Doc) => void): Promise<boolean> {
-  const stored = await loadDocument(docName);
+export async function seedDocumentIfEmpty(docName: string, build: (doc: Y.Doc) => void, codec: DocumentCodec = plain): Promise<boolean> {
+  const stored = await loadDocument(docName, codec);
   if (stored.snapshot || stored.updates.length > 0) return false;
   const doc = new Y.Doc();
   build(doc);
-  await appendDocumentUpdates([{ docName, update: Y.encodeStateAsUpdate(doc) }]);
+  await appendDocumentUpdates([{ docName, update: await codec.encode(Y.encodeStateAsUpdate(doc)) }]);
   return true;
 }
 
@@ -84,15 +109,15 @@ export async function appendDocumentUpdates(rows: { docName: string; update: Uin
  * memory, so with several processes nothing another one stored can be lost. If
  * another compaction wins the race, this one changes nothing and returns false.
  */
-export async function compactDocument(docName: string): Promise<boolean> {
+export async function compactDocument(docName: string, codec: DocumentCodec = plain): Promise<boolean> {
   return db().$transaction(async (tx) => {
     const current = await tx.documentSnapshot.findUnique({ where: { docName }, select: { state: true, upToId: true } });
     const from = current?.upToId ?? 0;
     const rows = await tx.documentUpdate.findMany({ where: { docName }, orderBy: { id: "asc" }, select: { id: true, update: true } });
     if (rows.length === 0) return false;
     const upToId = Math.max(from, rows.at(-1)!.id);
-    const parts = [...(current ? [new Uint8Array(current.state)] : []), ...rows.map((r) => new Uint8Array(r.update))];
-    const state = (parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts)) as Uint8Array<ArrayBuffer>;
+    const parts = await Promise.all([...(current ? [new Uint8Array(current.state)] : []), ...rows.map((r) => new Uint8Array(r.update))].map((u) => codec.decode(u)));
+    const state = await codec.encode(parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts));
     if (current) {
       const { count } = await tx.documentSnapshot.updateMany({ where: { docName, upToId: from }, data: { state, upToId } });
       if (count !== 1) return false;

@@ -54,11 +54,19 @@ const EnvSchema = z.object({
       }
       return origins;
     }),
+  /**
+   * The master key that wraps each procurement's key for sealed bids: 32 bytes, base64.
+   * Unset: one is generated into the data directory (keep it with, but apart from, backups).
+   */
+  SEAL_MASTER_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "SEAL_MASTER_KEY must be 32 bytes, base64-encoded (e.g. `openssl rand -base64 32`)")
+    .optional(),
   /** Bearer token for /metrics from other hosts; localhost needs none. */
   METRICS_TOKEN: z.string().min(16).optional(),
 });
 
-export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string };
+export type Env = z.infer<typeof EnvSchema> & { SESSION_SECRET: string; SEAL_MASTER_KEY: string };
 let cached: Env | undefined;
 
 /** Parses process.env once; exits with a readable message on bad configuration. */
@@ -69,7 +77,11 @@ export function env(): Env {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
-  cached = { ...parsed.data, SESSION_SECRET: parsed.data.SESSION_SECRET ?? localSecret(parsed.data.DATABASE_URL) };
+  cached = {
+    ...parsed.data,
+    SESSION_SECRET: parsed.data.SESSION_SECRET ?? localSecret(parsed.data.DATABASE_URL, "session-secret", "base64url"),
+    SEAL_MASTER_KEY: parsed.data.SEAL_MASTER_KEY ?? localSecret(parsed.data.DATABASE_URL, "seal-master-key", "base64"),
+  };
   return cached;
 }
 
@@ -81,15 +93,19 @@ export function databaseKind(url: string): DatabaseKind {
 }
 
 /**
- * Without SESSION_SECRET, a random secret is kept beside the SQLite database (or in
+ * Without SESSION_SECRET (or SEAL_MASTER_KEY), a random secret is kept beside the SQLite database (or in
  * ./data) so that `npm start` needs no configuration and sessions survive restarts.
  */
-function localSecret(databaseUrl: string): string {
+function localSecret(databaseUrl: string, name: string, encoding: "base64" | "base64url"): string {
   const dir = databaseKind(databaseUrl) === "sqlite" ? dirname(databaseUrl.replace(/^file:/, "")) : "./data";
-  const file = `${dir}/session-secret`;
+  const file = `${dir}/${name}`;
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   mkdirSync(dir, { recursive: true });
-  const secret = randomBytes(32).toString("base64url");
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
+  try {
+    // "wx": when two processes start at once, the second reads what the first wrote.
+    writeFileSync(file, randomBytes(32).toString(encoding), { mode: 0o600, flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  return readFileSync(file, "utf8").trim();
 }

@@ -1,6 +1,7 @@
 // Loaded documents: each loaded once per process and shared by its connections;
 // unloaded (after a final flush and compaction) once it has had no connection for
 // `unloadAfterMs`, so memory follows what is open, not what was ever opened.
+import * as Y from "yjs";
 import { BatchTimer } from "./batch-timer";
 import type { SyncHooks } from "./hooks";
 import type { SyncMetrics } from "./metrics";
@@ -93,6 +94,20 @@ export class DocumentRegistry {
     // A document that failed to load has nothing pending; the reader gets what is stored.
     const doc = await loading.catch(() => null);
     await doc?.flush();
+  }
+
+  /**
+   * Applies a change made by the server itself (e.g. an award writing the contract's
+   * payment model): every open editor receives it, and it is stored like any edit.
+   */
+  async write(name: string, update: Uint8Array): Promise<void> {
+    const doc = await this.acquire(name);
+    try {
+      Y.applyUpdate(doc.doc, update, null);
+      await doc.flush();
+    } finally {
+      this.release(doc);
+    }
   }
 
   /** Whether a document is loaded (for tests and metrics). */
