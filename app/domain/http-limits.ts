@@ -4,7 +4,7 @@
 // larger body with 413 before reading it (when Content-Length says so) or as soon as
 // the count passes the limit (chunked uploads).
 
-export type BodyKind = "form" | "api" | "data";
+export type BodyKind = "form" | "api" | "data" | "upload";
 
 const KIB = 1024;
 const MIB = 1024 * KIB;
@@ -13,11 +13,14 @@ export const BODY_LIMITS: Record<BodyKind, number> = {
   form: 256 * KIB,
   api: 1 * MIB,
   data: 32 * MIB,
+  /** The bid page: its forms carry attachments. */
+  upload: 10 * MIB,
 };
 
 /** The kind of body a path accepts. */
 export function bodyKind(pathname: string): BodyKind {
   if (pathname.startsWith("/api/v1/payment-models/")) return "data";
+  if (/^\/workspaces\/[^/]+\/procurement\/bids\/[^/]+(\.data)?$/.test(pathname)) return "upload";
   if (pathname.startsWith("/api/")) return "api";
   return "form";
 }

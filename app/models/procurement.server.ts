@@ -4,6 +4,7 @@
 import { createHmac } from "node:crypto";
 import { LotsSchema, PinnedVersionsSchema, StoredTimelineSchema, type Lot, type PinnedVersions } from "~/domain/procurement/record";
 import { decideExtension, decideMove, formatInstant, isStage, recordMove, STAGE_LABELS, type FlexibleShape, type Procedure, type ProcurementClock, type Stage, type Timeline } from "~/domain/procurement/stages";
+import { EMPTY_TERMS, TenderTermsSchema, type TenderTerms } from "~/domain/procurement/tender";
 import type { DeliveryKind } from "~/domain/procurement/equal-treatment";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
@@ -17,6 +18,12 @@ export type ProcurementRecord = ProcurementClock & {
   lots: Lot[];
   published: PinnedVersions;
   publicSince: string | null;
+  terms: TenderTerms;
+  /** When the bids were opened (after the deadline), and by whom; null while they are sealed. */
+  bidsOpenedAt: string | null;
+  bidsOpenedByName: string | null;
+  /** When moderation began: individual scores are private to each evaluator until then. */
+  moderationAt: string | null;
 };
 
 type Row = {
@@ -33,6 +40,10 @@ type Row = {
   lots: string;
   published: string;
   publicSince: Date | null;
+  tenderTerms: string;
+  bidsOpenedAt: Date | null;
+  bidsOpenedByName: string | null;
+  moderationAt: Date | null;
 };
 
 
@@ -51,6 +62,10 @@ function toRecord(row: Row): ProcurementRecord {
     lots: parseStored(row.lots, LotsSchema, []),
     published: parseStored(row.published, PinnedVersionsSchema, {}),
     publicSince: row.publicSince?.toISOString() ?? null,
+    terms: parseStored(row.tenderTerms, TenderTermsSchema, EMPTY_TERMS),
+    bidsOpenedAt: row.bidsOpenedAt?.toISOString() ?? null,
+    bidsOpenedByName: row.bidsOpenedByName,
+    moderationAt: row.moderationAt?.toISOString() ?? null,
   };
 }
 
@@ -83,6 +98,11 @@ export async function saveDetails(workspaceId: string, details: ProcurementDetai
   });
   publishWorkspaceEvent(workspaceId, "procurement");
   return toRecord(row);
+}
+
+export async function saveTerms(p: ProcurementRecord, terms: TenderTerms): Promise<void> {
+  await db().procurement.update({ where: { id: p.id }, data: { tenderTerms: JSON.stringify(TenderTermsSchema.parse(terms)) } });
+  publishWorkspaceEvent(p.workspaceId, "procurement");
 }
 
 export async function saveTimeline(p: ProcurementRecord, timeline: Timeline): Promise<void> {

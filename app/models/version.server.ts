@@ -84,3 +84,13 @@ export async function comparisonFor<T>(
   if (beforeModel === null || afterModel === null) return null;
   return { from: before.version.id, to: after ? after.version.id : "now", fromName: before.version.name, toName: after ? after.version.name : "now", changes: diff(beforeModel, afterModel) };
 }
+
+/** A published payment version's model and the scenarios it was published with (bids are priced under them). */
+export async function getPaymentVersionDesign(workspaceId: string, versionId: string): Promise<{ version: VersionSummary; design: ReturnType<typeof readPaymentDesign> } | null> {
+  const v = await db().documentVersion.findFirst({ where: { workspaceId, section: "payment", id: versionId }, select: { id: true, name: true, createdByName: true, createdAt: true, state: true } });
+  if (!v) return null;
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, new Uint8Array(v.state));
+  const { state: _state, ...version } = v;
+  return { version, design: readPaymentDesign(doc) };
+}

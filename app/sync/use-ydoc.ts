@@ -64,8 +64,8 @@ function afterQueuedWrites(local: IndexeddbPersistence): Promise<void> {
   });
 }
 
-/** The shared document for a workspace section; `version` changes on every update. */
-export function useYDoc(workspaceId: string, section: Section, colour: string): YDocHandle {
+/** The shared document for a workspace section (or a bid draft, `bid/<bidId>`); `version` changes on every update. */
+export function useYDoc(workspaceId: string, section: Section | `bid/${string}`, colour: string): YDocHandle {
   const [state, setState] = useState<State>({ doc: null, status: "connecting", synced: false, ready: false, saving: false, peers: [], version: 0 });
   const providerRef = useRef<WebsocketProvider | null>(null);
   const setCursor = useCallback((cursor: unknown) => providerRef.current?.awareness.setLocalStateField("cursor", cursor), []);

@@ -3,11 +3,14 @@
 // route, re-checked with the credential while the connection is open; persistence
 // through Prisma.
 import type { IncomingMessage } from "node:http";
-import { parseDocumentName, SECTION_WRITE_PERMISSION, type Section } from "~/domain/documents";
+import { parseBidDocumentName, parseDocumentName, SECTION_WRITE_PERMISSION, type BidDocumentName, type Section } from "~/domain/documents";
+import { bidAccess } from "~/domain/procurement/bids";
+import { bidCodec, bidFacts, getBid } from "~/models/bid.server";
+import { getProcurement } from "~/models/procurement.server";
 import { can } from "~/domain/permissions";
 import { isRole, SERVICE_USER_DISPLAY_NAME } from "~/domain/roles";
 import { findApiToken } from "~/models/api-token.server";
-import { appendDocumentUpdates, compactDocument, loadDocument } from "~/models/document.server";
+import { appendDocumentUpdates, compactDocument, loadDocument, type DocumentCodec } from "~/models/document.server";
 import { getUserById } from "~/models/user.server";
 import { getSession, liveCredentials, type Credential } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
@@ -96,6 +99,56 @@ class WriteCoalescer<T> {
 
 const writes = new WriteCoalescer(appendDocumentUpdates);
 
+/**
+ * A bid draft's connection: only its consortium's people, and writing only while the
+ * bid policy allows (before the deadline, not while submitted). Anyone else is told
+ * "unknown document", as for a bid that does not exist.
+ */
+async function bidPrincipal(userId: string, role: string, doc: BidDocumentName, credential: string, name: string, organisationId: string | null): Promise<Principal | null> {
+  if (!isRole(role)) return null;
+  const procurement = await getProcurement(doc.workspaceId);
+  const bid = procurement ? await getBid(procurement.id, doc.bidId) : null;
+  if (!procurement || !bid) return null;
+  const access = bidAccess({ userId, role, organisationId, evaluator: null }, bidFacts(bid), { procurement, bidsOpenedAt: procurement.bidsOpenedAt, now: new Date() });
+  return access.consortium ? { userId, name, role, canWrite: access.write, credential } : null;
+}
+
+// A bid's procurement never changes: remembered, so each stored update is not a query.
+const bidProcurements = new Map<string, Promise<string | null>>();
+function procurementOfBid(bidId: string): Promise<string | null> {
+  let hit = bidProcurements.get(bidId);
+  if (!hit) {
+    hit = db().bid.findUnique({ where: { id: bidId }, select: { procurementId: true } }).then((b) => b?.procurementId ?? null);
+    bidProcurements.set(bidId, hit);
+    hit.then((id) => id ?? bidProcurements.delete(bidId), () => bidProcurements.delete(bidId));
+  }
+  return hit;
+}
+
+/** Bid documents are stored encrypted; every other document as it is. */
+async function codecFor(docName: string): Promise<DocumentCodec | undefined> {
+  const bid = parseBidDocumentName(docName);
+  if (!bid) return undefined;
+  const procurementId = await procurementOfBid(bid.bidId);
+  if (!procurementId) throw new Error("sync: a bid document without a bid");
+  return bidCodec(procurementId, bid.bidId);
+}
+
+async function reauthoriseBid(doc: BidDocumentName, principals: Principal[]): Promise<Map<string, AuthResult>> {
+  const live = await liveCredentials([...new Set(principals.map((p) => p.credential))]);
+  const out = new Map<string, AuthResult>();
+  for (const p of principals) {
+    if (!live.has(p.credential)) {
+      out.set(principalKey(p), { ok: false, code: CLOSE.unauthenticated, reason: "signed out or credential revoked" });
+      continue;
+    }
+    const member = await db().membership.findFirst({ where: { workspaceId: doc.workspaceId, userId: p.userId }, select: { role: true, user: { select: { name: true, organisationId: true } } } });
+    const principal = member ? await bidPrincipal(p.userId, member.role, doc, p.credential, member.user.name, member.user.organisationId) : null;
+    out.set(principalKey(p), principal ? { ok: true, principal } : { ok: false, code: CLOSE.forbidden, reason: "no longer in this bid's consortium" });
+  }
+  return out;
+}
+
 export const prismaSyncHooks: SyncHooks = {
   async authenticate(request, docName): Promise<AuthResult> {
     // The workspace is read before the section is checked, so a valid sync token for an
@@ -104,6 +157,13 @@ export const prismaSyncHooks: SyncHooks = {
     const caller = await callerFrom(request, workspaceId);
     if (!caller) return { ok: false, code: CLOSE.unauthenticated, reason: "sign in or send a valid token" };
     if ("ok" in caller) return caller;
+    const bidDoc = parseBidDocumentName(docName);
+    if (bidDoc) {
+      const member = await authoriseMember(caller.userId, bidDoc.workspaceId, "read:workspace");
+      const user = member.ok ? await getUserById(caller.userId) : null;
+      const principal = member.ok && user ? await bidPrincipal(user.id, member.member.membership.role, bidDoc, caller.credential, user.name, user.organisation?.id ?? null) : null;
+      return principal ? { ok: true, principal } : { ok: false, code: CLOSE.forbidden, reason: "unknown document" };
+    }
     const parsed = parseDocumentName(docName);
     if (!parsed) return { ok: false, code: CLOSE.forbidden, reason: "unknown document" };
     const result = await authoriseMember(caller.userId, parsed.workspaceId, "read:workspace");
@@ -113,7 +173,11 @@ export const prismaSyncHooks: SyncHooks = {
     return { ok: true, principal };
   },
 
-  async reauthorise(checks) {
+  async reauthorise(allChecks) {
+    // Bid drafts are few and each needs its own policy check (the deadline may have passed).
+    const bidChecks = allChecks.filter((c) => parseBidDocumentName(c.docName));
+    const bidResults = await Promise.all(bidChecks.map(async (c) => [c.docName, await reauthoriseBid(parseBidDocumentName(c.docName)!, c.principals)] as const));
+    const checks = allChecks.filter((c) => !parseBidDocumentName(c.docName));
     // Two queries for every open document, so the cost does not grow with their number.
     const parsed = checks.map((c) => ({ ...c, doc: parseDocumentName(c.docName)! }));
     const principals = parsed.flatMap((p) => p.principals);
@@ -134,17 +198,20 @@ export const prismaSyncHooks: SyncHooks = {
       const principal = m ? principalFor(m.user, m.role, section, p.credential) : null;
       return principal ? { ok: true, principal } : { ok: false, code: CLOSE.forbidden, reason: "no longer a member" };
     };
-    return new Map(parsed.map((p) => [p.docName, new Map(p.principals.map((pr) => [principalKey(pr), decide(p.doc.workspaceId, p.doc.section, pr)] as const))]));
+    return new Map([...parsed.map((p) => [p.docName, new Map(p.principals.map((pr) => [principalKey(pr), decide(p.doc.workspaceId, p.doc.section, pr)] as const))] as const), ...bidResults]);
   },
 
   async load(docName) {
-    const stored = await loadDocument(docName);
+    const stored = await loadDocument(docName, await codecFor(docName));
     return stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
   },
 
-  store: (docName, update) => writes.add({ docName, update }),
+  async store(docName, update) {
+    const codec = await codecFor(docName);
+    return writes.add({ docName, update: codec ? await codec.encode(update) : update });
+  },
 
   async compact(docName) {
-    await compactDocument(docName);
+    await compactDocument(docName, await codecFor(docName));
   },
 };
