@@ -11,7 +11,8 @@ import { writeReferralDesign } from "~/domain/referral-design";
 import type { OrganisationType, Role } from "~/domain/roles";
 import { seedDocumentIfEmpty } from "~/models/document.server";
 import { createEvent, createPoll, register, setPollStatus, updateEvent } from "~/models/market-event.server";
-import { getProcurement, registerParty, saveDetails, savePublication, saveTimeline } from "~/models/procurement.server";
+import { getProcurement, registerParty, saveDetails, savePublication, saveTerms, saveTimeline } from "~/models/procurement.server";
+import { pfpTenderTerms } from "~/domain/examples/pfp-tender";
 import { answerQuestion, askQuestion, moderateQuestion } from "~/models/question.server";
 import { publishVersion } from "~/models/version.server";
 import { upsertMember } from "~/models/membership.server";
@@ -34,6 +35,8 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   { email: "mst@familyaction.example", name: "Daniel Brooks", org: "Family Action", orgType: "provider", role: "provider" },
   { email: "mst@swlstg.example", name: "Dr Maya Patel", org: "South West London and St George's Mental Health NHS Trust", orgType: "provider", role: "provider" },
   { email: "fft@fpm.example", name: "Owen Lewis", org: "Family Psychology Mutual", orgType: "provider", role: "provider" },
+  // A rival bidder (fictional), so the demo has two consortia.
+  { email: "bids@catalyst.example", name: "Nadia Russo", org: "Catalyst Family Services", orgType: "provider", role: "provider" },
   { email: "investor@bridges.example", name: "Claire Whitfield", org: "Bridges Outcomes Partnerships", orgType: "investor", role: "investor" },
   { email: "fund@tnlcf.example", name: "Jonah Mensah", org: "The National Lottery Community Fund", orgType: "national-funder", role: "observer" },
   { email: "evaluator@ecorys.example", name: "Ruth Kaplan", org: "Ecorys UK", orgType: "other", role: "evaluator" },
@@ -117,8 +120,10 @@ const at = (base: number, days: number, hour: number) => {
  */
 async function seedDemoProcurement(workspaceId: string, ids: Map<string, string>): Promise<void> {
   const lead = DEMO_PEOPLE[0]!;
+  let paymentVersionId = "";
   for (const section of ["outcomes", "referral", "payment"] as const) {
-    await publishVersion({ workspaceId, section, name: "For the market-warming day", userId: ids.get(lead.email)!, userName: lead.name });
+    const v = await publishVersion({ workspaceId, section, name: "For the market-warming day", userId: ids.get(lead.email)!, userName: lead.name });
+    if (v.ok && section === "payment") paymentVersionId = v.version.id;
   }
   await saveDetails(workspaceId, {
     title: "Pan-London edge-of-care social outcomes contract",
@@ -143,6 +148,7 @@ async function seedDemoProcurement(workspaceId: string, ids: Map<string, string>
     standstill: at(now, 121, 9),
     contract: at(now, 140, 9),
   });
+  await saveTerms((await getProcurement(workspaceId))!, pfpTenderTerms(paymentVersionId));
   const pinned = { outcomes: "For the market-warming day", referral: "For the market-warming day", payment: "For the market-warming day" };
   await savePublication(p, pinned, true);
   const people = DEMO_PEOPLE.filter((x) => x.org && (x.orgType === "provider" || x.orgType === "investor"));

@@ -8,7 +8,7 @@ import { bidDocumentName } from "~/domain/documents";
 import type { PaymentModel } from "~/domain/payment/model";
 import { readBid, startBid, type BidContent } from "~/domain/procurement/bid-document";
 import { canonicalJson, openingDecision, type BidFacts } from "~/domain/procurement/bids";
-import { decideMove, recordMove, reached } from "~/domain/procurement/stages";
+import { recordMove, reached } from "~/domain/procurement/stages";
 import { CONSORTIUM_ROLES, type ConsortiumRole } from "~/domain/procurement/supply-chain";
 import { db } from "~/utils/db.server";
 import { seal, unseal, unsealText } from "~/utils/seal.server";
@@ -240,20 +240,20 @@ export async function readSubmittedBids(procurementId: string): Promise<OpenedBi
 export async function openBids(p: ProcurementRecord, bidsOpenedAt: string | null, by: { name: string }, now = new Date()): Promise<{ ok: true; checked: { bidId: string; matches: boolean }[] } | { ok: false; reason: string }> {
   const decision = openingDecision(p, bidsOpenedAt, now);
   if (!decision.ok) return decision;
-  let clock = p;
+  // The deadline has passed (openingDecision): "bid deadline passed" and "evaluation" are
+  // facts now, whatever the plan said about dates before them.
+  let stage = p.stage;
   let timeline = p.timeline;
   const moves: { from: string; to: string }[] = [];
   for (const to of ["bid-deadline", "evaluation"] as const) {
-    if (reached(clock, clock.stage, to)) continue;
-    const move = decideMove({ ...clock, timeline }, to, now);
-    if (!move.ok) return { ok: false, reason: move.reason };
-    moves.push({ from: clock.stage, to });
+    if (reached(p, stage, to)) continue;
+    moves.push({ from: stage, to });
     timeline = recordMove(timeline, to, now);
-    clock = { ...clock, stage: to, timeline };
+    stage = to;
   }
   const { count } = await db().procurement.updateMany({
     where: { id: p.id, bidsOpenedAt: null },
-    data: { bidsOpenedAt: now, bidsOpenedByName: by.name, stage: clock.stage, timeline: JSON.stringify(timeline) },
+    data: { bidsOpenedAt: now, bidsOpenedByName: by.name, stage, timeline: JSON.stringify(timeline) },
   });
   if (count !== 1) return { ok: false, reason: "The bids have already been opened." };
   if (moves.length) await db().stageMove.createMany({ data: moves.map((m) => ({ procurementId: p.id, fromStage: m.from, toStage: m.to, byName: by.name, note: "Bids opened", at: now })) });

@@ -56,6 +56,17 @@ export class Browser {
     return res;
   }
 
+  /** POSTs a multipart form with files, as a browser's file upload does. */
+  async postMultipart(path: string, fields: Record<string, string>, files: Record<string, { name: string; type: string; bytes: Uint8Array }>): Promise<Response> {
+    const body = new FormData();
+    body.set("csrf", this.csrf);
+    for (const [k, v] of Object.entries(fields)) body.set(k, v);
+    for (const [k, f] of Object.entries(files)) body.set(k, new File([f.bytes as Uint8Array<ArrayBuffer>], f.name, { type: f.type }));
+    const res = await fetch(this.base + path, { method: "POST", body, redirect: "manual", headers: { Cookie: this.cookieHeader() } });
+    this.store(res);
+    return res;
+  }
+
   async login(email: string, password = "outcomes-demo"): Promise<void> {
     await this.page("/login");
     const res = await this.post("/login", { email, password });

@@ -71,7 +71,10 @@ export function StagesPanel({ workspaceId, procurement, next, moves, manage, fai
       {procurement.summary ? <p className="mt-2 whitespace-pre-wrap">{procurement.summary}</p> : null}
       <nav aria-label="Procurement" className="mt-3">
         <ul className="flex flex-wrap gap-3">
+          <li><Link className="underline" to={`${base}/tender`}>Tender</Link></li>
           <li><Link className="underline" to={`${base}/clarifications`}>Clarifications</Link></li>
+          <li><Link className="underline" to={`${base}/bids`}>Bids</Link></li>
+          {manage ? <li><Link className="underline" to={`${base}/evaluation`}>Evaluation</Link></li> : null}
           {procurement.shape === "dialogue" ? <li><Link className="underline" to={`${base}/dialogue`}>Dialogue</Link></li> : null}
           <li><Link className="underline" to={`${base}/record`}>Engagement record</Link></li>
           {manage ? <li><Link className="underline" to={`${base}/equal-treatment`}>Equal treatment</Link></li> : null}

@@ -3,7 +3,7 @@
 // logged once per party with when it was delivered. The report compares them and flags
 // anything one party received that another did not, or received much later.
 
-export const DELIVERY_KINDS = ["notice", "answer", "answer-edit", "version", "event", "deadline"] as const;
+export const DELIVERY_KINDS = ["notice", "answer", "answer-edit", "version", "event", "deadline", "award"] as const;
 export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
 
 export const DELIVERY_KIND_LABELS: Record<DeliveryKind, string> = {
@@ -13,6 +13,7 @@ export const DELIVERY_KIND_LABELS: Record<DeliveryKind, string> = {
   version: "Published version",
   event: "Event materials",
   deadline: "Deadline change",
+  award: "Award decision",
 };
 
 export type PublishedItem = {

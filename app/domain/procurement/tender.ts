@@ -102,15 +102,45 @@ const poundsField = z.preprocess(
   z.string().trim().regex(/^£?\d{1,9}(\.\d{1,2})?$/, "Enter an amount in pounds, like 250 or 212.50.").transform((v) => Math.round(Number(v.replace("£", "")) * 100)).nullable(),
 );
 
-/** The bid rules form: one row per published payment, plus the rules for the whole bid. */
-export const BidRulesFormSchema = z.object({
+const RulesFieldsSchema = z.object({
   paymentVersionId: z.string().min(1, "Choose the published payment model bids are made from."),
   minAtRisk: percent("The minimum share at risk"),
   maxSmallAtRisk: percent("The small providers' maximum at risk"),
   capFixed: z.enum(["on"]).optional(),
-  newKinds: z.array(z.enum(NEW_COMPONENT_KINDS)).default([]),
-  components: z.array(z.object({ componentId: idSchema, optional: z.enum(["on"]).optional(), min: poundsField, max: poundsField })).max(50).default([]),
 });
+
+/**
+ * The bid rules form: the rules for the whole bid, and for each published payment
+ * `optional-<id>`, `min-<id>` and `max-<id>` (pounds). Field errors by field name.
+ */
+export function parseRulesForm(values: Record<string, string>, newKinds: string[], componentIds: string[]): { ok: true; rules: BidRules } | { ok: false; errors: Record<string, string[]> } {
+  const errors: Record<string, string[]> = {};
+  const fields = RulesFieldsSchema.safeParse(values);
+  if (!fields.success) for (const i of fields.error.issues) (errors[String(i.path[0] ?? "")] ??= []).push(i.message);
+  const kinds = newKinds.filter((k): k is NewComponentKind => (NEW_COMPONENT_KINDS as readonly string[]).includes(k));
+  if (kinds.length !== newKinds.length) errors.newKinds = ["Choose kinds of payment from the list."];
+  const components: ComponentRule[] = [];
+  for (const id of componentIds) {
+    const min = poundsField.safeParse(values[`min-${id}`] ?? "");
+    const max = poundsField.safeParse(values[`max-${id}`] ?? "");
+    if (!min.success) errors[`min-${id}`] = [min.error.issues[0]!.message];
+    if (!max.success) errors[`max-${id}`] = [max.error.issues[0]!.message];
+    if (min.success && max.success && min.data !== null && max.data !== null && min.data > max.data) errors[`max-${id}`] = ["The maximum must not be below the minimum."];
+    if (min.success && max.success) components.push({ componentId: id, optional: values[`optional-${id}`] === "on", minPence: min.data, maxPence: max.data });
+  }
+  if (!fields.success || Object.keys(errors).length) return { ok: false, errors };
+  return {
+    ok: true,
+    rules: {
+      paymentVersionId: fields.data.paymentVersionId,
+      components,
+      newKinds: kinds,
+      minAtRiskBps: fields.data.minAtRisk === null ? null : toBps(fields.data.minAtRisk),
+      capFixed: fields.data.capFixed === "on",
+      maxSmallProviderAtRiskBps: fields.data.maxSmallAtRisk === null ? null : toBps(fields.data.maxSmallAtRisk),
+    },
+  };
+}
 
 export const QuestionFormSchema = z.object({
   title: singleLine(z.string().trim().min(1, "Enter the question.").max(300, "Keep the question to 300 characters or fewer.")),
