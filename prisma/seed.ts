@@ -13,6 +13,7 @@ import { seedDocumentIfEmpty } from "~/models/document.server";
 import { createEvent, createPoll, register, setPollStatus, updateEvent } from "~/models/market-event.server";
 import { getProcurement, registerParty, saveDetails, savePublication, saveTerms, saveTimeline } from "~/models/procurement.server";
 import { pfpTenderTerms } from "~/domain/examples/pfp-tender";
+import { seedTenderWorkspace } from "./seed-tender";
 import { answerQuestion, askQuestion, moderateQuestion } from "~/models/question.server";
 import { publishVersion } from "~/models/version.server";
 import { upsertMember } from "~/models/membership.server";
@@ -58,11 +59,6 @@ export async function seedDemo(): Promise<DemoResult> {
     where: { name: DEMO_WORKSPACE_NAME, createdBy: { email: lead.email } },
     select: { id: true },
   });
-  if (existing) {
-    await seedDemoDocuments(existing.id);
-    return { created: false, workspaceId: existing.id, logins };
-  }
-
   const ids = new Map<string, string>();
   for (const p of DEMO_PEOPLE) {
     const user =
@@ -70,7 +66,14 @@ export async function seedDemo(): Promise<DemoResult> {
       (await createUser({ email: p.email, name: p.name, password: DEMO_PASSWORD, organisation: p.org ? { name: p.org, type: p.orgType } : undefined }));
     ids.set(p.email, user.id);
   }
+  if (existing) {
+    await seedDemoDocuments(existing.id);
+    await seedTenderWorkspace(DEMO_PEOPLE, ids);
+    return { created: false, workspaceId: existing.id, logins };
+  }
   await findOrCreateOrganisation({ name: "Social Finance", type: "other" });
+  // The tender workspace first, so the live one (newest) stays first in every list.
+  await seedTenderWorkspace(DEMO_PEOPLE, ids);
   const workspace = await db().workspace.create({
     data: { name: DEMO_WORKSPACE_NAME, description: DESCRIPTION, createdById: ids.get(lead.email)! },
     select: { id: true },

@@ -4,6 +4,7 @@
 // may call what is decided by app/domain/procurement/bids.ts in the routes and the sync
 // hooks; nothing here logs or notifies anyone outside the consortium about a bid.
 import { createHash } from "node:crypto";
+import * as Y from "yjs";
 import { bidDocumentName } from "~/domain/documents";
 import type { PaymentModel } from "~/domain/payment/model";
 import { readBid, startBid, type BidContent } from "~/domain/procurement/bid-document";
@@ -12,7 +13,7 @@ import { recordMove, reached } from "~/domain/procurement/stages";
 import { CONSORTIUM_ROLES, type ConsortiumRole } from "~/domain/procurement/supply-chain";
 import { db } from "~/utils/db.server";
 import { seal, unseal, unsealText } from "~/utils/seal.server";
-import { readStoredDocument, seedDocumentIfEmpty, type DocumentCodec } from "./document.server";
+import { appendDocumentUpdates, readStoredDocument, seedDocumentIfEmpty, type DocumentCodec } from "./document.server";
 import type { ProcurementRecord } from "./procurement.server";
 
 export const bidAad = {
@@ -259,4 +260,17 @@ export async function openBids(p: ProcurementRecord, bidsOpenedAt: string | null
   if (moves.length) await db().stageMove.createMany({ data: moves.map((m) => ({ procurementId: p.id, fromStage: m.from, toStage: m.to, byName: by.name, note: "Bids opened", at: now })) });
   const opened = await readSubmittedBids(p.id);
   return { ok: true, checked: opened.map((o) => ({ bidId: o.bid.id, matches: o.matches })) };
+}
+
+/**
+ * Changes a draft that nobody has open (the demo seed): the change is appended to the
+ * stored, encrypted log. Live editing goes through the sync server instead.
+ */
+export async function seedDraft(workspaceId: string, bid: BidRecord, change: (doc: Y.Doc) => void): Promise<void> {
+  const docName = bidDocumentName(workspaceId, bid.id);
+  const codec = bidCodec(bid.procurementId, bid.id);
+  const doc = await readStoredDocument(docName, codec);
+  const before = Y.encodeStateVector(doc);
+  change(doc);
+  await appendDocumentUpdates([{ docName, update: await codec.encode(Y.encodeStateAsUpdate(doc, before)) }]);
 }

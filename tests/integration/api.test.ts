@@ -25,8 +25,9 @@ describe("JSON API", () => {
 
   it("lists workspaces with the caller's role, and one workspace with its permissions", async () => {
     const { workspaces } = (await (await call("/api/v1/workspaces")).json()) as { workspaces: { id: string; name: string; role: string; isLead: boolean; memberCount: number }[] };
-    expect(workspaces).toHaveLength(1);
-    expect(workspaces[0]).toMatchObject({ name: "Pan-London Edge of Care", role: "commissioner", isLead: true, memberCount: 14 });
+    // The demo's two workspaces: the live co-design and market engagement first, then the tender with bids in.
+    expect(workspaces.map((w) => w.name)).toEqual(["Pan-London Edge of Care", "Edge of Care tender: bids in"]);
+    expect(workspaces[0]).toMatchObject({ name: "Pan-London Edge of Care", role: "commissioner", isLead: true, memberCount: 15 });
     const one = (await (await call(`/api/v1/workspaces/${workspaces[0]!.id}`)).json()) as { permissions: string[] };
     expect(one.permissions).toContain("manage:members");
   });
@@ -44,7 +45,7 @@ describe("JSON API", () => {
     const wrongType = await call("/api/v1/workspaces", { method: "POST", body: "name=x" });
     expect(wrongType.status).toBe(415);
     const before = ((await (await call("/api/v1/workspaces")).json()) as { workspaces: unknown[] }).workspaces.length;
-    expect(before).toBe(1);
+    expect(before).toBe(2);
 
     const ok = await call("/api/v1/workspaces", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ name: "Kent Youth Employment", ownerRole: "facilitator" }) });
     expect(ok.status).toBe(201);
