@@ -46,6 +46,7 @@ test("two consortia bid; sealed until opening; declared evaluation, moderation a
   const lead = await person(browser, "lead@sutton.example");
   await lead.page.goto("/workspaces");
   await lead.page.getByRole("link", { name: "Pan-London Edge of Care" }).click();
+  await expect(lead.page).toHaveURL(/\/workspaces\/[^/]+$/);
   const ws = /workspaces\/([^/]+)/.exec(lead.page.url())![1]!;
   await lead.page.goto(`/workspaces/${ws}/procurement`);
   const procurementId = /opportunities\/([^"/]+)/.exec((await lead.page.getByRole("link", { name: "Public opportunity page" }).getAttribute("href"))!)![1]!;
@@ -63,6 +64,7 @@ test("two consortia bid; sealed until opening; declared evaluation, moderation a
   await prime.page.getByRole("button", { name: "Add to the consortium" }).click();
   await expect(prime.page.getByText("Added to the consortium")).toBeVisible();
   await prime.page.getByLabel("Organisation (a registered party)").selectOption({ label: "Family Action" });
+  await expect(prime.page.getByLabel("Role")).toHaveValue("delivery");
   await prime.page.getByLabel("A small provider").check();
   await prime.page.getByRole("button", { name: "Add to the consortium" }).click();
   await expect(prime.page.getByText("Family Action: Delivery partner (small provider)")).toBeVisible();
@@ -163,7 +165,7 @@ test("two consortia bid; sealed until opening; declared evaluation, moderation a
   await lead.page.getByLabel("Winning bid").selectOption({ index: 1 });
   await lead.page.getByLabel("Reasons (every bidder reads them)").fill("Stronger delivery plan and risk sharing, within the cap.");
   await lead.page.getByRole("button", { name: "Award the contract" }).click();
-  await expect(lead.page.getByText("Awarded to Positive Families Partnership")).toBeVisible();
+  await expect(lead.page.getByRole("status").filter({ hasText: "Awarded to Positive Families Partnership" })).toBeVisible();
   await lead.page.goto(`/workspaces/${ws}/payment`);
   await expect(lead.page.getByLabel("Tariff per period (£)")).toHaveValue("230");
 

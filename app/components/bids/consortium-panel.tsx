@@ -26,7 +26,8 @@ export function ConsortiumPanel({ partners, candidates, canChange, errors }: { p
         ))}
       </ul>
       {canChange && candidates.length ? (
-        <Form method="post" encType="multipart/form-data" className="mt-3 max-w-xl">
+        // Keyed by the consortium's size: after an organisation is added the form starts afresh.
+        <Form key={partners.length} method="post" encType="multipart/form-data" className="mt-3 max-w-xl">
           <IntentFields intent="add-partner" />
           <h4 className="font-semibold">Invite a partner</h4>
           <SelectField label="Organisation (a registered party)" name="organisationId" options={candidates} errors={errors?.organisationId} />

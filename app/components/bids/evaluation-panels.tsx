@@ -119,7 +119,7 @@ export function RankingTable({ ranking }: { ranking: RankedBid[] }) {
   return (
     <section aria-labelledby="ranking-heading">
       <h3 id="ranking-heading" className="text-lg font-semibold">Ranking</h3>
-      <div className="mt-2 overflow-x-auto" role="region" aria-label="Ranking" tabIndex={0}>
+      <div className="mt-2 overflow-x-auto" role="region" aria-label="Points by bid" tabIndex={0}>
         <table className="min-w-full text-left text-sm">
           <caption className="text-left text-slate-700">Points out of 100, from the consensus scores and the tender's weights</caption>
           <thead><tr>{["Rank", "Bid", "Quality", "Price", "Total", "Still to moderate"].map((h) => <th key={h} scope="col" className="pr-3">{h}</th>)}</tr></thead>
