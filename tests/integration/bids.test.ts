@@ -92,10 +92,45 @@ beforeAll(async () => {
   const list = await b(LEAD).page("/workspaces");
   ws = /href="\/workspaces\/([^"/]+)"[^>]*>Pan-London Edge of Care/.exec(list.html)![1]!;
   procurementId = /opportunities\/([^"/]+)"/.exec((await b(LEAD).page(`${base()}`)).html)![1]!;
-  await biddingUntil(new Date(Date.now() + 3 * 86_400_000));
 }, 120_000);
 
 afterAll(async () => server?.stop());
+
+describe("the tender's terms", () => {
+  it("every role reads them; only the commissioning team changes them; bad input changes nothing", async () => {
+    for (const email of everyone()) {
+      const expected = email === YOUTH ? 403 : 200;
+      expect((await b(email).get(`${base()}/tender`)).status, email).toBe(expected);
+    }
+    const page = (await b(LEAD).page(`${base()}/tender`)).html;
+    expect(page).toContain("Seven consecutive days not in care");
+    const version = /<option value="([^"]+)" selected="">For the market-warming day<\/option>/.exec(page)?.[1] ?? /<option value="([^"]+)">For the market-warming day<\/option>/.exec(page)![1]!;
+    const before = await fingerprint(server.db);
+    const bad: [Record<string, string>, string][] = [
+      [{ intent: "rules", paymentVersionId: version, "min-out-of-care": "250", "max-out-of-care": "200", capFixed: "on" }, "The maximum must not be below the minimum."],
+      [{ intent: "rules", paymentVersionId: version, "min-out-of-care": "two hundred", capFixed: "on" }, "Enter an amount in pounds"],
+      [{ intent: "rules", paymentVersionId: version, minAtRisk: "150" }, "cannot be above 100%"],
+      [{ intent: "rules", paymentVersionId: "not-a-version" }, "Choose a published payment version"],
+      [{ intent: "add-question", title: "", wordLimit: "500", weight: "10" }, "Enter the question."],
+      [{ intent: "add-question", title: "Q", wordLimit: "many", weight: "10" }, "Enter a word limit."],
+      [{ intent: "split", quality: "70", price: "40" }, "Quality and price must add up to 100%."],
+      [{ intent: "remove-question", questionId: "nope" }, "That question is not in this tender."],
+    ];
+    for (const [fields, message] of bad) {
+      const res = await b(LEAD).post(`${base()}/tender`, fields);
+      expect(res.status, JSON.stringify(fields)).toBe(400);
+      expect(await res.text()).toContain(message);
+    }
+    for (const email of [PRIME, INVESTOR, EVALUATOR, OBSERVER]) expect((await b(email).post(`${base()}/tender`, { intent: "split", quality: "50", price: "50" })).status, email).toBe(403);
+    expect(await fingerprint(server.db)).toBe(before);
+    // A good change is kept; the tender notice then fixes the terms.
+    expect((await b(FACILITATOR).post(`${base()}/tender`, { intent: "split", quality: "60", price: "40" })).status).toBe(200);
+    await biddingUntil(new Date(Date.now() + 3 * 86_400_000));
+    const fixed = await b(LEAD).post(`${base()}/tender`, { intent: "split", quality: "50", price: "50" });
+    expect(fixed.status).toBe(400);
+    expect(await fixed.text()).toContain("fixed once the tender notice is published");
+  });
+});
 
 describe("drafting a bid, sealed", () => {
   it("the prime starts a bid and invites its partners; only the consortium can open it", async () => {
@@ -136,9 +171,16 @@ describe("drafting a bid, sealed", () => {
       expect(html, email).not.toContain(bidA);
     }
     expect((await b(PRIME).page(`${base()}/bids`)).html).toContain(bidA);
-    // Evaluation and its export say nothing before opening.
-    expect((await b(LEAD).get(`${base()}/evaluation.csv`)).status).toBe(404);
-    expect((await b(RIVAL).get(`${base()}/evaluation`)).status).toBe(403);
+    // Evaluation and its export say nothing before opening; only the team reaches them.
+    for (const email of everyone()) {
+      const team = email === LEAD || email === FACILITATOR || email.startsWith("commissioner@");
+      expect((await b(email).get(`${base()}/evaluation`)).status, email).toBe(team ? 200 : 403);
+      expect((await b(email).get(`${base()}/evaluation.csv`)).status, email).toBe(team ? 404 : 403);
+      expect((await b(email).get(`${base()}/bids`)).status, email).toBe(email === YOUTH ? 403 : 200);
+    }
+    expect((await b(LEAD).page(`${base()}/evaluation`)).html).not.toContain("Positive Families Partnership");
+    // Attachments and submissions are as sealed as the bid.
+    for (const email of [LEAD, RIVAL, EVALUATOR]) expect((await b(email).get(`${base()}/bids/${bidA}/attachments/x`)).status, email).toBe(404);
   });
 
   it("the sync server lets only the consortium open the draft", async () => {

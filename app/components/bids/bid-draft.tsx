@@ -68,6 +68,9 @@ export function BidDraft(p: DraftProps) {
         </div>
         <SyncStatusBadge status={status} synced={synced} saving={saving} />
       </div>
+      <noscript>
+        <p className="font-medium">Drafting the bid together needs JavaScript; below is the draft as last saved. The consortium, attachments, versions and submission work without it.</p>
+      </noscript>
       <PresenceList peers={peers} />
       {!p.canWrite ? <p className="text-slate-700">The draft cannot be changed now.</p> : null}
 
