@@ -63,6 +63,7 @@ app.all(
       cspNonce: res.locals.cspNonce as string,
       clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
       runForecast: compute.forecast,
+      runForecastMany: compute.forecastMany,
       runActuals: compute.actuals,
     }),
   }),

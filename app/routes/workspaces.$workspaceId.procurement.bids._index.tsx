@@ -16,12 +16,12 @@ import { termsProblems } from "~/domain/procurement/tender";
 import { singleLine } from "~/domain/validation";
 import { recordActivity } from "~/models/activity.server";
 import { createBid, listConsortiumBids, openBids, readDraft, readSubmittedBids } from "~/models/bid.server";
-import { partyOf } from "~/models/procurement.server";
+import { getProcurement, partyOf } from "~/models/procurement.server";
 import { readForm } from "~/utils/csrf.server";
 import { invalid, parseForm } from "~/utils/forms.server";
 import { refusal } from "~/utils/procurement.server";
 import { requireBidding, tenderModel } from "~/utils/bids.server";
-import { assessmentsFor } from "~/utils/assessment.server";
+import { assessmentsFor, warmPricing } from "~/utils/assessment.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = await requireBidding(request, params.workspaceId);
@@ -57,7 +57,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 const StartSchema = z.object({ name: singleLine(z.string().trim().min(1, "Name the bid (usually the consortium's name).").max(200, "Keep the name to 200 characters or fewer.")), lotId: z.string().optional() });
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const ctx = await requireBidding(request, params.workspaceId);
@@ -69,6 +69,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!r.ok) return refuse(r.reason);
     const now = new Date();
     const mismatched = r.checked.filter((c) => !c.matches).length;
+    // Priced now, off the event loop, so the evaluation page finds the comparison ready.
+    const opened = await getProcurement(ctx.workspace.id);
+    if (opened) void warmPricing(context, opened).catch(() => undefined);
     await recordActivity([{ workspaceId: ctx.workspace.id, section: "procurement", actorId: ctx.user.id, actorName: ctx.user.name, subject: "bids", summary: mismatched ? `opened the bids; ${mismatched} did not match its receipt` : "opened the bids; every submission matched its receipt", startedAt: now, at: now }]);
     return data({ ok: true as const, intent, message: mismatched ? `Bids opened. ${mismatched} did not match its receipt.` : "Bids opened. Every submission matches its receipt." });
   }

@@ -1,31 +1,58 @@
 // The evaluation's figures, worked out from the records: every opened bid priced by the
-// engine under the tender's scenarios (in the compute worker, remembered per proposal),
+// engine under the tender's scenarios (in the compute worker, all bids on one cohort,
+// remembered),
 // the consensus scores, the ranking from the tender's weights, and after the award each
 // bidder's assessment summary (its scores and the winner's, with the reasons).
+import { createHash } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
+import type { Forecast, Scenario } from "~/domain/payment/forecast";
+import type { PaymentModel } from "~/domain/payment/model";
 import { comparisonRows, pricesOf, type ComparisonRow, type PricedBid } from "~/domain/procurement/comparison";
 import { rankBids, type RankedBid } from "~/domain/procurement/evaluation";
 import { PAGE_FORECAST } from "~/domain/payment/workbook";
 import { readSubmittedBids, type BidRecord, type OpenedBid } from "~/models/bid.server";
 import { getAward, listConsensus, type AwardView } from "~/models/evaluation.server";
 import type { ProcurementRecord } from "~/models/procurement.server";
-import { storedForecast } from "./forecast.server";
 import { tenderModel } from "./bids.server";
 
 /** The runs and seed every bid is priced with in the comparison: the payment page's seed, twice its runs. */
 export const BID_PRICING = { runs: 1_000, seed: PAGE_FORECAST.seed } as const;
 
-export async function priceBids(context: AppLoadContext, p: ProcurementRecord, opened: OpenedBid[], waitMs = 60_000): Promise<PricedBid[]> {
+// Opened bids never change: their pricing is remembered per set of bids.
+const MAX_PRICINGS = 16;
+const pricings = new Map<string, Promise<Forecast[] | null>>();
+
+function pricing(context: AppLoadContext, versionId: string, models: PaymentModel[], scenarios: Scenario[]): Promise<Forecast[] | null> {
+  const key = createHash("sha256").update(JSON.stringify([versionId, models, scenarios, BID_PRICING])).digest("base64url");
+  const hit = pricings.get(key);
+  if (hit) return hit;
+  if (!context.runForecastMany) return Promise.resolve(null);
+  const pending = context.runForecastMany(models, scenarios, BID_PRICING.runs, BID_PRICING.seed).then((r) => {
+    if (!r.ok) pricings.delete(key);
+    return r.ok ? r.value : null;
+  });
+  pricings.set(key, pending);
+  while (pricings.size > MAX_PRICINGS) pricings.delete(pricings.keys().next().value!);
+  return pending;
+}
+
+/** Every opened bid priced under the tender's scenarios, all on one cohort (forecastMany), in the compute worker. */
+export async function priceBids(context: AppLoadContext, p: ProcurementRecord, opened: OpenedBid[], waitMs = 15_000): Promise<PricedBid[]> {
   const tender = await tenderModel(p);
-  const out: PricedBid[] = [];
-  // One at a time: the worker's queue is short, and each result is remembered.
-  for (const o of opened) {
-    const model = o.content.proposal;
-    if (!model) continue;
-    const forecast = tender?.scenarios.length ? await storedForecast(context, { model, scenarios: tender.scenarios, runs: BID_PRICING.runs, seed: BID_PRICING.seed }, waitMs) : null;
-    out.push({ bidId: o.bid.id, label: o.content.name, model, forecast });
+  const withModels = opened.filter((o) => o.content.proposal);
+  const models = withModels.map((o) => o.content.proposal!);
+  let forecasts: Forecast[] | null = null;
+  if (tender?.scenarios.length && models.length) {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), waitMs)));
+    forecasts = await Promise.race([pricing(context, tender.versionId, models, tender.scenarios), late]).finally(() => clearTimeout(timer));
   }
-  return out;
+  return withModels.map((o, i) => ({ bidId: o.bid.id, label: o.content.name, model: o.content.proposal!, forecast: forecasts?.[i] ?? null }));
+}
+
+/** Starts pricing the opened bids (right after opening), so the evaluation page finds them priced. */
+export async function warmPricing(context: AppLoadContext, p: ProcurementRecord): Promise<void> {
+  await priceBids(context, p, await readSubmittedBids(p.id), 0);
 }
 
 export type EvaluationFigures = { opened: OpenedBid[]; priced: PricedBid[]; rows: ComparisonRow[]; ranking: RankedBid[]; consensus: Awaited<ReturnType<typeof listConsensus>>; award: AwardView | null };

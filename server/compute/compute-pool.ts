@@ -6,11 +6,14 @@
 // rather than piling up work; a job that overruns is stopped by restarting the worker.
 import { Worker } from "node:worker_threads";
 import type { LinesPage, PagedActuals } from "~/domain/payment/actuals";
-import type { Forecast, ForecastInput } from "~/domain/payment/forecast";
-import type { ActualsInput } from "~/domain/payment/model";
+import type { Forecast, ForecastInput, Scenario } from "~/domain/payment/forecast";
+import type { ActualsInput, PaymentModel } from "~/domain/payment/model";
 import type { ComputeResult } from "~/load-context";
 
-export type ComputeTask = { kind: "forecast"; input: ForecastInput } | { kind: "actuals"; input: ActualsInput; page: LinesPage };
+export type ComputeTask =
+  | { kind: "forecast"; input: ForecastInput }
+  | { kind: "forecast-many"; models: PaymentModel[]; scenarios: Scenario[]; runs: number; seed: number }
+  | { kind: "actuals"; input: ActualsInput; page: LinesPage };
 type Job = { id: number; task: ComputeTask; settle: (result: ComputeResult<unknown>) => void };
 type Reply = { id: number; value?: unknown; error?: string };
 
@@ -28,6 +31,9 @@ export class ComputePool {
 
   /** A forecast, in the worker. */
   forecast = (input: ForecastInput) => this.run({ kind: "forecast", input }) as Promise<ComputeResult<Forecast>>;
+
+  /** Several models (bids) on one cohort, in the worker. */
+  forecastMany = (models: PaymentModel[], scenarios: Scenario[], runs: number, seed: number) => this.run({ kind: "forecast-many", models, scenarios, runs, seed }) as Promise<ComputeResult<Forecast[]>>;
 
   /** Actuals with one page of their lines, in the worker. */
   actuals = (input: ActualsInput, page: LinesPage) => this.run({ kind: "actuals", input, page }) as Promise<ComputeResult<PagedActuals>>;

@@ -573,7 +573,179 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
       }
     }
   }
-  // Fixed fees on their schedule, from the scenario's start.
+  bookFixedFees(p, feesByMonth, tally);
+  foldPeriods(p, scratch, earned);
+  return settle(p, { earned, feesByMonth, costsByMonth, tally, participants, successes, weeksOutOfCare });
+}
+
+/**
+ * Several payment models priced on one cohort (bids made from one published model):
+ * models that differ only in their amounts (tariffs, fees) share each run's simulated
+ * cases, counted in units, and each is then priced from those counts. Integer pence
+ * times whole counts are exact, so each model's forecast is identical to `forecast`'s
+ * (forecast.test.ts checks it); models this cannot price so (fixed cost shares, a
+ * per-participant cap, a different shape) are forecast on their own. The cohort part is
+ * most of a run, so twenty bids cost little more than one.
+ */
+export function forecastMany(models: PaymentModel[], scenarios: Scenario[], runs: number, seed: number): Forecast[] {
+  const out: Forecast[] = new Array(models.length);
+  const groups = new Map<string, number[]>();
+  models.forEach((model, i) => {
+    const key = cohortKey(model);
+    if (key === null) out[i] = forecast({ model, scenarios, runs, seed });
+    else groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  for (const members of groups.values()) {
+    const byScenario = scenarios.map((scenario, si) => {
+      const preps = members.map((i) => prepare(models[i]!, scenario));
+      const base = preps[0]!;
+      const random = seededRandom(streamSeed(seed, si));
+      const scratch = scratchFor(base);
+      const pending: RunResult[] = [];
+      const collectors = preps.map((p, k) => collect({ model: models[members[k]!]!, scenarios, runs, seed }, si, p, () => pending[k]!, 1));
+      const results: ScenarioForecast[] = [];
+      for (let r = 0; r < runs; r++) {
+        const units = simulateUnits(base, random, scratch);
+        preps.forEach((p, k) => {
+          pending[k] = priceUnits(p, units);
+          const step = collectors[k]!.next();
+          if (step.done) results[k] = step.value;
+        });
+      }
+      return results;
+    });
+    members.forEach((i, k) => (out[i] = { seed, runs, scenarios: byScenario.map((r) => r[k]!) }));
+  }
+  return out;
+}
+
+/** Models with the same key differ only in amounts; null: price this model on its own. */
+function cohortKey(model: PaymentModel): string | null {
+  if (model.costSharing.kind !== "own-participants" || model.caps.perParticipantPence !== null) return null;
+  const shape = model.components.map((c) => {
+    const { name: _name, ...rest } = c as Component & { tariffPence?: number; amountPence?: number };
+    delete rest.tariffPence;
+    delete rest.amountPence;
+    return rest;
+  });
+  return JSON.stringify([model.payers, model.interventions, model.invoicing, shape]);
+}
+
+/** One run's cases counted in units: periods earned (tariff 1), and each case payment's count by month and payer. */
+type Units = {
+  periodEarned: Float64Array;
+  cpMonth: Float64Array[];
+  cpPayer: Float64Array[];
+  cpCount: number[];
+  cpEarned: Float64Array[];
+  costsByMonth: Float64Array;
+  participants: number;
+  successes: number;
+  weeksOutOfCare: number;
+};
+
+/** runOnce's cohort, in units: the same draws in the same order (a per-participant cap is never in play here). */
+function simulateUnits(p: Prepared, random: Random, scratch: Float64Array[]): Units {
+  const { model, scenario, horizon, monthOfDay } = p;
+  const payers = model.payers.length;
+  const months = p.months.length;
+  for (const a of scratch) a.fill(0);
+  const cps = p.casePayments;
+  const u: Units = {
+    periodEarned: new Float64Array(p.outcomeComponents.length * payers * months),
+    cpMonth: cps.map(() => new Float64Array(months)),
+    cpPayer: cps.map(() => new Float64Array(payers)),
+    cpCount: cps.map(() => 0),
+    cpEarned: cps.map((cp) => new Float64Array(cp.outcome < 0 ? 0 : payers * months)),
+    costsByMonth: new Float64Array(months),
+    participants: 0,
+    successes: 0,
+    weeksOutOfCare: 0,
+  };
+  const count = (j: number, month: number, payer: number) => {
+    if (cps[j]!.outcome < 0) {
+      u.cpMonth[j]![month]! += 1;
+      u.cpPayer[j]![payer]! += 1;
+      u.cpCount[j]! += 1;
+    } else u.cpEarned[j]![payer * months + month]! += 1;
+  };
+  u.costsByMonth[0]! += scenario.costs.setUpPence;
+  const volume = 1 + (2 * random() - 1) * (scenario.volumeVariationBps / 10_000);
+  const successShift = (2 * random() - 1) * (scenario.successVariationBps / 10_000);
+  const referralDays = scenario.referralMonths * (365.25 / 12);
+  for (const [payerId, perYear] of Object.entries(scenario.referralsPerYear)) {
+    const payer = p.payerIndex.get(payerId);
+    if (payer === undefined) continue;
+    const n = poisson((perYear * volume * referralDays) / 365.25, random);
+    u.participants += n;
+    for (let i = 0; i < n; i++) {
+      const referral = Math.floor(random() * referralDays);
+      const draw = random();
+      let intervention = "";
+      for (const x of p.interventionCumulative) if (draw < x.upTo) {
+        intervention = x.id;
+        break;
+      }
+      u.costsByMonth[monthOfDay[referral]!]! += caseCost(scenario, intervention);
+      const meeting = referral + scenario.daysToFirstMeeting;
+      for (let j = 0; j < cps.length; j++) if (cps[j]!.everyReferral) count(j, monthOfDay[Math.min(cps[j]!.fromReferral ? referral : meeting, horizon)]!, payer);
+      if (random() * 10_000 >= scenario.engagementRateBps) continue;
+      const year = Math.min(Math.floor(referral / 365.25), scenario.successRateBpsByYear.length - 1);
+      const success = random() < scenario.successRateBpsByYear[year]! / 10_000 + successShift;
+      if (success) u.successes++;
+      const fail = random();
+      for (let pi = 0; pi < p.periodComponents.length; pi++) {
+        const c = p.periodComponents[pi]!.component;
+        const windowStart = meeting + (c.window.offsetDaysByIntervention[intervention] ?? c.window.defaultOffsetDays);
+        const k = Math.floor((success ? c.window.lengthDays : Math.floor(fail * c.window.lengthDays)) / c.periodDays);
+        if (k <= 0) continue;
+        if (pi === 0) u.weeksOutOfCare += (k * c.periodDays) / 7;
+        const first = windowStart + c.periodDays - 1;
+        const arr = scratch[pi * payers + payer]!;
+        if (first <= horizon) arr[first]! += 1;
+        const stop = first + k * c.periodDays;
+        if (stop <= horizon) arr[stop]! -= 1;
+      }
+      for (let j = 0; j < cps.length; j++) {
+        const cp = cps[j]!;
+        if (cp.everyReferral) continue;
+        if (!(cp.reach === "success" ? success : random() < cp.reach)) continue;
+        count(j, monthOfDay[Math.min(meeting + cp.daysAfterMeeting, horizon)]!, payer);
+      }
+    }
+  }
+  foldPeriods(p, scratch, u.periodEarned);
+  return u;
+}
+
+/** One model's run from the shared cohort's units. */
+function priceUnits(p: Prepared, u: Units): RunResult {
+  const payers = p.model.payers.length;
+  const months = p.months.length;
+  const earned = new Float64Array(p.outcomeComponents.length * payers * months);
+  for (const { component: c, outcome } of p.periodComponents) {
+    for (let i = outcome * payers * months, end = i + payers * months; i < end; i++) earned[i] = c.tariffPence * u.periodEarned[i]!;
+  }
+  const feesByMonth = new Float64Array(months);
+  const tally: Tally = { earned, feesByMonth, feesByPayer: new Float64Array(payers), shares: p.fixedShares, payers, months, milestones: 0 };
+  p.casePayments.forEach((cp, j) => {
+    if (cp.outcome < 0) {
+      for (let m = 0; m < months; m++) feesByMonth[m]! += cp.amount * u.cpMonth[j]![m]!;
+      for (let q = 0; q < payers; q++) tally.feesByPayer[q]! += cp.amount * u.cpPayer[j]![q]!;
+      if (cp.atRisk) tally.milestones += cp.amount * u.cpCount[j]!;
+    } else {
+      const base = cp.outcome * payers * months;
+      for (let i = 0; i < payers * months; i++) earned[base + i]! += cp.amount * u.cpEarned[j]![i]!;
+    }
+  });
+  bookFixedFees(p, feesByMonth, tally);
+  return settle(p, { earned, feesByMonth, costsByMonth: Float64Array.from(u.costsByMonth), tally, participants: u.participants, successes: u.successes, weeksOutOfCare: u.weeksOutOfCare });
+}
+
+/** Fixed fees on their schedule, from the scenario's start. */
+function bookFixedFees(p: Prepared, feesByMonth: Float64Array, tally: Tally): void {
+  const { model, horizon, monthOfDay } = p;
+  const months = p.months.length;
   for (const c of model.components) {
     if (c.kind !== "fixed-fee") continue;
     const from = toDay(c.start) - p.start;
@@ -589,7 +761,13 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
       else chargeFee(tally, c.amountPence, -1);
     }
   }
-  // Per-period outcome payments by month (a stride prefix sum per component and payer).
+}
+
+/** Per-period outcome payments by month, into `earned`: a stride prefix sum per component and payer over `scratch`. */
+function foldPeriods(p: Prepared, scratch: Float64Array[], earned: Float64Array): void {
+  const payers = p.model.payers.length;
+  const months = p.months.length;
+  const { horizon } = p;
   p.periodComponents.forEach(({ component: c, outcome }, pi) => {
     const s = c.periodDays;
     for (let payer = 0; payer < payers; payer++) {
@@ -608,6 +786,17 @@ function runOnce(p: Prepared, random: Random, scratch: Float64Array[]): RunResul
       }
     }
   });
+}
+
+/** What a run's cohort earned, before caps: the input to settling it. */
+type Earnings = { earned: Float64Array; feesByMonth: Float64Array; costsByMonth: Float64Array; tally: Tally; participants: number; successes: number; weeksOutOfCare: number };
+
+/** A run's caps, co-funder, invoices and cash flows, from what its cohort earned. */
+function settle(p: Prepared, e: Earnings): RunResult {
+  const { model, scenario } = p;
+  const payers = model.payers.length;
+  const months = p.months.length;
+  const { earned, feesByMonth, costsByMonth, tally, participants, successes, weeksOutOfCare } = e;
   // Caps in the actuals' order (per outcome, total, per payer) at month granularity, then the co-funder and the invoices,
   // each payer on its schedule and the co-funder's claims on theirs (a quarter ends in March, June, September, December).
   const { payers: payerInvoice, claims: claimInvoice, fees: feeInvoice } = p.invoiceMonth;
@@ -741,11 +930,20 @@ export function forecastScenario(input: ForecastInput, si: number, onProgress?: 
  * forecast that a newer edit has made stale within a few milliseconds).
  */
 export function* forecastSteps(input: ForecastInput, si: number, every = 50): Generator<number, ScenarioForecast> {
+  const p = prepare(input.model, input.scenarios[si]!);
+  const scratch = scratchFor(p);
+  const random = seededRandom(streamSeed(input.seed, si));
+  return yield* collect(input, si, p, () => runOnce(p, random, scratch), every);
+}
+
+/** Each scenario's own seeded stream. */
+const streamSeed = (seed: number, si: number) => (seed + Math.imul(si, 0x9e3779b1)) >>> 0;
+const scratchFor = (p: Prepared) => Array.from({ length: Math.max(1, p.periodComponents.length) * p.model.payers.length }, () => new Float64Array(p.horizon + 1));
+
+/** Gathers `input.runs` runs (each from `nextRun`) into the scenario's forecast, yielding every `every` runs. */
+function* collect(input: ForecastInput, si: number, p: Prepared, nextRun: () => RunResult, every: number): Generator<number, ScenarioForecast> {
   const scenario = input.scenarios[si]!;
   let done = 0;
-  const p = prepare(input.model, scenario);
-  const scratch = Array.from({ length: Math.max(1, p.periodComponents.length) * input.model.payers.length }, () => new Float64Array(p.horizon + 1));
-  const random = seededRandom((input.seed + Math.imul(si, 0x9e3779b1)) >>> 0);
   const n = input.runs;
   const metric = () => new Float64Array(n);
   const optionCosts = Object.fromEntries(CONTRACT_OPTIONS.map((o) => [o, { cost: metric(), perSuccess: metric() }])) as Record<ContractOption, { cost: Float64Array; perSuccess: Float64Array }>;
@@ -768,7 +966,7 @@ export function* forecastSteps(input: ForecastInput, si: number, every = 50): Ge
   const tranches = scenario.finance.tranches;
   const flows = new Float64Array(months);
   for (let r = 0; r < n; r++) {
-    const run = runOnce(p, random, scratch);
+    const run = nextRun();
     const outcomesPaid = run.commissioner + run.coFunder;
     m.participants[r] = run.participants;
     payerCosts.forEach((costs, i) => (costs[r] = run.payerCost[i]!));
