@@ -99,6 +99,17 @@ test("two consortia bid; sealed until opening; declared evaluation, moderation a
   await rival.page.getByRole("button", { name: "Start the bid" }).click();
   await expect(rival.page.getByRole("heading", { name: "Your bid" })).toBeVisible();
   await answerAll(rival.page, "Catalyst");
+  // The phone drops off the network: an answer typed now is kept on the device, and a
+  // submission is not queued (the server's clock decides) but refused on the spot.
+  await expect(rival.page.getByText("Live: changes are shared as you type")).toBeVisible();
+  await rival.page.context().setOffline(true);
+  await expect(rival.page.getByText(/^Offline: your changes are kept on this device/)).toBeVisible();
+  await rival.page.getByLabel(/^3\. How will young people/).fill("Catalyst: typed on the bus, offline.");
+  await expect(rival.page.getByText(/^Offline: your changes are kept on this device/)).toBeVisible();
+  await rival.page.getByRole("button", { name: "Submit the bid" }).click();
+  await expect(rival.page.getByText("You are offline: nothing was sent.")).toBeVisible();
+  await rival.page.context().setOffline(false);
+  await expect(rival.page.getByText("Live: changes are shared as you type")).toBeVisible({ timeout: 20_000 });
   await expect(rival.page.getByText("Inside the bid rules.")).toBeVisible({ timeout: 30_000 });
   await expectNoHorizontalScroll(rival.page);
   await expectAccessible(rival.page);
@@ -136,6 +147,8 @@ test("two consortia bid; sealed until opening; declared evaluation, moderation a
     await evaluator.page.goto(`/workspaces/${ws}/procurement/evaluation`);
     await evaluator.page.getByRole("link", { name }).click();
     await expect(evaluator.page.getByRole("heading", { name })).toBeVisible();
+    // What was typed offline reached the server and is in the submitted bid.
+    if (name.startsWith("Catalyst")) await expect(evaluator.page.getByText("Catalyst: typed on the bus, offline.")).toBeVisible();
     for (let q = 1; q <= 3; q++) {
       await evaluator.page.getByLabel(`Your score for question ${q}`).selectOption(score);
       await evaluator.page.getByLabel("Justification").nth(q - 1).fill(`Score ${score}: evidence in the answer.`);

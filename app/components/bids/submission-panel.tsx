@@ -1,12 +1,36 @@
 // Submitting: the receipt (time and SHA-256 of the exact content), submit and withdraw
 // for the prime, named versions, and the attachments. Plain forms: no JavaScript needed.
 import { Form } from "@remix-run/react";
+import { useState, type ReactNode } from "react";
 import { Button, Field, FormErrors } from "~/components/forms";
 import { IntentFields } from "~/components/procurement/intent-fields";
 import { formatInstant } from "~/domain/procurement/stages";
 
 type Snapshot = { id: string; kind: "version" | "submission"; label: string; byName: string; sha256: string; at: string; withdrawnAt: string | null };
 type Attachment = { id: string; name: string; size: number; byName: string; at: string };
+
+/**
+ * Submitting is never queued for later: the server's clock at arrival is what counts, so
+ * offline the form says it was not sent instead of sending it when the network returns.
+ */
+function OnlineOnlyForm({ children }: { children: ReactNode }) {
+  const [offline, setOffline] = useState(false);
+  return (
+    <Form
+      method="post"
+      encType="multipart/form-data"
+      className="mt-3"
+      onSubmit={(event) => {
+        const isOffline = typeof navigator !== "undefined" && !navigator.onLine;
+        setOffline(isOffline);
+        if (isOffline) event.preventDefault();
+      }}
+    >
+      {children}
+      {offline ? <p role="alert" className="mt-2 font-medium text-red-800">You are offline: nothing was sent. Your draft is kept on this device; submit again once you are back online, before the deadline.</p> : null}
+    </Form>
+  );
+}
 
 export function SubmissionPanel(props: {
   base: string;
@@ -33,10 +57,10 @@ export function SubmissionPanel(props: {
       {failure?.intent === "submit" || failure?.intent === "withdraw" ? <FormErrors errors={[...failure.formErrors, ...(failure.breaches ?? [])]} /> : null}
       {props.windowOpen ? (
         props.isPrime ? (
-          <Form method="post" encType="multipart/form-data" className="mt-3">
+          <OnlineOnlyForm>
             <IntentFields intent={submission ? "withdraw" : "submit"} />
             <Button variant={submission ? "danger" : "primary"}>{submission ? "Withdraw the submission" : "Submit the bid"}</Button>
-          </Form>
+          </OnlineOnlyForm>
         ) : <p className="mt-2 text-slate-700">The prime submits the bid for the consortium.</p>
       ) : <p className="mt-2 text-slate-700">{props.windowReason}</p>}
 
