@@ -45,8 +45,9 @@ describe("checkProposal", () => {
     expect(checkProposal(base, rules, changed)[0]!.message).toContain("only its tariff may change");
   });
 
-  it("refuses changed payers and a fixed price that moved", () => {
+  it("refuses changed payers, invoicing and a fixed price that moved", () => {
     expect(checkProposal(base, rules, { ...base, payers: base.payers.slice(1) })[0]!.path).toBe("payers");
+    expect(checkProposal(base, rules, { ...base, invoicing: { ...base.invoicing, lagWeeks: 2 } }).map((b) => b.path)).toEqual(["invoicing"]);
     const unlisted = BidRulesSchema.parse({ ...rules, components: [] });
     expect(checkProposal(base, unlisted, withTariff(22_600))[0]!.message).toBe("“Seven consecutive days not in care”: the tender fixes the tariff at £225.00; this bid has £226.00.");
   });

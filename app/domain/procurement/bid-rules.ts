@@ -28,6 +28,7 @@ export function checkProposal(base: PaymentModel, rules: BidRules, proposal: Pay
   if (canonicalJson(proposal.payers) !== canonicalJson(base.payers)) breaches.push({ path: "payers", message: `The payers are the tender's (${base.payers.map((p) => p.name).join(", ")}); a bid cannot change them.` });
   if (canonicalJson(proposal.costSharing) !== canonicalJson(base.costSharing)) breaches.push({ path: "costSharing", message: "How payments are shared between the commissioners is set by the tender." });
   if (canonicalJson(proposal.coFunder) !== canonicalJson(base.coFunder)) breaches.push({ path: "coFunder", message: base.coFunder ? `The co-funder's top-up (${base.coFunder.name}, ${base.coFunder.topUpBps / 100}%) is set by the tender.` : "The tender has no co-funder; a bid cannot add one." });
+  if (canonicalJson(proposal.invoicing) !== canonicalJson(base.invoicing)) breaches.push({ path: "invoicing", message: "When payments are invoiced is set by the tender; a bid cannot change it." });
   if (rules.capFixed && canonicalJson(proposal.caps) !== canonicalJson(base.caps)) breaches.push({ path: "caps", message: "The caps are fixed by the tender: put them back as published." });
 
   const ruleFor = new Map(rules.components.map((r) => [r.componentId, r]));
