@@ -219,12 +219,56 @@ export function optionNeeds(option: ContractOption, s: Scenario): string | null 
 
 export type Forecast = { seed: number; runs: number; scenarios: ScenarioForecast[] };
 
-function spread(values: Float64Array): Spread {
-  const sorted = Float64Array.from(values).sort();
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))]!;
+/** P10, P50, P90 and the mean of `values`. */
+export function spread(values: Float64Array): Spread {
+  const n = values.length;
+  const rank = (q: number) => Math.min(n - 1, Math.max(0, Math.round(q * (n - 1))));
+  // Most series are whole pence. Then the sum is exact in any order and the percentiles
+  // are order statistics, so three selections give exactly what sorting gives, about
+  // five times faster (it matters: a forecast takes three spreads per month). Anything
+  // else (fractions, a -0 whose place sorting decides) is sorted, as before.
   let total = 0;
+  let wholeAndSafe = n >= 32;
+  for (let i = 0; wholeAndSafe && i < n; i++) {
+    const v = values[i]!;
+    total += v;
+    wholeAndSafe = Number.isInteger(v) && !Object.is(v, -0) && Math.abs(total) <= Number.MAX_SAFE_INTEGER;
+  }
+  if (wholeAndSafe) {
+    const copy = Float64Array.from(values);
+    return { p10: select(copy, rank(0.1)), p50: select(copy, rank(0.5)), p90: select(copy, rank(0.9)), mean: total / n };
+  }
+  const sorted = Float64Array.from(values).sort();
+  const at = (q: number) => sorted[rank(q)]!;
+  total = 0;
   for (const v of sorted) total += v;
-  return { p10: at(0.1), p50: at(0.5), p90: at(0.9), mean: sorted.length ? total / sorted.length : 0 };
+  return { p10: at(0.1), p50: at(0.5), p90: at(0.9), mean: n ? total / n : 0 };
+}
+
+/** The `k`-th smallest of `a` (Hoare's selection), leaving `a` partly reordered. */
+function select(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (hi > lo) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return a[k]!;
 }
 
 /** Monthly internal rate of return of `flows`, annualised; null when it has none (no sign change). */
