@@ -4,7 +4,7 @@
 // 400 with a sentence; nothing here tells anyone outside the consortium about the bid.
 import { data, type AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
-import { checkProposal, wordCount, type Breach } from "~/domain/procurement/bid-rules";
+import { bidBreaches, type Breach } from "~/domain/procurement/bid-rules";
 import { canBid, draftingWindow, submissionWindow, type BidAccess } from "~/domain/procurement/bids";
 import { smallProviderBreaches, supplyChainRisk } from "~/domain/procurement/supply-chain";
 import { PAGE_FORECAST } from "~/domain/payment/workbook";
@@ -41,24 +41,26 @@ function isPrime(ctx: Ctx): boolean {
 }
 
 /** Everything that keeps a bid from being submitted, in words: the rules, the supply chain, the answers. */
-export async function submissionBreaches(ctx: Ctx, context: AppLoadContext): Promise<Breach[]> {
+async function submissionBreaches(ctx: Ctx, context: AppLoadContext): Promise<Breach[]> {
   const tender = await tenderModel(ctx.procurement);
   if (!tender) return [{ path: "", message: "The tender has no published payment model to bid against yet." }];
   const draft = await readDraft(ctx.workspace.id, ctx.bid);
   if (!draft.proposal) return [{ path: "proposal", message: `The payment proposal is not complete: ${draft.proposalProblems.join("; ")}` }];
   const forecast = tender.scenarios.length ? await storedForecast(context, { model: draft.proposal, scenarios: tender.scenarios, runs: PAGE_FORECAST.runs, seed: PAGE_FORECAST.seed }, 20_000) : null;
-  const breaches = checkProposal(tender.model, ctx.procurement.terms.rules, draft.proposal, forecast?.scenarios ?? null);
-  if (forecast) {
-    const risk = supplyChainRisk(forecast.scenarios, ctx.bid.partners, draft.terms, totalCapPence(draft.proposal));
-    breaches.push(...smallProviderBreaches(risk, ctx.bid.partners, ctx.procurement.terms.rules.maxSmallProviderAtRiskBps));
-  }
-  for (const q of ctx.procurement.terms.criteria.questions) {
-    const words = wordCount(draft.answers[q.id] ?? "");
-    if (words === 0) breaches.push({ path: `answers.${q.id}`, message: `Answer “${q.title}”.` });
-    else if (words > q.wordLimit) breaches.push({ path: `answers.${q.id}`, message: `The answer to “${q.title}” has ${words} words; the limit is ${q.wordLimit}.` });
-  }
-  if (!draft.name.trim()) breaches.push({ path: "name", message: "Give the bid a name (usually the consortium's)." });
-  return breaches;
+  const { rules, criteria } = ctx.procurement.terms;
+  const risk = forecast ? supplyChainRisk(forecast.scenarios, ctx.bid.partners, draft.terms, totalCapPence(draft.proposal)) : null;
+  return bidBreaches({
+    base: tender.model,
+    rules,
+    proposal: draft.proposal,
+    proposalProblems: draft.proposalProblems,
+    forecast: forecast?.scenarios ?? null,
+    smallProviderBreaches: risk ? smallProviderBreaches(risk, ctx.bid.partners, rules.maxSmallProviderAtRiskBps) : [],
+    questions: criteria.questions,
+    answers: draft.answers,
+    name: draft.name,
+    complete: true,
+  });
 }
 
 export async function bidAction(intent: string, formData: FormData, ctx: Ctx, context: AppLoadContext) {

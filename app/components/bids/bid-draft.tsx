@@ -12,7 +12,7 @@ import type { Scenario } from "~/domain/payment/forecast";
 import { totalCapPence } from "~/domain/payment/forecast";
 import type { PaymentModel } from "~/domain/payment/model";
 import { readBid, setAnswer, setBidName, setTerms, type BidContent } from "~/domain/procurement/bid-document";
-import { checkProposal, wordCount } from "~/domain/procurement/bid-rules";
+import { bidBreaches } from "~/domain/procurement/bid-rules";
 import { smallProviderBreaches, supplyChainRisk, type ConsortiumParty } from "~/domain/procurement/supply-chain";
 import type { BidRules, QualityQuestion } from "~/domain/procurement/tender";
 import { useForecast } from "~/payment/use-forecast";
@@ -47,17 +47,24 @@ export function BidDraft(p: DraftProps) {
   const forecast = useForecast(live ? input : null);
   const terms = useStable(content.terms);
   const risk = useMemo(() => (forecast.result && model ? supplyChainRisk(forecast.result.scenarios, p.partners, terms, totalCapPence(model)) : null), [forecast.result, model, p.partners, terms]);
-  const breaches = useMemo(() => {
-    if (!p.tender) return [];
-    if (!model) return [`The payment proposal is not complete: ${content.proposalProblems.join("; ")}`];
-    const out = checkProposal(p.tender.model, p.rules, model, forecast.result?.scenarios ?? null).map((b) => b.message);
-    if (risk) out.push(...smallProviderBreaches(risk, p.partners, p.rules.maxSmallProviderAtRiskBps).map((b) => b.message));
-    for (const q of p.questions) {
-      const words = wordCount(content.answers[q.id] ?? "");
-      if (words > q.wordLimit) out.push(`The answer to “${q.title}” has ${words} words; the limit is ${q.wordLimit}.`);
-    }
-    return out;
-  }, [p.tender, p.rules, p.questions, p.partners, model, forecast.result, risk, content.answers, content.proposalProblems]);
+  const breaches = useMemo(
+    () =>
+      p.tender
+        ? bidBreaches({
+            base: p.tender.model,
+            rules: p.rules,
+            proposal: model,
+            proposalProblems: content.proposalProblems,
+            forecast: forecast.result?.scenarios ?? null,
+            smallProviderBreaches: risk ? smallProviderBreaches(risk, p.partners, p.rules.maxSmallProviderAtRiskBps) : [],
+            questions: p.questions,
+            answers: content.answers,
+            name: content.name,
+            complete: false,
+          }).map((b) => b.message)
+        : [],
+    [p.tender, p.rules, p.questions, p.partners, model, forecast.result, risk, content.answers, content.proposalProblems, content.name],
+  );
   const delivery = p.partners.filter((x) => x.role === "delivery");
   return (
     <>

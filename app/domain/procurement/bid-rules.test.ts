@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { PFP_PAYMENT_MODEL } from "../examples/pfp-payment";
 import type { PaymentModel } from "../payment/model";
-import { checkProposal, wordCount } from "./bid-rules";
-import { BidRulesSchema } from "./tender";
+import { bidBreaches, checkProposal, wordCount } from "./bid-rules";
+import { BidRulesSchema, QualityQuestionSchema } from "./tender";
 
 const base = PFP_PAYMENT_MODEL;
 const rules = BidRulesSchema.parse({
@@ -56,6 +56,21 @@ describe("checkProposal", () => {
     const f = (share: number) => [{ scenario: "Central", atRiskShare: { p10: share, p50: share, p90: share, mean: share } }] as never;
     expect(checkProposal(base, rules, base, f(0.42))[0]!.message).toBe("In “Central” 42% of the consortium's income is at risk at the median; the tender asks for at least 50%.");
     expect(checkProposal(base, rules, base, f(0.5))).toEqual([]);
+  });
+});
+
+describe("bidBreaches", () => {
+  const questions = [QualityQuestionSchema.parse({ id: "q", title: "Delivery", wordLimit: 10, weightBps: 10_000 })];
+  const input = { base, rules, proposal: base, proposalProblems: [], forecast: null, smallProviderBreaches: [], questions, answers: {}, name: "", complete: false };
+  it("while drafting names only what is wrong, not what is still to do", () => {
+    expect(bidBreaches(input)).toEqual([]);
+    expect(bidBreaches({ ...input, answers: { q: "one two three four five six seven eight nine ten eleven" } }).map((b) => b.message)).toEqual(["The answer to “Delivery” has 11 words; the limit is 10."]);
+  });
+  it("at submission also asks for every answer and a name", () => {
+    expect(bidBreaches({ ...input, complete: true }).map((b) => b.message)).toEqual(["Answer “Delivery”.", "Give the bid a name (usually the consortium's)."]);
+  });
+  it("an incomplete proposal is the one thing to fix first", () => {
+    expect(bidBreaches({ ...input, proposal: null, proposalProblems: ["payers: Name at least one outcome payer"], complete: true }).map((b) => b.path)).toEqual(["proposal"]);
   });
 });
 

@@ -6,7 +6,7 @@ import { formatPounds } from "../payment/money";
 import type { ScenarioForecast } from "../payment/forecast";
 import { isOutcome, type Component, type PaymentModel } from "../payment/model";
 import { canonicalJson } from "./bids";
-import { COMPONENT_KIND_LABELS, type BidRules, type NewComponentKind } from "./tender";
+import { COMPONENT_KIND_LABELS, type BidRules, type NewComponentKind, type QualityQuestion } from "./tender";
 
 export type Breach = { path: string; message: string };
 
@@ -68,6 +68,35 @@ export function checkProposal(base: PaymentModel, rules: BidRules, proposal: Pay
       if (share < rules.minAtRiskBps) breaches.push({ path: "atRisk", message: `In “${s.scenario}” ${share / 100}% of the consortium's income is at risk at the median; the tender asks for at least ${rules.minAtRiskBps / 100}%.` });
     }
   }
+  return breaches;
+}
+
+/**
+ * Everything keeping a bid outside the tender, in words: the proposal against the rules,
+ * the small providers' share at risk (once priced), the answers' word limits; and, when
+ * `complete` (at submission), unanswered questions and a missing name too. One function
+ * for the page as it is typed and the server at submission.
+ */
+export function bidBreaches(input: {
+  base: PaymentModel;
+  rules: BidRules;
+  proposal: PaymentModel | null;
+  proposalProblems: string[];
+  forecast: ScenarioForecast[] | null;
+  smallProviderBreaches: Breach[];
+  questions: QualityQuestion[];
+  answers: Record<string, string>;
+  name: string;
+  complete: boolean;
+}): Breach[] {
+  if (!input.proposal) return [{ path: "proposal", message: `The payment proposal is not complete: ${input.proposalProblems.join("; ")}` }];
+  const breaches = [...checkProposal(input.base, input.rules, input.proposal, input.forecast), ...input.smallProviderBreaches];
+  for (const q of input.questions) {
+    const words = wordCount(input.answers[q.id] ?? "");
+    if (words === 0 && input.complete) breaches.push({ path: `answers.${q.id}`, message: `Answer “${q.title}”.` });
+    else if (words > q.wordLimit) breaches.push({ path: `answers.${q.id}`, message: `The answer to “${q.title}” has ${words} words; the limit is ${q.wordLimit}.` });
+  }
+  if (input.complete && !input.name.trim()) breaches.push({ path: "name", message: "Give the bid a name (usually the consortium's)." });
   return breaches;
 }
 
