@@ -121,14 +121,16 @@ export async function readDraft(workspaceId: string, bid: BidRecord): Promise<Bi
 
 export type AttachmentMeta = { id: string; name: string; type: string; size: number; sha256: string; byName: string; at: string };
 
+type AttachmentRow = { id: string; meta: Uint8Array; size: number; createdAt: Date };
+
+async function attachmentMeta(bid: BidRecord, r: AttachmentRow): Promise<AttachmentMeta> {
+  const meta = JSON.parse(await unsealText(bid.procurementId, new Uint8Array(r.meta), bidAad.attachmentMeta(bid.id))) as Omit<AttachmentMeta, "id" | "size" | "at">;
+  return { ...meta, id: r.id, size: r.size, at: r.createdAt.toISOString() };
+}
+
 export async function listAttachments(bid: BidRecord): Promise<AttachmentMeta[]> {
   const rows = await db().bidAttachment.findMany({ where: { bidId: bid.id }, select: { id: true, meta: true, size: true, createdAt: true }, orderBy: { createdAt: "asc" } });
-  return Promise.all(
-    rows.map(async (r) => {
-      const meta = JSON.parse(await unsealText(bid.procurementId, new Uint8Array(r.meta), bidAad.attachmentMeta(bid.id))) as Omit<AttachmentMeta, "id" | "size" | "at">;
-      return { ...meta, id: r.id, size: r.size, at: r.createdAt.toISOString() };
-    }),
-  );
+  return Promise.all(rows.map((r) => attachmentMeta(bid, r)));
 }
 
 export async function addAttachment(bid: BidRecord, file: { name: string; type: string; bytes: Uint8Array }, byName: string): Promise<void> {
@@ -144,10 +146,9 @@ export async function addAttachment(bid: BidRecord, file: { name: string; type: 
 }
 
 export async function readAttachment(bid: BidRecord, id: string): Promise<{ meta: AttachmentMeta; bytes: Uint8Array } | null> {
-  const row = await db().bidAttachment.findFirst({ where: { id, bidId: bid.id }, select: { content: true } });
+  const row = await db().bidAttachment.findFirst({ where: { id, bidId: bid.id }, select: { id: true, meta: true, size: true, createdAt: true, content: true } });
   if (!row) return null;
-  const meta = (await listAttachments(bid)).find((a) => a.id === id)!;
-  return { meta, bytes: await unseal(bid.procurementId, new Uint8Array(row.content), bidAad.attachment(bid.id)) };
+  return { meta: await attachmentMeta(bid, row), bytes: await unseal(bid.procurementId, new Uint8Array(row.content), bidAad.attachment(bid.id)) };
 }
 
 export async function removeAttachment(bid: BidRecord, id: string): Promise<boolean> {
