@@ -49,9 +49,3 @@ export function rankBids(criteria: Criteria, bids: { bidId: string; label: strin
 
 /** "60.00" from hundredths. */
 export const formatPoints = (hundredths: number) => `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, "0")}`;
-
-/** Whether every evaluator who may score a bid has scored every question of it. */
-export function scoringComplete(criteria: Criteria, evaluatorIds: string[], scores: IndividualScore[]): boolean {
-  const have = new Set(scores.map((s) => `${s.evaluatorId} ${s.questionId}`));
-  return evaluatorIds.every((e) => criteria.questions.every((q) => have.has(`${e} ${q.id}`)));
-}
