@@ -5,8 +5,8 @@
 import type { IncomingMessage } from "node:http";
 import { parseBidDocumentName, parseDocumentName, SECTION_WRITE_PERMISSION, type BidDocumentName, type Section } from "~/domain/documents";
 import { bidAccess } from "~/domain/procurement/bids";
-import { bidCodec, bidFacts, getBid } from "~/models/bid.server";
-import { getProcurement } from "~/models/procurement.server";
+import { bidCodec, bidFacts, getBid, type BidRecord } from "~/models/bid.server";
+import { getProcurement, type ProcurementRecord } from "~/models/procurement.server";
 import { can } from "~/domain/permissions";
 import { isRole, SERVICE_USER_DISPLAY_NAME } from "~/domain/roles";
 import { findApiToken } from "~/models/api-token.server";
@@ -105,12 +105,23 @@ const writes = new WriteCoalescer(appendDocumentUpdates);
  * "unknown document", as for a bid that does not exist.
  */
 async function bidPrincipal(userId: string, role: string, doc: BidDocumentName, credential: string, name: string, organisationId: string | null): Promise<Principal | null> {
-  if (!isRole(role)) return null;
+  return principalInBid(await bidClock(doc), { userId, role, credential, name, organisationId });
+}
+
+type BidClockNow = { procurement: ProcurementRecord; bid: BidRecord } | null;
+
+/** The bid and its procurement, read once per document (per check, not per connection). */
+async function bidClock(doc: BidDocumentName): Promise<BidClockNow> {
   const procurement = await getProcurement(doc.workspaceId);
   const bid = procurement ? await getBid(procurement.id, doc.bidId) : null;
-  if (!procurement || !bid) return null;
-  const access = bidAccess({ userId, role, organisationId, evaluator: null }, bidFacts(bid), { procurement, bidsOpenedAt: procurement.bidsOpenedAt, now: new Date() });
-  return access.consortium ? { userId, name, role, canWrite: access.write, credential } : null;
+  return procurement && bid ? { procurement, bid } : null;
+}
+
+function principalInBid(clock: BidClockNow, who: { userId: string; role: string; credential: string; name: string; organisationId: string | null }): Principal | null {
+  if (!clock || !isRole(who.role)) return null;
+  const { procurement, bid } = clock;
+  const access = bidAccess({ userId: who.userId, role: who.role, organisationId: who.organisationId, evaluator: null }, bidFacts(bid), { procurement, bidsOpenedAt: procurement.bidsOpenedAt, now: new Date() });
+  return access.consortium ? { userId: who.userId, name: who.name, role: who.role, canWrite: access.write, credential: who.credential } : null;
 }
 
 // A bid's procurement never changes: remembered, so each stored update is not a query.
@@ -120,7 +131,8 @@ function procurementOfBid(bidId: string): Promise<string | null> {
   if (!hit) {
     hit = db().bid.findUnique({ where: { id: bidId }, select: { procurementId: true } }).then((b) => b?.procurementId ?? null);
     bidProcurements.set(bidId, hit);
-    hit.then((id) => id ?? bidProcurements.delete(bidId), () => bidProcurements.delete(bidId));
+    // An unknown bid is not remembered: it may be created in a moment.
+    hit.then((id) => void (id || bidProcurements.delete(bidId)), () => bidProcurements.delete(bidId));
   }
   return hit;
 }
@@ -135,15 +147,24 @@ async function codecFor(docName: string): Promise<DocumentCodec | undefined> {
 }
 
 async function reauthoriseBid(doc: BidDocumentName, principals: Principal[]): Promise<Map<string, AuthResult>> {
-  const live = await liveCredentials([...new Set(principals.map((p) => p.credential))]);
+  // Three queries per open bid document, however many of the consortium are in it.
+  const [live, clock, members] = await Promise.all([
+    liveCredentials([...new Set(principals.map((p) => p.credential))]),
+    bidClock(doc),
+    db().membership.findMany({
+      where: { workspaceId: doc.workspaceId, userId: { in: [...new Set(principals.map((p) => p.userId))] } },
+      select: { userId: true, role: true, user: { select: { name: true, organisationId: true } } },
+    }),
+  ]);
+  const byUser = new Map(members.map((m) => [m.userId, m]));
   const out = new Map<string, AuthResult>();
   for (const p of principals) {
     if (!live.has(p.credential)) {
       out.set(principalKey(p), { ok: false, code: CLOSE.unauthenticated, reason: "signed out or credential revoked" });
       continue;
     }
-    const member = await db().membership.findFirst({ where: { workspaceId: doc.workspaceId, userId: p.userId }, select: { role: true, user: { select: { name: true, organisationId: true } } } });
-    const principal = member ? await bidPrincipal(p.userId, member.role, doc, p.credential, member.user.name, member.user.organisationId) : null;
+    const m = byUser.get(p.userId);
+    const principal = m ? principalInBid(clock, { userId: p.userId, role: m.role, credential: p.credential, name: m.user.name, organisationId: m.user.organisationId }) : null;
     out.set(principalKey(p), principal ? { ok: true, principal } : { ok: false, code: CLOSE.forbidden, reason: "no longer in this bid's consortium" });
   }
   return out;
