@@ -9,6 +9,7 @@ import { PFP_PAYMENT_MODEL, PFP_SCENARIOS } from "~/domain/examples/pfp-payment"
 import { pfpTenderTerms } from "~/domain/examples/pfp-tender";
 import { writePaymentDesign } from "~/domain/payment/design";
 import type { PaymentModel } from "~/domain/payment/model";
+import type { Role } from "~/domain/roles";
 import { setAnswer, setTerms } from "~/domain/procurement/bid-document";
 import { addPartner, createBid, getBid, openBids, seedDraft, submitBid, type BidRecord } from "~/models/bid.server";
 import { seedDocumentIfEmpty } from "~/models/document.server";
@@ -21,7 +22,7 @@ import { db } from "~/utils/db.server";
 
 export const TENDER_WORKSPACE_NAME = "Edge of Care tender: bids in";
 
-type Person = { email: string; name: string; role: string };
+type Person = { email: string; name: string; role: Role };
 
 const hybrid = (tariffPence: number, feePence: number): PaymentModel => ({
   ...PFP_PAYMENT_MODEL,
@@ -52,7 +53,7 @@ export async function seedTenderWorkspace(people: Person[], ids: Map<string, str
     data: { name: TENDER_WORKSPACE_NAME, description: "The PFP contract at tender: bids in, opened, being evaluated.", createdById: ids.get(lead.email)! },
     select: { id: true },
   });
-  for (const p of people) await upsertMember({ workspaceId: workspace.id, userId: ids.get(p.email)!, role: p.role as never });
+  for (const p of people) await upsertMember({ workspaceId: workspace.id, userId: ids.get(p.email)!, role: p.role });
   await db().membership.updateMany({ where: { workspaceId: workspace.id, userId: ids.get(lead.email)! }, data: { isLead: true } });
   await seedDocumentIfEmpty(`${workspace.id}/payment`, (doc) => writePaymentDesign(doc, PFP_PAYMENT_MODEL, PFP_SCENARIOS));
   const version = await publishVersion({ workspaceId: workspace.id, section: "payment", name: "Invitation to tender", userId: ids.get(lead.email)!, userName: lead.name });
@@ -77,7 +78,7 @@ export async function seedTenderWorkspace(people: Person[], ids: Map<string, str
   p = (await getProcurement(workspace.id))!;
   const tender = (await tenderModel(p))!;
 
-  const bid = async (prime: string, name: string, partners: [string, "delivery" | "investor", boolean][], model: PaymentModel, answers: Record<string, string>, terms: Record<string, [number, number, number]>) => {
+  const bid = async (prime: string, submitter: string, name: string, partners: [string, "delivery" | "investor", boolean][], model: PaymentModel, answers: Record<string, string>, terms: Record<string, [number, number, number]>) => {
     let b: BidRecord = await createBid(p, { organisationId: org(prime), name, lotId: null, base: tender.model });
     for (const [n, role, small] of partners) await addPartner(b, { organisationId: org(n), role, small });
     b = (await getBid(p.id, b.id))!;
@@ -86,18 +87,19 @@ export async function seedTenderWorkspace(people: Person[], ids: Map<string, str
       for (const [q, text] of Object.entries(answers)) setAnswer(doc, q, text);
       for (const [n, [fee, cases, share]] of Object.entries(terms)) setTerms(doc, org(n), { feePerFamilyPence: fee, caseShareBps: cases, outcomeShareBps: share });
     });
-    await submitBid(workspace.id, b, people.find((x) => x.email === (prime === "Catalyst Family Services" ? "bids@catalyst.example" : "prime@pfp.example"))!.name, new Date(now - 2 * 86_400_000));
+    await submitBid(workspace.id, b, people.find((x) => x.email === submitter)!.name, new Date(now - 2 * 86_400_000));
     return b;
   };
   const pfp = await bid(
     "Positive Families Partnership",
+    "prime@pfp.example",
     "Positive Families Partnership",
     [["Bridges Outcomes Partnerships", "investor", false], ["Family Action", "delivery", true], ["South West London and St George's Mental Health NHS Trust", "delivery", false], ["Family Psychology Mutual", "delivery", true]],
     hybrid(23_000, 150_000),
     ANSWERS.pfp!,
     { "Family Action": [900_000, 3_500, 100], "South West London and St George's Mental Health NHS Trust": [950_000, 3_500, 0], "Family Psychology Mutual": [800_000, 3_000, 100] },
   );
-  const catalyst = await bid("Catalyst Family Services", "Catalyst Families Consortium", [["Family Action", "delivery", true]], hybrid(21_500, 300_000), ANSWERS.catalyst!, { "Family Action": [850_000, 4_000, 0] });
+  const catalyst = await bid("Catalyst Family Services", "bids@catalyst.example", "Catalyst Families Consortium", [["Family Action", "delivery", true]], hybrid(21_500, 300_000), ANSWERS.catalyst!, { "Family Action": [850_000, 4_000, 0] });
   const opened = await openBids(p, null, { name: lead.name });
   if (!opened.ok) throw new Error(`demo tender: ${opened.reason}`);
   p = (await getProcurement(workspace.id))!;
