@@ -16,7 +16,7 @@ import { Browser } from "../support/client";
 import { fingerprint } from "../support/fingerprint";
 import { startServer, type TestServer } from "../support/server";
 import { execSql } from "../support/sql";
-import { connectProvider, rawSocket } from "../support/sync-client";
+import { connectProvider, messageType, QUERY_AWARENESS, rawSocket } from "../support/sync-client";
 
 let server: TestServer;
 let ws: string;
@@ -53,12 +53,25 @@ async function orgId(email: string, name: string): Promise<string> {
   return new RegExp(`<option value="([^"]+)">${name}</option>`).exec(html)![1]!;
 }
 
-/** Edits a bid's shared document as a consortium member would, over the sync server. */
+/**
+ * Edits a bid's shared document as a consortium member would, over the sync server, and
+ * waits until the server has handled the edit (applied, or dropped for a read-only
+ * connection): frames are handled in order, so the reply to a query sent after it says so.
+ */
 async function editBid(email: string, bidId: string, edit: (doc: Y.Doc) => void) {
   const c = await connectProvider(server.url, `${ws}/bid/${bidId}`, await syncToken(email));
   edit(c.doc);
-  // The edit is stored once the server has it: wait for the page (which reads the stored draft) to show it.
-  await new Promise((r) => setTimeout(r, 300));
+  const socket = c.provider.ws!;
+  const handled = new Promise<void>((resolve) => {
+    const onMessage = (e: MessageEvent) => {
+      if (messageType(new Uint8Array(e.data as ArrayBuffer)) !== 1) return;
+      socket.removeEventListener("message", onMessage);
+      resolve();
+    };
+    socket.addEventListener("message", onMessage);
+  });
+  socket.send(QUERY_AWARENESS);
+  await handled;
   c.close();
 }
 
