@@ -7,7 +7,7 @@
 import type { Browser, Page } from "@playwright/test";
 import { startServer, type TestServer } from "../support/server";
 import { execSql } from "../support/sql";
-import { expect, expectAccessible, expectNoHorizontalScroll, test } from "./fixtures";
+import { expect, expectAccessible, expectNoHorizontalScroll, person, test } from "./fixtures";
 
 let server: TestServer;
 test.beforeAll(async () => {
@@ -15,19 +15,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => server?.stop());
 
-async function person(browser: Browser, email: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport, baseURL: server.url });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => m.type() === "error" && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text()) && errors.push(m.text()));
-  await page.goto("/login");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill("outcomes-demo");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/workspaces$/);
-  return { page, errors };
-}
+const signIn = (browser: Browser, email: string, viewport?: { width: number; height: number }) => person(browser, email, { baseURL: server.url, ...(viewport ? { viewport } : {}) });
 
 async function clock(procurementId: string, deadline: Date) {
   const past = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
@@ -43,7 +31,7 @@ async function answerAll(page: Page, who: string) {
 
 test("two consortia bid; sealed until opening; declared evaluation, moderation and award; the loser's summary", async ({ browser }) => {
   test.setTimeout(240_000);
-  const lead = await person(browser, "lead@sutton.example");
+  const lead = await signIn(browser, "lead@sutton.example");
   await lead.page.goto("/workspaces");
   await lead.page.getByRole("link", { name: "Pan-London Edge of Care" }).click();
   await expect(lead.page).toHaveURL(/\/workspaces\/[^/]+$/);
@@ -54,7 +42,7 @@ test("two consortia bid; sealed until opening; declared evaluation, moderation a
   const bids = `/workspaces/${ws}/procurement/bids`;
 
   // The prime starts the bid and invites the investor and a small delivery partner.
-  const prime = await person(browser, "prime@pfp.example");
+  const prime = await signIn(browser, "prime@pfp.example");
   await prime.page.goto(bids);
   await prime.page.getByLabel("Bid name").fill("Positive Families Partnership");
   await prime.page.getByRole("button", { name: "Start the bid" }).click();
@@ -71,7 +59,7 @@ test("two consortia bid; sealed until opening; declared evaluation, moderation a
   const bidUrl = prime.page.url();
 
   // The investor drafts alongside, live: the prime sees the answer appear.
-  const investor = await person(browser, "investor@bridges.example");
+  const investor = await signIn(browser, "investor@bridges.example");
   await investor.page.goto(bidUrl);
   await expect(investor.page.getByText("Live", { exact: false }).first()).toBeVisible();
   await investor.page.getByLabel(/^2\. How will the partnership share outcome risk/).fill("Bridges carries the outcome risk; partners are paid per family.");
@@ -93,7 +81,7 @@ test("two consortia bid; sealed until opening; declared evaluation, moderation a
   await expect(prime.page.getByTestId("receipt")).toContainText("Receipt: SHA-256");
 
   // The rival, on a phone, with the keyboard to submit.
-  const rival = await person(browser, "bids@catalyst.example", { width: 360, height: 740 });
+  const rival = await signIn(browser, "bids@catalyst.example", { width: 360, height: 740 });
   await rival.page.goto(bids);
   await rival.page.getByLabel("Bid name").fill("Catalyst Families Consortium");
   await rival.page.getByRole("button", { name: "Start the bid" }).click();
@@ -136,7 +124,7 @@ test("two consortia bid; sealed until opening; declared evaluation, moderation a
   await expect(lead.page.getByText("Ruth Kaplan, Ecorys UK · not declared yet")).toBeVisible();
 
   // The evaluator declares before seeing any bid, then scores both.
-  const evaluator = await person(browser, "evaluator@ecorys.example");
+  const evaluator = await signIn(browser, "evaluator@ecorys.example");
   await evaluator.page.goto(`/workspaces/${ws}/procurement/evaluation`);
   await expect(evaluator.page.getByRole("heading", { name: "Declare your interests" })).toBeVisible();
   await expectAccessible(evaluator.page);

@@ -2,7 +2,7 @@
 // the demo seeded), a page that fails the test on any console error, and helpers
 // to sign in and to run axe.
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
 import { admin } from "../support/client";
 import { startServer, type TestServer } from "../support/server";
 
@@ -55,6 +55,20 @@ export async function expectNoHorizontalScroll(page: Page) {
     clientWidth: document.documentElement.clientWidth,
   }));
   expect(scrollWidth, `page is ${scrollWidth}px wide in a ${clientWidth}px viewport`).toBeLessThanOrEqual(clientWidth);
+}
+
+/**
+ * Another person in the room: a browser context of their own (`viewport`, and `baseURL`
+ * for a server other than the worker's), signed in, with their page errors collected.
+ */
+export async function person(browser: Browser, email: string, options: { viewport?: { width: number; height: number }; baseURL?: string } = {}): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 900 }, ...(options.baseURL ? { baseURL: options.baseURL } : {}) });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text()) && errors.push(m.text()));
+  await login(page, email);
+  return { page, errors };
 }
 
 /** The demo workspace's id, read from the workspace list. */

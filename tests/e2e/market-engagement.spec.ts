@@ -2,18 +2,14 @@
 // presents, the commissioner and two rival providers follow on their own screens,
 // answer a poll, ask; the commissioner answers; both providers see the answer at once
 // without seeing who asked; the engagement record prints.
-import type { Browser, Page } from "@playwright/test";
-import { demoWorkspaceId, expect, expectAccessible, expectNoHorizontalScroll, login, test } from "./fixtures";
+import type { Browser } from "@playwright/test";
+import { demoWorkspaceId, expect, expectAccessible, expectNoHorizontalScroll, login, person, test } from "./fixtures";
 
-async function person(browser: Browser, email: string, url: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => m.type() === "error" && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text()) && errors.push(m.text()));
-  await login(page, email);
-  await page.goto(url);
-  return { page, errors };
+/** Someone following the event on their own screen. */
+async function follow(browser: Browser, email: string, url: string, viewport?: { width: number; height: number }) {
+  const p = await person(browser, email, viewport ? { viewport } : {});
+  await p.page.goto(url);
+  return p;
 }
 
 test("a market-warming day: follow the presenter, poll, ask, answered to all without the asker's name", async ({ page, browser, consoleErrors: _ }) => {
@@ -25,9 +21,9 @@ test("a market-warming day: follow the presenter, poll, ask, answered to all wit
   await expect(page.getByRole("heading", { name: "Market-warming day", level: 2 })).toBeVisible();
   const url = page.url();
 
-  const commissioner = await person(browser, "lead@sutton.example", url);
-  const rivalA = await person(browser, "mst@familyaction.example", url);
-  const rivalB = await person(browser, "fft@fpm.example", url, { width: 360, height: 740 });
+  const commissioner = await follow(browser, "lead@sutton.example", url);
+  const rivalA = await follow(browser, "mst@familyaction.example", url);
+  const rivalB = await follow(browser, "fft@fpm.example", url, { width: 360, height: 740 });
   const attendees = [commissioner.page, rivalA.page, rivalB.page];
   for (const p of attendees) await expect(p.getByRole("region", { name: "Now showing" })).toContainText("Welcome and why an outcomes contract");
 
@@ -122,7 +118,7 @@ test("a question typed while the venue's wifi drops is kept and sent on reconnec
   await page.goto(`/workspaces/${ws}/procurement`);
   await page.getByRole("link", { name: "Market-warming day" }).click();
   await expect(page.getByRole("heading", { name: "Presenter" })).toBeVisible();
-  const attendee = await person(browser, "investor@bridges.example", page.url());
+  const attendee = await follow(browser, "investor@bridges.example", page.url());
   const text = "Does the investor carry the outcome risk for every borough alike?";
   await attendee.page.context().setOffline(true);
   await attendee.page.getByLabel("Ask the commissioners").fill(text);
