@@ -4,7 +4,9 @@
 // £3,000), priced under the tender's three scenarios with the comparison's runs and seed,
 // as the server's compute worker prices them: forecastMany, one thread.
 // Then the comparison view's own work once the bids are priced (rows and ranking), and,
-// for reference, each bid forecast on its own (the figures must be identical).
+// for reference, each bid forecast on its own (the figures must be identical). Last, the
+// real evaluation page of the demo's tender (its two bids), on a real server: cold (the
+// first load after opening prices the bids in the compute worker) and warm.
 import { availableParallelism } from "node:os";
 import { PFP_PAYMENT_MODEL, PFP_SCENARIOS } from "~/domain/examples/pfp-payment";
 import { pfpTenderTerms } from "~/domain/examples/pfp-tender";
@@ -13,6 +15,8 @@ import type { PaymentModel } from "~/domain/payment/model";
 import { checkProposal } from "~/domain/procurement/bid-rules";
 import { comparisonRows, pricesOf, type PricedBid } from "~/domain/procurement/comparison";
 import { rankBids } from "~/domain/procurement/evaluation";
+import { Browser } from "../support/client";
+import { startServer } from "../support/server";
 
 const RUNS = 1_000;
 const SEED = 2018;
@@ -72,3 +76,23 @@ console.log(`  pricing every bid for the comparison (one cohort per run, each bi
 console.log(`  reference, each bid forecast on its own: median ${(median(oneThread) / 1000).toFixed(2)} s (${(median(oneThread) / median(together)).toFixed(1)}× longer); the figures are identical`);
 console.log(`  the comparison view once priced (rows, prices, ranking): median ${median(view).toFixed(2)} ms`);
 console.log(`  check: bid ${BIDS} costs the commissioners ${Math.round(sample.scenarios[0]!.commissionerCostPence.p50 / 100)} pounds at the median in “${sample.scenarios[0]!.scenario}”`);
+
+// The real page, on a real server with the demo seeded (needs a build).
+const server = await startServer();
+try {
+  const evaluator = new Browser(server.url);
+  await evaluator.login("commissioner@merton.example");
+  const ws = /href="\/workspaces\/([^"/]+)"[^>]*>Edge of Care tender/.exec((await evaluator.page("/workspaces")).html)![1]!;
+  const page = async () => {
+    const t = performance.now();
+    const { status, html } = await evaluator.page(`/workspaces/${ws}/procurement/evaluation`);
+    if (status !== 200 || !html.includes("Bids compared") || (html.match(/data-testid="cost-/g) ?? []).length !== 2 * PFP_SCENARIOS.length) throw new Error("the evaluation page did not show both bids priced");
+    return performance.now() - t;
+  };
+  const cold = await page();
+  const warm: number[] = [];
+  for (let r = 0; r < 10; r++) warm.push(await page());
+  console.log(`  the demo tender's evaluation page (2 bids, priced side by side): cold ${cold.toFixed(0)} ms (pricing both in the compute worker), warm median ${median(warm).toFixed(0)} ms`);
+} finally {
+  await server.stop();
+}
