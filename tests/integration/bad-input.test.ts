@@ -311,6 +311,40 @@ const FORMS: FormCase[] = [
       { intent: "to-clarification", issueId: "no-such-issue" },
     ),
   },
+  {
+    name: "tender terms",
+    path: () => `/workspaces/${ws}/procurement/tender`,
+    fields: () => ({ intent: "split", quality: "60", price: "40" }),
+    bad: () => cases(
+      { intent: "split", quality: "70", price: "40" },
+      { intent: "split", quality: "sixty", price: "40" },
+      { intent: "rules", paymentVersionId: "no-such-version" },
+      { intent: "rules", paymentVersionId: "", minAtRisk: "150" },
+      { intent: "add-question", title: "", wordLimit: "500", weight: "10" },
+      { intent: "add-question", title: "Q", wordLimit: "-5", weight: "10" },
+      { intent: "add-question", title: HUGE, wordLimit: "500", weight: "10" },
+      { intent: "remove-question", questionId: "no-such-question" },
+    ),
+  },
+  {
+    name: "bids",
+    path: () => `/workspaces/${ws}/procurement/bids`,
+    fields: () => ({ intent: "open" }),
+    bad: () => cases({ intent: "open" }, { intent: "start", name: "A bid" }, { intent: "open-everything" }),
+  },
+  {
+    name: "evaluation",
+    path: () => `/workspaces/${ws}/procurement/evaluation`,
+    fields: () => ({ intent: "add-evaluator", userId: "no-such-user" }),
+    bad: () => cases(
+      { intent: "add-evaluator", userId: "no-such-user" },
+      { intent: "remove-evaluator", evaluatorId: "no-such-evaluator" },
+      { intent: "declare" },
+      { intent: "start-moderation" },
+      { intent: "consensus", bidId: "no-such-bid", questionId: "delivery", score: "3", reasons: "x" },
+      { intent: "award", bidId: "no-such-bid", reasons: "x" },
+    ),
+  },
 ];
 
 // For sign-in and sign-up the visitor must be signed out: a fresh browser each time.
