@@ -42,7 +42,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const visible = (bidId: string) => manage || (declared && !me!.conflictBidIds.includes(bidId));
   const showFigures = opened && (manage || declared);
   const figures = showFigures ? await evaluationFigures(context, p, visible) : null;
-  const toDeclare = opened && me && !declared ? (await readSubmittedBids(p.id)).map((o) => ({ id: o.bid.id, name: o.content.name, consortium: o.bid.partners.map((x) => x.name) })) : [];
+  const toDeclare = opened && me && !declared ? (figures?.opened ?? (await readSubmittedBids(p.id))).map((o) => ({ id: o.bid.id, name: o.content.name, consortium: o.bid.partners.map((x) => x.name) })) : [];
   const moderation = p.moderationAt !== null;
   // Individual scores are each evaluator's own until moderation; then everyone's, side by side.
   const scores = !opened ? [] : moderation ? (await listScores(p.id)).filter((s) => visible(s.bidId)) : me ? await listScores(p.id, me.id) : [];
