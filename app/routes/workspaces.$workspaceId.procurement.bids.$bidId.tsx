@@ -20,6 +20,7 @@ import { requireBid, tenderModel } from "~/utils/bids.server";
 import { readForm } from "~/utils/csrf.server";
 import { invalid } from "~/utils/forms.server";
 import { refusal } from "~/utils/procurement.server";
+import { idSchema } from "~/domain/validation";
 
 const MAX_ATTACHMENT_BYTES = 8 * 1024 * 1024;
 
@@ -77,7 +78,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (intent === "attach" || intent === "remove-attachment") {
     if (!ctx.access.write) return data(refusal(ctx.access.reason || "The bid cannot be changed now.", intent), { status: 400 });
     if (intent === "remove-attachment") {
-      return (await removeAttachment(ctx.bid, String(formData.get("attachmentId") ?? ""))) ? data({ ok: true as const, intent, message: "Attachment removed." }) : data(refusal("That attachment is not in this bid.", intent), { status: 400 });
+      const attachmentId = idSchema("Choose an attachment.").safeParse(formData.get("attachmentId"));
+      return attachmentId.success && (await removeAttachment(ctx.bid, attachmentId.data)) ? data({ ok: true as const, intent, message: "Attachment removed." }) : data(refusal("That attachment is not in this bid.", intent), { status: 400 });
     }
     const file = formData.get("file");
     if (!(file instanceof File) || file.size === 0) return invalid({ formErrors: ["Choose a file to attach."] }, intent);

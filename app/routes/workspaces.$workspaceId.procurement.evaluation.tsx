@@ -12,7 +12,7 @@ import { Button, FormErrors, Notice, SelectField } from "~/components/forms";
 import { ComparisonPanel, DeclarationForm, ModerationPanel, RankingTable } from "~/components/bids/evaluation-panels";
 import { can } from "~/domain/permissions";
 import { formatInstant, MINIMUM } from "~/domain/procurement/stages";
-import { multiLine } from "~/domain/validation";
+import { idSchema, multiLine } from "~/domain/validation";
 import { listAllBids, readSubmittedBids } from "~/models/bid.server";
 import { addEvaluator, declare, getAward, listDeclarations, listEvaluators, listScores, removeEvaluator, saveConsensus, startModeration } from "~/models/evaluation.server";
 import { db } from "~/utils/db.server";
@@ -71,8 +71,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 const DeclareSchema = z.record(z.string(), z.string());
-const ConsensusSchema = z.object({ bidId: z.string().min(1), questionId: z.string().min(1), score: z.coerce.number().int(), reasons: multiLine(z.string().trim().min(1, "Give the reasons for the consensus score.").max(5_000)) });
-const AwardSchema = z.object({ bidId: z.string().min(1, "Choose the winning bid."), reasons: multiLine(z.string().trim().min(1, "Give the reasons for the decision: bidders read them in their assessment summaries.").max(5_000)) });
+const MemberIdSchema = idSchema("Choose a member of this workspace.");
+const NoteSchema = multiLine(z.string().trim().max(2_000, "Keep the details to 2,000 characters or fewer."));
+const ConsensusSchema = z.object({ bidId: idSchema("Choose a bid."), questionId: idSchema("Choose a question."), score: z.coerce.number().int(), reasons: multiLine(z.string().trim().min(1, "Give the reasons for the consensus score.").max(5_000)) });
+const AwardSchema = z.object({ bidId: idSchema("Choose the winning bid."), reasons: multiLine(z.string().trim().min(1, "Give the reasons for the decision: bidders read them in their assessment summaries.").max(5_000)) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
@@ -88,12 +90,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (intent) {
     case "add-evaluator": {
       teamOnly();
-      const r = await addEvaluator(p, String(formData.get("userId") ?? ""), ctx.user);
+      const userId = MemberIdSchema.safeParse(formData.get("userId"));
+      if (!userId.success) return invalid({ errors: { userId: [userId.error.issues[0]!.message] } }, intent);
+      const r = await addEvaluator(p, userId.data, ctx.user);
       return r.ok ? done("Evaluator named.") : invalid({ errors: { userId: [r.error] } }, intent);
     }
     case "remove-evaluator": {
       teamOnly();
-      return (await removeEvaluator(p, String(formData.get("evaluatorId") ?? ""))) ? done("Evaluator removed.") : refuse("An evaluator who has scored stays on the record.");
+      const evaluatorId = idSchema("Choose an evaluator.").safeParse(formData.get("evaluatorId"));
+      if (!evaluatorId.success) return refuse(evaluatorId.error.issues[0]!.message);
+      return (await removeEvaluator(p, evaluatorId.data)) ? done("Evaluator removed.") : refuse("An evaluator who has scored stays on the record.");
     }
     case "declare": {
       const me = ctx.evaluator;
@@ -106,7 +112,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       for (const b of bids) {
         const choice = values[`conflict-${b.bid.id}`];
         if (choice !== "yes" && choice !== "no") return invalid({ errors: { [`conflict-${b.bid.id}`]: [`Say whether you have a conflict of interest with ${b.content.name}.`] } }, intent);
-        answers.push({ bidId: b.bid.id, conflict: choice === "yes", note: (values[`note-${b.bid.id}`] ?? "").slice(0, 2_000) });
+        const note = NoteSchema.safeParse(values[`note-${b.bid.id}`] ?? "");
+        if (!note.success) return invalid({ errors: { [`note-${b.bid.id}`]: [note.error.issues[0]!.message] } }, intent);
+        answers.push({ bidId: b.bid.id, conflict: choice === "yes", note: note.data });
       }
       await declare(me, answers);
       return done("Declaration recorded. You can now read and score the bids you have no conflict with.");

@@ -13,6 +13,7 @@ import { reached } from "~/domain/procurement/stages";
 import { COMPONENT_KIND_LABELS, NEW_COMPONENT_KINDS, parseRulesForm, QuestionFormSchema, SplitFormSchema, termsProblems, toBps } from "~/domain/procurement/tender";
 import { saveTerms } from "~/models/procurement.server";
 import { listVersions } from "~/models/version.server";
+import { idSchema } from "~/domain/validation";
 import { readForm } from "~/utils/csrf.server";
 import { echoable, invalid, parseForm } from "~/utils/forms.server";
 import { refusal, requireProcurement } from "~/utils/procurement.server";
@@ -51,6 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "rules") {
     const values = echoable(formData);
     const version = String(formData.get("paymentVersionId") ?? "");
+    if (version && !idSchema("Choose a published payment version.").safeParse(version).success) return invalid({ errors: { paymentVersionId: ["Choose a published payment version that has a complete model."] }, values }, intent);
     const tender = await tenderModel({ ...procurement, terms: { ...terms, rules: { ...terms.rules, paymentVersionId: version || null } } });
     if (version && !tender) return invalid({ errors: { paymentVersionId: ["Choose a published payment version that has a complete model."] }, values }, intent);
     // The bounds are for the chosen version's payments; a new version starts from its own.

@@ -9,7 +9,7 @@ import { canBid, draftingWindow, submissionWindow, type BidAccess } from "~/doma
 import { smallProviderBreaches, supplyChainRisk } from "~/domain/procurement/supply-chain";
 import { PAGE_FORECAST } from "~/domain/payment/workbook";
 import { totalCapPence } from "~/domain/payment/forecast";
-import { singleLine, multiLine } from "~/domain/validation";
+import { idSchema, multiLine, singleLine } from "~/domain/validation";
 import { addPartner, removePartner, readDraft, saveBidVersion, submitBid, withdrawBid, type BidRecord } from "~/models/bid.server";
 import { saveScore } from "~/models/evaluation.server";
 import { partyOf } from "~/models/procurement.server";
@@ -24,13 +24,13 @@ const refuse = (message: string, intent: string) => data(refusal(message, intent
 const done = (intent: string, message: string, extra: Record<string, unknown> = {}) => data({ ok: true as const, intent, message, ...extra });
 
 const PartnerFormSchema = z.object({
-  organisationId: z.string().min(1, "Choose an organisation."),
+  organisationId: idSchema("Choose an organisation."),
   role: z.enum(["delivery", "investor"], { error: "Choose delivery partner or investor." }),
   small: z.enum(["on"]).optional(),
 });
 const VersionFormSchema = z.object({ label: singleLine(z.string().trim().min(1, "Name the version.").max(120, "Keep the name to 120 characters or fewer.")) });
 const ScoreFormSchema = z.object({
-  questionId: z.string().min(1),
+  questionId: idSchema("Choose a question."),
   score: z.coerce.number({ error: "Choose a score." }).int("Choose a score."),
   justification: multiLine(z.string().trim().min(1, "Write the justification for this score.").max(5_000, "Keep the justification to 5,000 characters or fewer.")),
 });
@@ -75,7 +75,9 @@ export async function bidAction(intent: string, formData: FormData, ctx: Ctx, co
       if (!window.open) return refuse(window.reason, intent);
       if (ctx.bid.submission) return refuse("The bid is submitted: withdraw it before changing the consortium.", intent);
       if (intent === "remove-partner") {
-        const r = await removePartner(ctx.bid, String(formData.get("organisationId") ?? ""));
+        const organisationId = idSchema("Choose an organisation.").safeParse(formData.get("organisationId"));
+        if (!organisationId.success) return refuse(organisationId.error.issues[0]!.message, intent);
+        const r = await removePartner(ctx.bid, organisationId.data);
         return r.ok ? done(intent, "Removed from the consortium.") : refuse(r.error, intent);
       }
       const form = parseForm(formData, PartnerFormSchema);

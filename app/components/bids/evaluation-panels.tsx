@@ -27,7 +27,7 @@ export function DeclarationForm({ bids, errors }: { bids: { id: string; name: st
             <div className="flex items-center gap-2"><input type="radio" id={`yes-${b.id}`} name={`conflict-${b.id}`} value="yes" className="h-5 w-5" /><label htmlFor={`yes-${b.id}`}>I have a conflict</label></div>
           </div>
           {errors?.[`conflict-${b.id}`] ? <p id={`err-${b.id}`} className="text-red-800">{errors[`conflict-${b.id}`]![0]}</p> : null}
-          <TextAreaField label="Details (optional)" name={`note-${b.id}`} rows={2} />
+          <TextAreaField label="Details (optional)" name={`note-${b.id}`} rows={2} errors={errors?.[`note-${b.id}`]} />
         </fieldset>
       ))}
       <div className="mt-3"><Button>Record my declaration</Button></div>
