@@ -33,7 +33,7 @@ describe("frameworkActivity", () => {
   it("names added, removed and reordered outcomes and indicators", () => {
     const [a, b, ...rest] = PFP_FRAMEWORK.outcomes;
     const added = { ...a!, id: "new", title: "Attends school", indicators: [] };
-    const after = { ...PFP_FRAMEWORK, outcomes: [b!, { ...a!, indicators: [...a!.indicators, { id: "i9", title: "Nights in care", definition: "", dataSource: "", baseline: "", target: "" }] }, added, ...rest.slice(1)] };
+    const after = { ...PFP_FRAMEWORK, outcomes: [b!, { ...a!, indicators: [...a!.indicators, { id: "i9", title: "Nights in care", definition: "", dataSource: "", baseline: "", target: "", source: "", sourceRef: "" }] }, added, ...rest.slice(1)] };
     const lines = text(frameworkActivity(PFP_FRAMEWORK, after));
     expect(lines).toContain(`removed outcome '${rest[0]!.title}'`);
     expect(lines).toContain("added outcome 'Attends school'");

@@ -102,6 +102,9 @@ export function frameworkActivity(before: OutcomeFramework, after: OutcomeFramew
     }
   }
   if (outcomes.reordered) out.push({ subject: "outcome-order", verb: "reordered", label: "the outcomes" });
+  for (const [was, o] of outcomes.kept) if (was.domainId !== o.domainId) out.push({ subject: `outcome:${o.id}`, verb: "changed the domain of", label: `outcome ${quote(o.title)}` });
+  out.push(...listActivity(before.domains, after.domains, "domain", (d) => `outcome domain ${quote(d.title)}`, (d) => d.title));
+  out.push(...listActivity(before.serviceQualities, after.serviceQualities, "quality", (q) => `service quality ${quote(q.title)}`, (q) => q.title));
   return out;
 }
 
@@ -120,7 +123,7 @@ function listActivity<T extends { id: string }>(before: T[], after: T[], kind: s
     ...removed.map((x) => ({ subject: `${kind}:${x.id}`, verb: "removed", label: name(x) })),
     ...added.map((x) => ({ subject: `${kind}:${x.id}`, verb: "added", label: name(x) })),
     ...kept.filter(([a, b]) => !sameJson(a, b)).map(changed),
-    ...(reordered ? [{ subject: `${kind}-order`, verb: "reordered", label: `the ${kind === "pathway" ? "pathway steps" : `${kind}s`}` }] : []),
+    ...(reordered ? [{ subject: `${kind}-order`, verb: "reordered", label: `the ${kind === "pathway" ? "pathway steps" : kind === "quality" ? "service qualities" : `${kind}s`}` }] : []),
   ];
 }
 

@@ -53,5 +53,21 @@ export function diffFrameworks(before: OutcomeFramework, after: OutcomeFramework
   }
   const order = (f: OutcomeFramework) => f.outcomes.map((o) => o.id).filter((id) => old.has(id) && now.has(id)).join(" ");
   if (order(before) !== order(after)) changes.push("Outcomes reordered.");
+  const domainTitle = (f: OutcomeFramework, id: string) => f.domains.find((d) => d.id === id)?.title ?? "";
+  for (const o of after.outcomes) {
+    const was = old.get(o.id);
+    if (was && was.domainId !== o.domainId) changes.push(o.domainId ? `${named(o)} moved to the domain ${quote(domainTitle(after, o.domainId))}.` : `${named(o)} is no longer in a domain.`);
+  }
+  for (const [kind, list] of [["Outcome domain", (f: OutcomeFramework) => f.domains], ["Service quality", (f: OutcomeFramework) => f.serviceQualities]] as const) {
+    const a = new Map(list(before).map((x) => [x.id, x]));
+    const b = new Map(list(after).map((x) => [x.id, x]));
+    for (const x of list(before)) if (!b.has(x.id)) changes.push(`${kind} ${quote(x.title)} removed.`);
+    for (const x of list(after)) {
+      const was = a.get(x.id);
+      if (!was) changes.push(`${kind} ${quote(x.title)} added${"source" in x && x.source ? ` (${x.source})` : ""}.`);
+      else if (was.title !== x.title) changes.push(`${kind} ${quote(was.title)} renamed to ${quote(x.title)}.`);
+      else if (JSON.stringify(was) !== JSON.stringify(x)) changes.push(`${kind} ${quote(x.title)} changed.`);
+    }
+  }
   return changes;
 }

@@ -53,7 +53,7 @@ describe("outcome framework on a Y.Doc", () => {
     expect(readFramework(doc).outcomes[0]!.indicators.map((i) => i.title)).toEqual(["Engaged 28 days"]);
     expect(addIndicator(doc, "no-such-outcome", { title: "x" })).toBeNull();
     removeOutcome(doc, id);
-    expect(readFramework(doc)).toEqual({ schemaVersion: 1, goal: "Fewer young people enter care", outcomes: [] });
+    expect(readFramework(doc)).toEqual({ schemaVersion: 1, goal: "Fewer young people enter care", domains: [], outcomes: [], serviceQualities: [] });
   });
 
   it("reads a damaged document without throwing", () => {
@@ -83,7 +83,7 @@ describe("validateFramework", () => {
 
   it("flags a progression measure without a baseline, duplicate titles, no payment outcome and no goal", () => {
     const base = PFP_FRAMEWORK.outcomes[1]!;
-    const problems = validateFramework({ schemaVersion: 1, goal: "", outcomes: [{ ...base, baseline: "" }, { ...base, id: "dup" }] });
+    const problems = validateFramework({ schemaVersion: 1, goal: "", domains: [], serviceQualities: [], outcomes: [{ ...base, baseline: "" }, { ...base, id: "dup" }] });
     expect(problems).toEqual(
       expect.arrayContaining([
         { severity: "warning", path: "goal", message: "The framework has no goal statement yet." },

@@ -8,6 +8,8 @@ import type { ReferralCriteria } from "../referral-criteria";
 
 export const PFP_FRAMEWORK: OutcomeFramework = {
   schemaVersion: 1,
+  domains: [],
+  serviceQualities: [],
   goal: "Young people aged 10 to 16 on the edge of care stay safely at home, through improved family functioning and a better ability to manage challenging behaviour and relationships.",
   outcomes: [
     {
@@ -25,9 +27,12 @@ export const PFP_FRAMEWORK: OutcomeFramework = {
       linkedToPayment: true,
       ownerOrganisation: "Positive Families Partnership",
       tags: ["commissioner priority"],
+      domainId: "",
+      source: "",
+      sourceRef: "",
       indicators: [
-        { id: "pfp-ind-weeks", title: "Seven-day periods not in care", definition: "Count of complete seven-day periods recorded as not in care.", dataSource: "Placement records", baseline: "", target: "" },
-        { id: "pfp-ind-engaged", title: "Engaged for 28 days", definition: "The family has engaged with the service offer for at least 28 days.", dataSource: "PFP case records", baseline: "", target: "" },
+        { id: "pfp-ind-weeks", title: "Seven-day periods not in care", definition: "Count of complete seven-day periods recorded as not in care.", dataSource: "Placement records", baseline: "", target: "", source: "", sourceRef: "" },
+        { id: "pfp-ind-engaged", title: "Engaged for 28 days", definition: "The family has engaged with the service offer for at least 28 days.", dataSource: "PFP case records", baseline: "", target: "", source: "", sourceRef: "" },
       ],
     },
     ...(
@@ -51,6 +56,9 @@ export const PFP_FRAMEWORK: OutcomeFramework = {
       linkedToPayment: false,
       ownerOrganisation: "Positive Families Partnership",
       tags: ["wider outcome"],
+      domainId: "",
+      source: "",
+      sourceRef: "",
       indicators: [],
     })),
   ],
