@@ -1,5 +1,5 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useMatches, useRouteLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { CsrfInput } from "~/components/forms";
 import { countUnread } from "~/models/notification.server";
@@ -23,6 +23,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRouteLoaderData<typeof loader>("root");
   const user = root?.user;
   const nonce = useNonce();
+  // A phone in a workshop and the projector wall show nothing of the account pages.
+  const bare = useMatches().some((m) => (m.handle as { chrome?: string } | undefined)?.chrome === "none");
   return (
     <html lang="en-GB">
       <head>
@@ -35,7 +37,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
           Skip to main content
         </a>
-        <header className="border-b border-slate-200 bg-white print:hidden">
+        {bare ? null : <header className="border-b border-slate-200 bg-white print:hidden">
           <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
             <Link to="/" className="text-lg font-bold text-brand-800">
               Outcome Commons
@@ -76,8 +78,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
               </ul>
             </nav>
           </div>
-        </header>
-        <main id="main" className="mx-auto max-w-5xl px-4 py-6">
+        </header>}
+        <main id="main" className={bare ? "" : "mx-auto max-w-5xl px-4 py-6"}>
           {children}
         </main>
         <ScrollRestoration nonce={nonce} />

@@ -37,10 +37,16 @@ export const PERMISSIONS = [
   "ask:clarifications",
   /** Register for events, answer polls, ask and vote at an event's Q&A. */
   "attend:events",
+  // Co-production workshops with young people (app/domain/workshop/). Young people take
+  // part from their phones with a join code, not as members; members read what came of it.
+  /** See the workspace's workshops, their themes, levels and what became of them. */
+  "read:workshops",
+  /** Create and run workshops: moderation, activities, projector, promotion into the framework. */
+  "run:workshops",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const everyone: Permission[] = ["read:workspace", "read:members"];
+const everyone: Permission[] = ["read:workspace", "read:members", "read:workshops"];
 /** Everyone in the procurement's rooms; a young person's room is the workshop (issue 15), not the tender. */
 const engaged: Permission[] = ["read:procurement", "attend:events"];
 /**
@@ -62,6 +68,7 @@ const managers: Permission[] = [
   "create:invitations",
   ...engaged,
   "manage:procurement",
+  "run:workshops",
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {

@@ -14,7 +14,9 @@ export type HoldReason = PersonalDataKind | "abuse";
 export function screenCard(text: string): HoldReason | null {
   const personal = personalDataIn(text);
   if (personal) return personal.kind;
-  if (abuse.hasMatch(text)) return "abuse";
+  // Letters spaced out ("f u c k") are read joined up as well.
+  const joined = text.replace(/\b(\p{L})\s+(?=\p{L}\b)/gu, "$1");
+  if (abuse.hasMatch(text) || abuse.hasMatch(joined)) return "abuse";
   return null;
 }
 
