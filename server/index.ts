@@ -11,6 +11,7 @@ import { disconnectRedis } from "~/utils/redis.server";
 import { closeWorkspaceEvents } from "~/utils/workspace-events.server";
 import { databaseKind, env } from "~/utils/env.server";
 import { migrate } from "./db/migrate";
+import { deleteDueCards } from "~/models/workshop.server";
 import { prepareDemo } from "./demo";
 import { bodyLimit, noStore, refuseNulInAddress, requestLog, sameOriginWrites, securityHeaders } from "./middleware";
 import { ActivityRecorder } from "./activity";
@@ -83,6 +84,15 @@ const sync = await attachSyncServer(server, { ...prismaSyncHooks, ...activity.ho
 // Pages that read a stored document see this process's edits still in their batching window.
 setDocumentFlusher((docName) => sync.registry.flush(docName));
 setDocumentWriter((docName, update) => sync.registry.write(docName, update));
+
+// Workshops' raw cards are deleted on the schedule their facilitator set: at start and hourly.
+const sweepCards = () =>
+  deleteDueCards().then(
+    (swept) => swept.length && console.log(`workshops: deleted the raw cards of ${swept.length} closed workshop(s) on schedule`),
+    (error: unknown) => console.error(`workshops: card deletion failed: ${error instanceof Error ? error.message : String(error)}`),
+  );
+void sweepCards();
+setInterval(() => void sweepCards(), 60 * 60_000).unref();
 
 server.listen(config.PORT, config.HOST, () => {
   const { port } = server.address() as AddressInfo;

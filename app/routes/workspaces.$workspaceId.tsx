@@ -35,6 +35,7 @@ export default function WorkspaceLayout() {
             <li><NavLink to={`/workspaces/${workspace.id}/procurement`} className={tabClass}>Procurement</NavLink></li>
           ) : null}
           <li><NavLink to={`/workspaces/${workspace.id}/board`} className={tabClass}>Board</NavLink></li>
+          <li><NavLink to={`/workspaces/${workspace.id}/workshops`} className={tabClass}>Workshops</NavLink></li>
           <li><NavLink to={`/workspaces/${workspace.id}/activity`} className={tabClass}>Activity</NavLink></li>
           <li><NavLink to={`/workspaces/${workspace.id}/members`} className={tabClass}>Members</NavLink></li>
           {permissions.includes("update:workspace") ? (

@@ -85,3 +85,13 @@ export function subscribeWorkshop(w: WorkshopRecord, audience: "phones" | "wall"
   return rooms.subscribe(w.workspaceId, w.id, audience, send);
 }
 
+
+/** The workshop as phones see it, now (for a phone page's first render). */
+export function phoneRoom(w: WorkshopRecord): Promise<PhoneRoom> {
+  return computeRoom(w.id, "phones");
+}
+
+/** The workshop as the wall (projector and facilitator) sees it, now. */
+export function wallRoom(w: WorkshopRecord): Promise<WallRoom> {
+  return computeRoom(w.id, "wall") as Promise<WallRoom>;
+}

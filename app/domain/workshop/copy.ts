@@ -81,6 +81,14 @@ export const COPY = {
   inContract: "It is in the deal with the service we chose.",
   ideas: (n: number) => (n === 1 ? "1 idea" : `${n} ideas`),
   backToJoin: "Back",
+  voteBroken: "Something in your vote did not work. Try again.",
+  voteOver: "This vote has finished. Look at your screen for what is next.",
+  voteGone: "One of these is not there any more. Try again.",
+  tooManyDots: (n: number) => `You have ${n} dots. Take some off first.`,
+  rankTwice: "Each one can only be in the list once.",
+  messageEmpty: "Write your message first.",
+  messageTooLong: "That is too long. Make it shorter.",
+  broken: "Something did not work. Try again.",
 } as const;
 
 /** Every participant string, flattened, with a name for each (for the reading-age test). */

@@ -2,6 +2,7 @@
 // phone's ballot for a round replaces its last one, so a ballot sent twice (offline,
 // then again on reconnect) counts once. Pure.
 import { z } from "zod";
+import { COPY } from "./copy";
 import { REACTIONS, type Activity } from "./workshop";
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
@@ -19,14 +20,14 @@ export type Ballot = { kind: "dots"; dots: Record<string, number> } | { kind: "r
  * once. Returns the problem in plain words, or null.
  */
 export function ballotProblem(activity: Activity, ballot: Ballot, targets: ReadonlySet<string>): string | null {
-  if (activity.kind !== ballot.kind) return "This vote has finished. Look at your screen for what is next.";
+  if (activity.kind !== ballot.kind) return COPY.voteOver;
   const keys = ballot.kind === "dots" ? Object.keys(ballot.dots) : ballot.kind === "rank" ? ballot.order : ballot.kind === "scale" ? Object.keys(ballot.scores) : Object.keys(ballot.reactions);
-  if (keys.some((k) => !targets.has(k))) return "One of these is not there any more. Try again.";
+  if (keys.some((k) => !targets.has(k))) return COPY.voteGone;
   if (ballot.kind === "dots" && activity.kind === "dots") {
     const used = Object.values(ballot.dots).reduce((a, b) => a + b, 0);
-    if (used > activity.dots) return `You have ${activity.dots} dots. Take some off first.`;
+    if (used > activity.dots) return COPY.tooManyDots(activity.dots);
   }
-  if (ballot.kind === "rank" && new Set(ballot.order).size !== ballot.order.length) return "Each one can only be in the list once.";
+  if (ballot.kind === "rank" && new Set(ballot.order).size !== ballot.order.length) return COPY.rankTwice;
   return null;
 }
 

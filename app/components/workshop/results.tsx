@@ -1,0 +1,33 @@
+// The current round's results, on the console and the projector: dots, ranking
+// points, the 1-5 scale and reactions, biggest first, with bars.
+import { ACTIVITY_LABELS } from "~/domain/workshop/workshop";
+import type { WallRoom } from "~/utils/workshop.server";
+
+export function ResultsList({ room, large = false }: { room: WallRoom; large?: boolean }) {
+  const kind = room.activity.activity.kind;
+  if (kind === "waiting" || kind === "cards") return null;
+  const rows =
+    kind === "react"
+      ? room.cards.map((c) => ({ id: c.id, title: c.text, value: Object.values(room.results.byTarget[c.id]?.reactions ?? {}).reduce((a, b) => a + b, 0), label: Object.entries(room.results.byTarget[c.id]?.reactions ?? {}).map(([e, n]) => `${e} ${n}`).join("  ") }))
+      : room.themes.map((t) => {
+          const r = room.results.byTarget[t.id];
+          const value = kind === "dots" ? r?.dots ?? 0 : kind === "rank" ? r?.borda ?? 0 : r?.scale?.meanHundredths ?? 0;
+          const label = kind === "dots" ? `${value} dot${value === 1 ? "" : "s"}` : kind === "rank" ? `${value} point${value === 1 ? "" : "s"}` : r?.scale ? `${(r.scale.meanHundredths / 100).toFixed(1)} out of 5 (${r.scale.count})` : "no scores yet";
+          return { id: t.id, title: t.title, value, label };
+        });
+  const max = Math.max(1, ...rows.map((r) => r.value));
+  const sorted = [...rows].sort((a, b) => b.value - a.value || (a.title < b.title ? -1 : 1));
+  return (
+    <section aria-label={`Results: ${ACTIVITY_LABELS[kind]}`} className="mt-4">
+      <p className={large ? "text-3xl" : "text-sm text-slate-700"}>{room.results.voters} voted</p>
+      <ol className="mt-2 space-y-2" data-testid="results">
+        {sorted.map((r) => (
+          <li key={r.id} data-result={r.title}>
+            <div className={`flex justify-between gap-4 ${large ? "text-4xl" : ""}`}><span>{r.title}</span><span className="font-bold">{r.label}</span></div>
+            <div aria-hidden="true" className={`mt-1 rounded bg-brand-700 ${large ? "h-6" : "h-2"}`} style={{ width: `${Math.round((r.value / max) * 100)}%` }} />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
