@@ -14,6 +14,7 @@ import { createEvent, createPoll, register, setPollStatus, updateEvent } from "~
 import { getProcurement, registerParty, saveDetails, savePublication, saveTerms, saveTimeline } from "~/models/procurement.server";
 import { pfpTenderTerms } from "~/domain/examples/pfp-tender";
 import { seedTenderWorkspace } from "./seed-tender";
+import { seedDemoWorkshops } from "./seed-workshop";
 import { answerQuestion, askQuestion, moderateQuestion } from "~/models/question.server";
 import { publishVersion } from "~/models/version.server";
 import { upsertMember } from "~/models/membership.server";
@@ -85,6 +86,8 @@ export async function seedDemo(): Promise<DemoResult> {
   await seedDemoDocuments(workspace.id);
   await seedDemoWhatIf(workspace.id, ids.get("prime@pfp.example")!);
   await seedDemoProcurement(workspace.id, ids);
+  const facilitator = DEMO_PEOPLE.find((p) => p.role === "facilitator")!;
+  await seedDemoWorkshops(workspace.id, { id: ids.get(facilitator.email)!, name: facilitator.name });
   return { created: true, workspaceId: workspace.id, logins };
 }
 

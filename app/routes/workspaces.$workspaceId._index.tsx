@@ -16,6 +16,9 @@ import { STAGE_LABELS } from "~/domain/procurement/stages";
 import { listEvents } from "~/models/market-event.server";
 import { getProcurement } from "~/models/procurement.server";
 import { requireWorkspaceMember } from "~/utils/permissions.server";
+import { ParticipationBadge } from "~/components/workshop/participation";
+import { longDate } from "~/domain/workshop/workshop";
+import { listWorkshops } from "~/models/workshop.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, membership } = await requireWorkspaceMember(request, params.workspaceId, "read:workspace");
@@ -46,11 +49,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const procurement = can(membership.role, "read:procurement") ? await getProcurement(id) : null;
   const live = procurement ? (await listEvents(procurement.id)).find((e) => e.status === "live") : undefined;
   const tender = procurement ? { title: procurement.title, stage: STAGE_LABELS[procurement.stage], live: live ? { id: live.id, title: live.title } : null } : null;
-  return { workspace, members, pendingInvitations: invitations?.length ?? null, organisations, cards, tender };
+  const workshops = (await listWorkshops(id)).map((w) => ({ id: w.id, title: w.title, heldOn: longDate(w.heldOn), status: w.status, level: w.participationLevel, reason: w.participationReason, promoted: w.promoted }));
+  return { workspace, members, pendingInvitations: invitations?.length ?? null, organisations, cards, tender, workshops };
 }
 
 export default function WorkspaceOverview() {
-  const { workspace, members, pendingInvitations, organisations, cards, tender } = useLoaderData<typeof loader>();
+  const { workspace, members, pendingInvitations, organisations, cards, tender, workshops } = useLoaderData<typeof loader>();
   return (
     <div className="grid gap-8 lg:grid-cols-3">
       <div className="lg:col-span-2">
@@ -80,6 +84,22 @@ export default function WorkspaceOverview() {
               </li>
             ))}
           </ul>
+        </section>
+        <section aria-labelledby="workshops-heading" className="mt-6">
+          <h2 id="workshops-heading" className="text-xl font-semibold"><Link to={`/workspaces/${workspace.id}/workshops`} className="text-brand-800 underline">Workshops with young people</Link></h2>
+          {workshops.length ? (
+            <ul className="mt-2 space-y-2">
+              {workshops.map((w) => (
+                <li key={w.id} className="rounded border border-slate-300 bg-white p-3">
+                  <h3 className="font-semibold"><Link to={`/workspaces/${workspace.id}/workshops/${w.id}`} className="text-brand-800 underline">{w.title}</Link></h3>
+                  <p className="text-sm text-slate-700">{w.heldOn} · {w.status === "open" ? "open now" : w.status === "closed" ? "closed" : "not open yet"} · {w.promoted} theme{w.promoted === 1 ? "" : "s"} in the framework</p>
+                  <ParticipationBadge level={w.level} reason={w.reason} />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="mt-2">No workshops yet. Young people's voice can be a first-class input: run one with their own phones.</p>
+          )}
         </section>
       </div>
       <section aria-labelledby="members-heading">

@@ -14,6 +14,7 @@ import { useRevalidatedWhileVisible } from "~/utils/use-revalidate";
 import { useWorkspaceEvents } from "~/utils/use-workspace-events";
 
 const OUTCOMES_EVENTS = ["comments", "priorities"] as const;
+import { DomainsAndQualities } from "~/components/framework-qualities";
 import { SharedInput, SharedTextarea } from "~/components/shared-text";
 import { RecentActivity } from "~/components/activity";
 import { Versions } from "~/components/versions";
@@ -131,7 +132,7 @@ export default function OutcomeFrameworkPage() {
   const editable = canWrite && live;
 
   // Undo and redo this person's own edits only (Yjs tracks local transactions).
-  const undo = useMemo(() => (doc ? new Y.UndoManager([doc.getMap("framework"), doc.getArray("outcomeOrder"), doc.getMap("outcomes")]) : null), [doc]);
+  const undo = useMemo(() => (doc ? new Y.UndoManager([doc.getMap("framework"), doc.getArray("outcomeOrder"), doc.getMap("outcomes"), doc.getArray("domainOrder"), doc.getMap("domains"), doc.getArray("qualityOrder"), doc.getMap("qualities")]) : null), [doc]);
   useEffect(() => () => undo?.destroy(), [undo]);
   // A discrete change (add, remove, move, a checkbox) is its own undo step; typing
   // within half a second is merged into one.
@@ -230,6 +231,8 @@ export default function OutcomeFrameworkPage() {
         </form>
       ) : null}
 
+      <DomainsAndQualities framework={framework} doc={editable ? doc : null} discrete={discrete} />
+
       <Priorities outcomes={framework.outcomes} priorities={priorities} mine={rating?.mine ?? null} groupLabel={rating?.groupLabel ?? null} readerRole={readerRole} />
 
       <Versions
@@ -308,6 +311,7 @@ function OutcomeItem({ outcome, index, count, editors, doc, discrete, onFocusWit
         </span>
       </h4>
       {outcome.tags.length ? <p className="mt-1 text-sm text-slate-700">Tags: {outcome.tags.join(", ")}</p> : null}
+      {outcome.source ? <p className="mt-1 text-sm text-slate-700">Source: {outcome.source}</p> : null}
       {doc ? (
         <>
           <div className="hidden print:block">

@@ -9,14 +9,16 @@ import { liveRooms } from "./live-room.server";
 import { requireWorkspaceMember } from "./permissions.server";
 import { getWorkshop, workshopById, liveResults, phoneByToken, phoneCount, themesOf, workshopByCode, type LiveResults, type Phone, type WorkshopRecord } from "~/models/workshop.server";
 
-const COOKIE = "oc_phone";
+// One cookie per workshop (named by its code), sent only to the join pages: `/join` as
+// a whole, because Remix fetches a page's data from `/join/<code>.data`.
+const cookieName = (code: string) => `oc_phone_${code}`;
 
 /** The phone in this workshop that sent `request`, from its cookie; null for none. */
 export async function phoneOf(request: Request, w: WorkshopRecord): Promise<Phone | null> {
   const cookies = request.headers.get("Cookie") ?? "";
   for (const part of cookies.split(/;\s*/)) {
     const [name, value] = part.split("=");
-    if (name === COOKIE && value && /^[A-Za-z0-9_-]{20,64}$/.test(value)) {
+    if (name === cookieName(w.code) && value && /^[A-Za-z0-9_-]{20,64}$/.test(value)) {
       const phone = await phoneByToken(w.id, value);
       if (phone) return phone;
     }
@@ -24,9 +26,9 @@ export async function phoneOf(request: Request, w: WorkshopRecord): Promise<Phon
   return null;
 }
 
-/** Set-Cookie for a phone's token: only sent to this workshop's join pages, gone after a day. */
+/** Set-Cookie for a phone's token: only sent to the join pages, gone after a day. */
 export function phoneCookie(request: Request, code: string, token: string): string {
-  return `${COOKIE}=${token}; Path=/join/${code}; Max-Age=86400; HttpOnly; SameSite=Lax${isHttps(request) ? "; Secure" : ""}`;
+  return `${cookieName(code)}=${token}; Path=/join; Max-Age=86400; HttpOnly; SameSite=Lax${isHttps(request) ? "; Secure" : ""}`;
 }
 
 export async function requireWorkshop(request: Request, workspaceId: string | undefined, workshopId: string | undefined, permission: Permission) {

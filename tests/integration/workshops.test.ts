@@ -35,7 +35,7 @@ async function join(): Promise<Browser> {
   const res = await phone.post("/join", { code: code.toLowerCase() });
   expect(res.status).toBe(302);
   expect(res.headers.get("location")).toBe(`/join/${code}`);
-  expect(res.headers.get("set-cookie")).toMatch(new RegExp(`oc_phone=[A-Za-z0-9_-]+; Path=/join/${code}; Max-Age=86400; HttpOnly; SameSite=Lax`));
+  expect(res.headers.get("set-cookie")).toMatch(new RegExp(`oc_phone_${code}=[A-Za-z0-9_-]+; Path=/join; Max-Age=86400; HttpOnly; SameSite=Lax`));
   phones.push(phone);
   return phone;
 }
