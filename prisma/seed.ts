@@ -85,9 +85,10 @@ export async function seedDemo(): Promise<DemoResult> {
   await db().membership.updateMany({ where: { workspaceId: workspace.id, userId: ids.get(lead.email)! }, data: { isLead: true } });
   await seedDemoDocuments(workspace.id);
   await seedDemoWhatIf(workspace.id, ids.get("prime@pfp.example")!);
-  await seedDemoProcurement(workspace.id, ids);
+  // The past workshop's themes are in the framework before its versions are published.
   const facilitator = DEMO_PEOPLE.find((p) => p.role === "facilitator")!;
   await seedDemoWorkshops(workspace.id, { id: ids.get(facilitator.email)!, name: facilitator.name });
+  await seedDemoProcurement(workspace.id, ids);
   return { created: true, workspaceId: workspace.id, logins };
 }
 

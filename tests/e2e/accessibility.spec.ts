@@ -22,6 +22,7 @@ const signedInPages: { name: string; path: (workspaceId: string) => string }[] =
   { name: "referral criteria", path: (id) => `/workspaces/${id}/referral` },
   { name: "payment model", path: (id) => `/workspaces/${id}/payment` },
   { name: "activity", path: (id) => `/workspaces/${id}/activity` },
+  { name: "workshops", path: (id) => `/workspaces/${id}/workshops` },
   { name: "procurement", path: (id) => `/workspaces/${id}/procurement` },
   { name: "clarifications", path: (id) => `/workspaces/${id}/procurement/clarifications` },
   { name: "engagement record", path: (id) => `/workspaces/${id}/procurement/record` },
@@ -41,7 +42,7 @@ for (const vp of viewports) {
   test.describe(`${vp.name} (${vp.width}px)`, () => {
     test.use({ viewport: { width: vp.width, height: vp.height } });
 
-    for (const path of ["/", "/login", "/signup", "/no-such-page"]) {
+    for (const path of ["/", "/login", "/signup", "/no-such-page", "/join"]) {
       test(`signed out: ${path}`, async ({ page, consoleErrors: _ }) => {
         await page.goto(path);
         await check(page);

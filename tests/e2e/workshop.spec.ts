@@ -165,3 +165,17 @@ test("a member who does not run workshops reads what became of the themes, not t
   await expect(page.getByRole("button", { name: "Close the workshop" })).toHaveCount(0);
   await expectAccessible(page);
 });
+
+test("the facilitator's console and the projector of the demo's past workshop, on a 360 px phone", async ({ browser }) => {
+  const { page, errors } = await person(browser, "facilitator@gla.example", { viewport: PHONE });
+  const ws = await demoWorkspaceId(page);
+  await page.goto(`/workspaces/${ws}/workshops`);
+  await page.getByRole("link", { name: "What a good result looks like: young people from five boroughs" }).click();
+  await expect(page.getByText("The raw cards have been deleted; themes stay.")).toBeVisible();
+  await expect(page.getByText("In the framework as a service quality", { exact: false }).first()).toBeVisible();
+  await expectAccessible(page);
+  await expectNoHorizontalScroll(page);
+  await page.goto(`/workspaces/${ws}/outcomes`);
+  await expect(page.getByText(/Source: proposed by young people, workshop of/).first()).toBeVisible();
+  expect(errors).toEqual([]);
+});

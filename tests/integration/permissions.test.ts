@@ -217,6 +217,9 @@ describe("permissions: every role against every workspace route", () => {
       "answer:clarifications",
       "ask:clarifications",
       "attend:events",
+      // Workshops, by role, phone and workspace: tests/integration/workshops.test.ts.
+      "read:workshops",
+      "run:workshops",
       ...Object.values(SECTION_WRITE_PERMISSION),
     ]);
     expect([...covered].sort()).toEqual([...PERMISSIONS].sort());

@@ -240,6 +240,14 @@ describe("closing, the code afterwards, guessing and deletion", () => {
     expect(server.logs()).not.toContain("07700 900123");
     expect(server.logs()).not.toContain("MARKER-MESSAGE");
     expect(server.logs()).not.toContain("MARKER-PHONE-UA");
+    // The framework's exports carry where a quality came from, never a phone.
+    const ANIMALS = /(Otter|Fox|Owl|Panda|Tiger|Koala|Penguin|Frog|Lion|Whale|Bee|Turtle|Rabbit|Hedgehog|Dolphin|Parrot)\b/;
+    for (const path of ["outcomes.json", "outcomes.csv"]) {
+      const body = await (await b(LEAD).get(`/workspaces/${ws}/${path}`)).text();
+      expect(body).toContain("proposed by young people");
+      expect(body).not.toMatch(ANIMALS);
+      expect(body).not.toContain("Someone to talk to who listens");
+    }
     // The activity feed names the facilitator who promoted, never a phone.
     const activity = (await b(LEAD).page(`/workspaces/${ws}/activity`)).html;
     expect(activity).toContain("proposed by young people, workshop of 12 March 2027");
