@@ -44,13 +44,20 @@ function Intent({ intent, children, className = "" }: { intent: string; children
 export function WorkshopConsole({ workspaceId, workshop: w, youSaid, run, result }: { workspaceId: string; workshop: Workshop; youSaid: ThemeOutcome[]; run: Run; result: Result }) {
   const room = useStream<WallRoom>(`/workspaces/${workspaceId}/workshops/${w.id}/stream`, "room", run.room);
   const revalidator = useRevalidator();
+  // Reload the lists when the room says something changed, at most every 2 s: thirty
+  // phones voting at once are one reload, not thirty.
   const first = useRef(true);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => {
     if (first.current) return void (first.current = false);
-    if (revalidator.state === "idle") revalidator.revalidate();
-    // Reload the lists when the room says something changed.
+    if (timer.current) return;
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      void Promise.resolve(revalidator.revalidate()).catch(() => {}); // overtaken by another load: not an error
+    }, 2_000);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [room]);
+  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
   const errorsFor = (intent: string) => (result && !result.ok && result.intent === intent ? result.errors : {});
   const queue = run.cards.filter((c) => c.status === "held" || c.status === "pending");
   const others = run.cards.filter((c) => c.status !== "held" && c.status !== "pending");
@@ -61,6 +68,11 @@ export function WorkshopConsole({ workspaceId, workshop: w, youSaid, run, result
     <div>
       <h2 className="text-xl font-bold">{w.title}</h2>
       <p className="text-sm text-slate-700">{w.heldOnLong} · {AGE_BAND_LABELS[w.ageBand]} · {w.moderation === "pre" ? "Pre-moderation" : "Post-moderation"}</p>
+      {room.held + room.pending + room.unreadMessages > 0 ? (
+        <p aria-live="polite" className="mt-2 rounded border border-amber-700 bg-amber-50 p-2 font-medium text-amber-950">
+          {room.held + room.pending} card{room.held + room.pending === 1 ? "" : "s"} to read ({room.held} held) · {room.unreadMessages} unread message{room.unreadMessages === 1 ? "" : "s"} to the leader
+        </p>
+      ) : null}
       {result?.ok ? <Notice>{result.notice}</Notice> : null}
       {result && !result.ok ? <FormErrors errors={result.formErrors} /> : null}
 

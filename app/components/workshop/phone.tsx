@@ -33,7 +33,7 @@ export function PhoneScreen({ code, moderation, phone, room: initial, cards, bal
   const [id, setId] = useState(clientId);
   const outbox = usePhoneOutbox(code, (r) => {
     setLast(r);
-    revalidator.revalidate();
+    void Promise.resolve(revalidator.revalidate()).catch(() => {}); // overtaken by another load: not an error
   });
   const queue = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
