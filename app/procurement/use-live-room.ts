@@ -3,8 +3,9 @@
 // part (their answers, their votes, their questions still waiting) comes with the page's
 // data, which reloads after each of their own actions. A page loaded without JavaScript
 // shows the state it was rendered with.
-import { useEffect, useMemo, useState } from "react";
+import { useMemo } from "react";
 import type { LiveRoom } from "~/models/market-event.server";
+import { useStream } from "~/utils/use-stream";
 
 /** The shared room with this person's own part laid over it. */
 export function withOwn(shared: LiveRoom, own: LiveRoom): LiveRoom {
@@ -26,29 +27,6 @@ export function withOwn(shared: LiveRoom, own: LiveRoom): LiveRoom {
 }
 
 export function useLiveRoom(workspaceId: string, eventId: string, initial: LiveRoom): LiveRoom {
-  const [shared, setShared] = useState<LiveRoom | null>(null);
-  useEffect(() => {
-    let source: EventSource | null = null;
-    const open = () => {
-      source?.close();
-      source = new EventSource(`/workspaces/${workspaceId}/procurement/events/${eventId}/stream`);
-      source.addEventListener("room", (e) => {
-        try {
-          setShared(JSON.parse((e as MessageEvent<string>).data) as LiveRoom);
-        } catch {
-          // a broken frame: the next one replaces it
-        }
-      });
-    };
-    const offline = () => source?.close();
-    open();
-    window.addEventListener("online", open);
-    window.addEventListener("offline", offline);
-    return () => {
-      source?.close();
-      window.removeEventListener("online", open);
-      window.removeEventListener("offline", offline);
-    };
-  }, [workspaceId, eventId]);
+  const shared = useStream<LiveRoom | null>(`/workspaces/${workspaceId}/procurement/events/${eventId}/stream`, "room", null);
   return useMemo(() => (shared ? withOwn(shared, initial) : initial), [shared, initial]);
 }

@@ -104,6 +104,16 @@ describe("a workshop from creation to 'you said, we did'", () => {
     expect((await send(p3, { intent: "message", text: "MARKER-MESSAGE I feel upset" })).body.ok).toBe(true);
   });
 
+  it("a phone without JavaScript sends a card with the page's own form", async () => {
+    expect((await facilitate({ intent: "activity", kind: "cards", prompt: "What would a good result look like for you?", timer: "0" })).status).toBe(200);
+    const phone = await join();
+    const page = await phone.page(`/join/${code}`);
+    const clientId = /name="clientId" value="([^"]+)"/.exec(page.html)![1]!;
+    const res = await phone.post(`/join/${code}?index`, { intent: "card", clientId, text: "my email is kid@example.com" });
+    expect(res.status).toBe(200);
+    expect((await res.text()).replaceAll("<!-- -->", "")).toContain("We kept this back because it has an email in it.");
+  });
+
   it("the facilitator sees the held card with why, the message, and can correct spelling keeping the original", async () => {
     const html = (await b(FACILITATOR).page(base())).html;
     expect(html).toContain("Held: it has a phone number.");
