@@ -3,6 +3,7 @@
 // outcome framework (keeping the link back), decisions, messages. Every id posted is
 // checked as an id and as this workshop's before anything is stored.
 import { z } from "zod";
+import { multiLine, singleLine } from "~/domain/validation";
 import { can } from "~/domain/permissions";
 import { addIndicator, addOutcome, addServiceQuality, readFramework } from "~/domain/outcome-framework";
 import { tooHard } from "~/domain/workshop/readability";
@@ -15,7 +16,7 @@ import type { MemberContext } from "./permissions.server";
 import { invalid, parseForm } from "./forms.server";
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Choose one from the list");
-const title = z.string().trim().min(1, "Give it a title").max(300, "Keep it under 300 characters");
+const title = singleLine(z.string().trim().min(1, "Give it a title").max(300, "Keep it under 300 characters"));
 
 type Invalid = ReturnType<typeof invalid>;
 export type ConsoleResult = { ok: true; intent: string; notice: string } | Invalid;
@@ -25,14 +26,14 @@ const refuse = (intent: string, message: string) => invalid({ formErrors: [messa
 
 const Schemas = {
   card: z.object({ cardId: id }),
-  edit: z.object({ cardId: id, text: z.string().trim().min(1, "Write the corrected words").max(200, "Keep it under 200 characters") }),
+  edit: z.object({ cardId: id, text: singleLine(z.string().trim().min(1, "Write the corrected words").max(200, "Keep it under 200 characters")) }),
   merge: z.object({ cardId: id, intoId: id }),
   sort: z.object({ cardId: id, themeId: z.union([id, z.literal("")]) }),
   theme: z.object({ title }),
   themeId: z.object({ themeId: id }),
   rename: z.object({ themeId: id, title }),
   promote: z.object({ themeId: id, as: z.enum(["outcome", "indicator", "service-quality"], { message: "Choose what it becomes" }), title, outcomeId: z.union([id, z.literal("")]).optional() }),
-  decide: z.object({ themeId: id, decision: z.enum(["changed", "not-adopted", "none"], { message: "Choose a decision" }), reason: z.string().trim().max(2000, "Keep the reason under 2000 characters") }),
+  decide: z.object({ themeId: id, decision: z.enum(["changed", "not-adopted", "none"], { message: "Choose a decision" }), reason: multiLine(z.string().trim().max(2000, "Keep the reason under 2000 characters")) }),
   timer: z.object({ seconds: z.coerce.number({ message: "Give a number of seconds" }).int("Give whole seconds").min(0, "Give 0 or more seconds").max(3600, "Keep the timer under an hour") }),
   message: z.object({ messageId: id }),
 };

@@ -221,6 +221,18 @@ describe("who may do what", () => {
     expect(hard.status).toBe(400);
     expect(await hard.text()).toContain("hard to read for 12 to 14 years old");
     expect((await facilitate({ intent: "settings", title: "", heldOn: "soon", ageBand: "3-5", moderation: "none", deleteCardsAfterDays: "-1" })).status).toBe(400);
+    // A NUL or another control character in any text a facilitator types is refused (PostgreSQL would refuse it later, as a 500).
+    for (const fields of [
+      { intent: "add-theme", title: "Safe\u0000places" },
+      { intent: "settings", title: "A\u0000B", heldOn: "2027-03-12", ageBand: "12-14", moderation: "post", deleteCardsAfterDays: "30" },
+      { intent: "participation", participationLevel: "involved", participationReason: "why\u0000" },
+      { intent: "activity", kind: "cards", prompt: "What\u0000now?" },
+    ]) {
+      const res = await facilitate(fields);
+      expect(res.status, fields.intent).toBe(400);
+      expect(await res.text(), fields.intent).toContain("Remove the invisible control characters from this text.");
+    }
+    expect((await send(p1!, { intent: "message", text: "\u0000\u0001" })).body.error).toBe("Write your message first.");
     expect(await fingerprint(server.db)).toBe(before);
   });
 });

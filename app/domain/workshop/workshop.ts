@@ -2,6 +2,7 @@
 // ladder of participation, as data (zod). Pure: no I/O. The routes, the phones and the
 // projector all go through here.
 import { z } from "zod";
+import { multiLine, singleLine } from "../validation";
 
 /** Pre: nothing shows until the facilitator approves it. Post: shown at once, hidden if needed. */
 export const MODERATION_MODES = ["pre", "post"] as const;
@@ -40,7 +41,7 @@ export const REACTIONS = ["👍", "❤️", "😮", "🤔"] as const;
 export type Reaction = (typeof REACTIONS)[number];
 export const REACTION_LABELS: Record<Reaction, string> = { "👍": "Yes", "❤️": "Love it", "😮": "Wow", "🤔": "Not sure" };
 
-const prompt = z.string().trim().min(1, "Write the question phones will show").max(200, "Keep the question under 200 characters");
+const prompt = multiLine(z.string().trim().min(1, "Write the question phones will show").max(200, "Keep the question under 200 characters"));
 
 /** What phones show now: one activity at a time, chosen by the facilitator. */
 export const ActivitySchema = z.discriminatedUnion("kind", [
@@ -82,7 +83,7 @@ export function parseActivityState(value: unknown): ActivityState {
 }
 
 export const WorkshopSettingsSchema = z.object({
-  title: z.string().trim().min(1, "Give the workshop a name").max(120, "Keep the name under 120 characters"),
+  title: singleLine(z.string().trim().min(1, "Give the workshop a name").max(120, "Keep the name under 120 characters")),
   heldOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Give the date as a date"),
   moderation: z.enum(MODERATION_MODES, { message: "Choose pre- or post-moderation" }),
   ageBand: z.enum(AGE_BANDS, { message: "Choose an age band" }),
@@ -92,7 +93,7 @@ export type WorkshopSettings = z.infer<typeof WorkshopSettingsSchema>;
 
 export const ParticipationSchema = z.object({
   participationLevel: z.enum(PARTICIPATION_LEVELS, { message: "Choose a level on the ladder" }),
-  participationReason: z.string().trim().min(1, "Say why the workshop reached this level").max(2000, "Keep the reason under 2000 characters"),
+  participationReason: multiLine(z.string().trim().min(1, "Say why the workshop reached this level").max(2000, "Keep the reason under 2000 characters")),
 });
 
 /** The most cards one phone may write in one workshop (a stuck key or a bored thumb). */
