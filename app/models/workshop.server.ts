@@ -6,7 +6,7 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { codeFrom, pseudonymFrom } from "~/domain/workshop/codes";
 import { cleanText, screenCard, type HoldReason } from "~/domain/workshop/moderation";
-import { ballotProblem, ballotRows, bordaTally, dotsTally, reactTally, scaleTally, type Ballot, type Row, type ScaleResult } from "~/domain/workshop/tallies";
+import { ballotProblem, ballotRows, bordaTally, dotsTally, reactTally, scaleTally, sortTally, type Ballot, type Row, type ScaleResult } from "~/domain/workshop/tallies";
 import { cardsDeleteAt, MAX_CARDS_PER_PHONE, parseActivityState, WAITING, type Activity, type ActivityState, type AgeBand, type ModerationMode, type ParticipationLevel, type WorkshopSettings, type WorkshopStatus } from "~/domain/workshop/workshop";
 import { sha256 } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
@@ -204,15 +204,23 @@ export async function phoneBallot(w: WorkshopRecord, phone: Phone): Promise<Row[
   return rows;
 }
 
+/** The current sorting round's suggestions per card (for the console), or none outside one. */
+export async function sortSuggestions(w: WorkshopRecord): Promise<Map<string, Record<string, number>>> {
+  if (w.activity.activity.kind !== "sort") return new Map();
+  const rows = await db().workshopVote.findMany({ where: { workshopId: w.id, round: w.activity.round }, select: { participantId: true, targetId: true, value: true } });
+  return sortTally([rows]);
+}
+
 /** Replaces the phone's ballot for the current round; returns a plain-words problem, or null. */
 export async function castBallot(w: WorkshopRecord, phone: Phone, ballot: Ballot): Promise<string | null> {
   if (w.status !== "open") return "The workshop has ended.";
-  const targets = new Set(
-    ballot.kind === "react"
-      ? (await db().workshopCard.findMany({ where: { workshopId: w.id, status: "shown" }, select: { id: true } })).map((c) => c.id)
-      : (await db().workshopTheme.findMany({ where: { workshopId: w.id }, select: { id: true } })).map((t) => t.id),
-  );
-  const problem = ballotProblem(w.activity.activity, ballot, targets);
+  const [cards, themes] = await Promise.all([
+    db().workshopCard.findMany({ where: { workshopId: w.id, status: "shown" }, select: { id: true } }),
+    db().workshopTheme.findMany({ where: { workshopId: w.id }, select: { id: true } }),
+  ]);
+  const cardIds = new Set(cards.map((c) => c.id));
+  const themeIds = new Set(themes.map((t) => t.id));
+  const problem = ballotProblem(w.activity.activity, ballot, ballot.kind === "react" || ballot.kind === "sort" ? cardIds : themeIds, themeIds);
   if (problem) return problem;
   const rows = ballotRows(ballot);
   await db().$transaction([
@@ -363,7 +371,7 @@ export async function decideTheme(w: WorkshopRecord, themeId: string, decision: 
 
 // ── Results ──────────────────────────────────────────────────────────────────
 
-export type LiveResults = { kind: Activity["kind"]; byTarget: Record<string, { dots?: number; borda?: number; scale?: ScaleResult; reactions?: Record<string, number> }>; voters: number };
+export type LiveResults = { kind: Activity["kind"]; byTarget: Record<string, { dots?: number; borda?: number; scale?: ScaleResult; reactions?: Record<string, number>; sort?: Record<string, number> }>; voters: number };
 
 /** The current round's results, counted from every phone's ballot. */
 export async function liveResults(w: WorkshopRecord): Promise<LiveResults> {
@@ -378,6 +386,7 @@ export async function liveResults(w: WorkshopRecord): Promise<LiveResults> {
   if (kind === "rank") for (const [id, n] of bordaTally(list)) at(id).borda = n;
   if (kind === "scale") for (const [id, s] of scaleTally(list)) at(id).scale = s;
   if (kind === "react") for (const [id, r] of reactTally(list)) at(id).reactions = r;
+  if (kind === "sort") for (const [id, r] of sortTally(list)) at(id).sort = r;
   return { kind, byTarget, voters: ballots.size };
 }
 

@@ -12,7 +12,7 @@ import { can } from "~/domain/permissions";
 import { readFramework } from "~/domain/outcome-framework";
 import { longDate } from "~/domain/workshop/workshop";
 import { readStoredDocument } from "~/models/document.server";
-import { cardsForFacilitator, messagesOf, themesOf } from "~/models/workshop.server";
+import { cardsForFacilitator, messagesOf, sortSuggestions, themesOf } from "~/models/workshop.server";
 import { readForm } from "~/utils/csrf.server";
 import { requireWorkshop, wallRoom } from "~/utils/workshop.server";
 import { workshopAction } from "~/utils/workshop-actions.server";
@@ -25,12 +25,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const summary = { id: w.id, title: w.title, heldOn: w.heldOn, heldOnLong: longDate(w.heldOn), code: w.code, status: w.status, moderation: w.moderation, ageBand: w.ageBand, deleteCardsAfterDays: w.deleteCardsAfterDays, participationLevel: w.participationLevel, participationReason: w.participationReason, showPseudonyms: w.showPseudonyms, activity: w.activity, cardsDeletedAt: w.cardsDeletedAt?.toISOString() ?? null, closedAt: w.closedAt?.toISOString() ?? null };
   const youSaid = await youSaidWeDid(w);
   if (!can(membership.role, "run:workshops")) return { workspaceId: workspace.id, workshop: summary, youSaid, run: null };
-  const [room, cards, themes, messages, framework] = await Promise.all([wallRoom(w), cardsForFacilitator(w.id), themesOf(w.id), messagesOf(w.id), readStoredDocument(`${workspace.id}/outcomes`).then(readFramework)]);
+  const [room, cards, themes, messages, framework, suggestions] = await Promise.all([wallRoom(w), cardsForFacilitator(w.id), themesOf(w.id), messagesOf(w.id), readStoredDocument(`${workspace.id}/outcomes`).then(readFramework), sortSuggestions(w)]);
   return {
     workspaceId: workspace.id,
     workshop: summary,
     youSaid,
-    run: { room, cards, themes, messages, outcomes: framework.outcomes.map((o, i) => ({ id: o.id, title: `${i + 1}. ${o.title}` })), canPromote: can(membership.role, "write:outcomes"), joinUrl: `${new URL(request.url).origin}/join?code=${w.code}` },
+    run: { room, cards, themes, messages, suggestions: Object.fromEntries(suggestions), outcomes: framework.outcomes.map((o, i) => ({ id: o.id, title: `${i + 1}. ${o.title}` })), canPromote: can(membership.role, "write:outcomes"), joinUrl: `${new URL(request.url).origin}/join?code=${w.code}` },
   };
 }
 

@@ -3,7 +3,7 @@
 // (join.$code.send.ts), so both are checked the same way. Answers are plain words.
 import { z } from "zod";
 import { COPY } from "~/domain/workshop/copy";
-import { DotsBallotSchema, RankBallotSchema, ReactBallotSchema, ScaleBallotSchema, type Ballot } from "~/domain/workshop/tallies";
+import { DotsBallotSchema, RankBallotSchema, ReactBallotSchema, ScaleBallotSchema, SortBallotSchema, type Ballot } from "~/domain/workshop/tallies";
 import { CARD_MAX_LENGTH, MESSAGE_MAX_LENGTH } from "~/domain/workshop/workshop";
 import { addCard, castBallot, sendMessage, type Phone, type SentCard, type WorkshopRecord } from "~/models/workshop.server";
 import { cleanText } from "~/domain/workshop/moderation";
@@ -37,6 +37,10 @@ function ballotFrom(form: FormData, kind: string): Ballot | null {
     if (!positions) return null;
     const order = RankBallotSchema.safeParse(Object.entries(positions).sort((a, b) => a[1] - b[1]).map(([k]) => k));
     return order.success && new Set(Object.values(positions)).size === order.data.length ? { kind, order: order.data } : null;
+  }
+  if (kind === "sort") {
+    const themes = SortBallotSchema.safeParse(Object.fromEntries(fields));
+    return themes.success ? { kind, themes: themes.data } : null;
   }
   if (kind === "react") {
     const reactions = ReactBallotSchema.safeParse(Object.fromEntries(fields));

@@ -107,6 +107,19 @@ test("a workshop from the projector to 'you said, we did'", async ({ page, brows
   await expect(projector.locator('[data-result="Safe places"]')).toContainText("4 dots");
   await expect(projector.getByText("4 voted")).toBeVisible();
 
+  // Sorting by the phones: a suggestion for the facilitator.
+  await page.getByLabel("Activity").selectOption("sort");
+  await page.getByLabel("Question on the phones").fill("Put each idea in the group where it fits best.");
+  await page.getByRole("button", { name: "Show on phones" }).click();
+  const sorter = phones[0]!.page;
+  await expect(sorter.getByRole("heading", { name: "Put each idea in the group where it fits best." })).toBeVisible(WAIT);
+  await sorter.getByLabel("A safe place to go").selectOption({ label: "Safe places" });
+  await sorter.getByRole("button", { name: "Send my vote" }).click();
+  await expect(sorter.getByText("Your vote is in. You can change it.")).toBeVisible(WAIT);
+  await expect(projector.getByTestId("results")).toContainText("A safe place to go: Safe places 1");
+  await page.reload();
+  await expect(page.getByText("Phones suggest “Safe places” (1 of 1).")).toBeVisible();
+
   // Tell the leader: only the console shows it.
   await phones[1]!.page.getByText("Tell the leader").click();
   await phones[1]!.page.getByLabel("Your message").fill("I feel worried about going home");

@@ -143,6 +143,23 @@ describe("a workshop from creation to 'you said, we did'", () => {
     expect(wall).not.toMatch(/[A-Z][a-z]+ (Otter|Fox|Owl|Panda|Tiger|Koala|Penguin|Frog|Lion|Whale|Bee|Turtle|Rabbit|Hedgehog|Dolphin|Parrot)\b/);
   });
 
+  it("phones suggest a theme for each card; the facilitator takes the suggestion in one click", async () => {
+    const html = (await b(FACILITATOR).page(base())).html;
+    const places = /<h4 class="font-semibold">Safe places<\/h4>[\s\S]*?name="themeId" value="([^"]+)"/.exec(html)![1]!;
+    const listen = /<h4 class="font-semibold">Someone who listens<\/h4>[\s\S]*?name="themeId" value="([^"]+)"/.exec(html)![1]!;
+    const card = (await cardIds()).get("Safe places to go after school.")!;
+    expect((await facilitate({ intent: "activity", kind: "sort", prompt: "Put each idea in the group where it fits best.", timer: "0" })).status).toBe(200);
+    const [p1, p2, p3] = phones;
+    expect((await send(p1!, { intent: "ballot", kind: "sort", [`t:${card}`]: places })).body.ok).toBe(true);
+    expect((await send(p2!, { intent: "ballot", kind: "sort", [`t:${card}`]: places })).body.ok).toBe(true);
+    expect((await send(p3!, { intent: "ballot", kind: "sort", [`t:${card}`]: listen })).body.ok).toBe(true);
+    expect((await send(p3!, { intent: "ballot", kind: "sort", [`t:${card}`]: "no-such-theme" })).body.error).toMatch(/not there any more/);
+    const console_ = (await b(FACILITATOR).page(base())).html;
+    expect(console_).toContain("Phones suggest “Safe places” (2 of 3).");
+    expect((await facilitate({ intent: "sort", cardId: card, themeId: places })).status).toBe(200);
+    expect((await b(FACILITATOR).page(base())).html).toMatch(/<h4 class="font-semibold">Safe places<\/h4><p class="text-sm text-slate-700">1 card/);
+  });
+
   it("a theme promoted as a service quality reaches the framework with its source, and 'you said, we did' says so", async () => {
     const html = (await b(FACILITATOR).page(base())).html;
     const listen = /<h4 class="font-semibold">Someone who listens<\/h4>[\s\S]*?name="themeId" value="([^"]+)"/.exec(html)![1]!;
@@ -222,12 +239,13 @@ describe("who may do what", () => {
     expect(await hard.text()).toContain("hard to read for 12 to 14 years old");
     expect((await facilitate({ intent: "settings", title: "", heldOn: "soon", ageBand: "3-5", moderation: "none", deleteCardsAfterDays: "-1" })).status).toBe(400);
     // A NUL or another control character in any text a facilitator types is refused (PostgreSQL would refuse it later, as a 500).
-    for (const fields of [
+    const bodies: Record<string, string>[] = [
       { intent: "add-theme", title: "Safe\u0000places" },
       { intent: "settings", title: "A\u0000B", heldOn: "2027-03-12", ageBand: "12-14", moderation: "post", deleteCardsAfterDays: "30" },
       { intent: "participation", participationLevel: "involved", participationReason: "why\u0000" },
       { intent: "activity", kind: "cards", prompt: "What\u0000now?" },
-    ]) {
+    ];
+    for (const fields of bodies) {
       const res = await facilitate(fields);
       expect(res.status, fields.intent).toBe(400);
       expect(await res.text(), fields.intent).toContain("Remove the invisible control characters from this text.");

@@ -5,6 +5,7 @@ import { Form, Link, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { Button, CsrfInput, Field, FormErrors, Notice, SelectField, TextAreaField } from "~/components/forms";
 import type { HoldReason } from "~/domain/workshop/moderation";
+import { suggestedTheme } from "~/domain/workshop/tallies";
 import { ACTIVITY_LABELS, AGE_BAND_LABELS, AGE_BANDS, DEFAULT_PROMPTS, MODERATION_LABELS, MODERATION_MODES, PARTICIPATION, PARTICIPATION_LEVELS, type ActivityKind, type ActivityState } from "~/domain/workshop/workshop";
 import type { CardForFacilitator, MessageRecord, ThemeRecord } from "~/models/workshop.server";
 import { useStream } from "~/utils/use-stream";
@@ -26,7 +27,7 @@ export const HOLD_LABELS: Record<HoldReason, string> = {
 };
 
 type Workshop = { id: string; title: string; heldOn: string; heldOnLong: string; code: string; status: "draft" | "open" | "closed"; moderation: "pre" | "post"; ageBand: "8-11" | "12-14" | "15-18"; deleteCardsAfterDays: number; participationLevel: (typeof PARTICIPATION_LEVELS)[number] | null; participationReason: string; showPseudonyms: boolean; activity: ActivityState; cardsDeletedAt: string | null; closedAt: string | null };
-type Run = { room: WallRoom; cards: CardForFacilitator[]; themes: ThemeRecord[]; messages: MessageRecord[]; outcomes: { id: string; title: string }[]; canPromote: boolean; joinUrl: string };
+type Run = { room: WallRoom; cards: CardForFacilitator[]; themes: ThemeRecord[]; messages: MessageRecord[]; suggestions: Record<string, Record<string, number>>; outcomes: { id: string; title: string }[]; canPromote: boolean; joinUrl: string };
 type Result = { ok: true; intent: string; notice: string } | { ok: false; intent?: string; errors: Record<string, string[] | undefined>; formErrors: string[]; values: Record<string, string> } | null;
 
 const box = "mt-4 rounded border border-slate-300 bg-white p-4";
@@ -158,6 +159,7 @@ export function WorkshopConsole({ workspaceId, workshop: w, youSaid, run, result
               <p>{c.text} {c.status !== "shown" ? <span className="text-sm text-slate-700">({c.status === "merged" ? `merged into “${byId.get(c.mergedIntoId ?? "")?.text.slice(0, 40) ?? "another card"}”` : c.status})</span> : null}</p>
               {c.originalText ? <p className="text-sm text-slate-700">Written as: “{c.originalText}”</p> : null}
               <p className="text-sm text-slate-700">From {c.pseudonym ?? "a phone"}</p>
+              <Suggestion card={c} suggestions={run.suggestions} themes={run.themes} />
               {c.status !== "merged" ? (
                 <div className="mt-1 flex flex-wrap items-end gap-2">
                   <Intent intent="sort" className="flex items-end gap-2">
@@ -220,6 +222,21 @@ export function WorkshopConsole({ workspaceId, workshop: w, youSaid, run, result
         <YouSaidList themes={youSaid} headingLevel={3} />
       </section>
     </div>
+  );
+}
+
+/** What the phones suggested for this card in the sorting round, with one click to take it. */
+function Suggestion({ card, suggestions, themes }: { card: CardForFacilitator; suggestions: Run["suggestions"]; themes: ThemeRecord[] }) {
+  const s = suggestedTheme(suggestions[card.id]);
+  const theme = s ? themes.find((t) => t.id === s.themeId) : undefined;
+  if (!s || !theme) return null;
+  return (
+    <Intent intent="sort" className="mt-1 flex flex-wrap items-center gap-2">
+      <input type="hidden" name="cardId" value={card.id} />
+      <input type="hidden" name="themeId" value={theme.id} />
+      <span className="text-sm">Phones suggest “{theme.title}” ({s.votes} of {s.of}).</span>
+      {card.themeId !== theme.id ? <Button variant="secondary">Sort into “{theme.title}”<span className="sr-only"> : “{card.text.slice(0, 40)}”</span></Button> : null}
+    </Intent>
   );
 }
 

@@ -87,6 +87,7 @@ export function PhoneScreen({ code, moderation, phone, room: initial, cards, bal
         {activity.kind === "rank" ? <Rank key={room.activity.round} themes={room.themes} mine={mine} onSubmit={queue} copy={copy} /> : null}
         {activity.kind === "scale" ? <Scale key={room.activity.round} themes={room.themes} mine={mine} onSubmit={queue} copy={copy} /> : null}
         {activity.kind === "react" ? <React_ key={room.activity.round} cards={room.cards} mine={mine} onSubmit={queue} copy={copy} /> : null}
+        {activity.kind === "sort" ? <Sort key={room.activity.round} cards={room.cards} themes={room.themes} mine={mine} onSubmit={queue} copy={copy} /> : null}
       </section>
 
       {cards.length ? (
@@ -195,6 +196,26 @@ function Scale({ themes, mine, onSubmit, copy }: BallotProps & { themes: Themes 
             <span className="text-sm">{copy.scaleHigh}</span>
           </div>
         </fieldset>
+      ))}
+    </BallotForm>
+  );
+}
+
+function Sort({ cards, themes, mine, onSubmit, copy }: BallotProps & { cards: PhoneRoom["cards"]; themes: Themes }) {
+  if (!cards.length || !themes.length) return <p className="mt-2">{cards.length ? copy.noThemes : copy.noCards}</p>;
+  // This phone's last choices: rows are "<cardId>:<themeId>".
+  const chosen = new Map([...mine.keys()].map((k) => k.split(":") as [string, string]));
+  return (
+    <BallotForm kind="sort" copy={copy} onSubmit={onSubmit}>
+      {cards.map((c) => (
+        <div key={c.id} className="rounded border border-slate-300 p-2">
+          <label htmlFor={`sort-${c.id}`} className="block font-semibold">{c.text}</label>
+          <span className="block text-base text-slate-700">{copy.sortPick}</span>
+          <select id={`sort-${c.id}`} name={`t:${c.id}`} defaultValue={chosen.get(c.id) ?? ""} className="mt-1 block w-full rounded border-2 border-slate-500 p-2">
+            <option value="">{copy.notSure}</option>
+            {themes.map((t) => <option key={t.id} value={t.id}>{t.title}</option>)}
+          </select>
+        </div>
       ))}
     </BallotForm>
   );

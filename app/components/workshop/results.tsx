@@ -6,6 +6,24 @@ import type { WallRoom } from "~/utils/workshop.server";
 export function ResultsList({ room, large = false }: { room: WallRoom; large?: boolean }) {
   const kind = room.activity.activity.kind;
   if (kind === "waiting" || kind === "cards") return null;
+  if (kind === "sort") {
+    const themeTitle = new Map(room.themes.map((t) => [t.id, t.title]));
+    return (
+      <section aria-label={`Results: ${ACTIVITY_LABELS[kind]}`} className="mt-4">
+        <p className={large ? "text-3xl" : "text-sm text-slate-700"}>{room.results.voters} sorted</p>
+        <ul className={`mt-2 space-y-1 ${large ? "text-3xl" : ""}`} data-testid="results">
+          {room.cards.map((c) => {
+            const counts = Object.entries(room.results.byTarget[c.id]?.sort ?? {}).sort((a, b) => b[1] - a[1]);
+            return (
+              <li key={c.id}>
+                {c.text}: <span className="font-bold">{counts.length ? counts.map(([t, n]) => `${themeTitle.get(t) ?? "?"} ${n}`).join(", ") : "not sorted yet"}</span>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+    );
+  }
   const rows =
     kind === "react"
       ? room.cards.map((c) => ({ id: c.id, title: c.text, value: Object.values(room.results.byTarget[c.id]?.reactions ?? {}).reduce((a, b) => a + b, 0), label: Object.entries(room.results.byTarget[c.id]?.reactions ?? {}).map(([e, n]) => `${e} ${n}`).join("  ") }))

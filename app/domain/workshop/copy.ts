@@ -53,6 +53,8 @@ export const COPY = {
   scaleLow: "Not much",
   scaleHigh: "A lot",
   reactTo: "Pick how you feel",
+  sortPick: "Which group does it go in?",
+  notSure: "Not sure",
   noThemes: "There is nothing to vote on yet. Look at the big screen.",
   noCards: "There are no ideas to see yet.",
   offline: "You are offline. Your ideas and votes are saved on this phone. They will send when you are back online.",

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ballotProblem, ballotRows, bordaTally, dotsTally, reactTally, scaleTally } from "./tallies";
+import { ballotProblem, ballotRows, bordaTally, dotsTally, reactTally, scaleTally, sortTally, suggestedTheme } from "./tallies";
 
 const targets = new Set(["a", "b", "c"]);
 
@@ -35,5 +35,17 @@ describe("counting a workshop's votes", () => {
         expect(total).toBeLessThanOrEqual(accepted.length * dots);
       }),
     );
+  });
+});
+
+describe("sorting by phones", () => {
+  it("counts which theme each phone put a card in, and suggests the leader unless it is a tie", () => {
+    const rows = [ballotRows({ kind: "sort", themes: { c1: "t1", c2: "t2" } }), ballotRows({ kind: "sort", themes: { c1: "t1", c2: "t1" } }), ballotRows({ kind: "sort", themes: { c1: "t2" } })];
+    const tally = sortTally(rows);
+    expect(tally.get("c1")).toEqual({ t1: 2, t2: 1 });
+    expect(suggestedTheme(tally.get("c1"))).toEqual({ themeId: "t1", votes: 2, of: 3 });
+    expect(suggestedTheme(tally.get("c2"))).toBeNull();
+    expect(ballotProblem({ kind: "sort", prompt: "p" }, { kind: "sort", themes: { a: "no-such-theme" } }, targets, new Set(["t1"]))).toMatch(/not there any more/);
+    expect(ballotProblem({ kind: "sort", prompt: "p" }, { kind: "sort", themes: { a: "t1" } }, targets, new Set(["t1"]))).toBeNull();
   });
 });

@@ -11,18 +11,20 @@ export const DotsBallotSchema = z.record(id, z.number().int().min(0).max(10));
 export const RankBallotSchema = z.array(id).max(100);
 export const ScaleBallotSchema = z.record(id, z.number().int().min(1).max(5));
 export const ReactBallotSchema = z.record(id, z.enum(REACTIONS));
+export const SortBallotSchema = z.record(id, id);
 
-export type Ballot = { kind: "dots"; dots: Record<string, number> } | { kind: "rank"; order: string[] } | { kind: "scale"; scores: Record<string, number> } | { kind: "react"; reactions: Record<string, string> };
+export type Ballot = { kind: "dots"; dots: Record<string, number> } | { kind: "rank"; order: string[] } | { kind: "scale"; scores: Record<string, number> } | { kind: "react"; reactions: Record<string, string> } | { kind: "sort"; themes: Record<string, string> };
 
 /**
  * Checks a phone's ballot against the activity and what may be voted on: the dots add up
  * to no more than the activity gives, every target exists, a ranking names each at most
  * once. Returns the problem in plain words, or null.
  */
-export function ballotProblem(activity: Activity, ballot: Ballot, targets: ReadonlySet<string>): string | null {
+export function ballotProblem(activity: Activity, ballot: Ballot, targets: ReadonlySet<string>, themes: ReadonlySet<string> = new Set()): string | null {
   if (activity.kind !== ballot.kind) return COPY.voteOver;
-  const keys = ballot.kind === "dots" ? Object.keys(ballot.dots) : ballot.kind === "rank" ? ballot.order : ballot.kind === "scale" ? Object.keys(ballot.scores) : Object.keys(ballot.reactions);
+  const keys = ballot.kind === "dots" ? Object.keys(ballot.dots) : ballot.kind === "rank" ? ballot.order : ballot.kind === "scale" ? Object.keys(ballot.scores) : ballot.kind === "react" ? Object.keys(ballot.reactions) : Object.keys(ballot.themes);
   if (keys.some((k) => !targets.has(k))) return COPY.voteGone;
+  if (ballot.kind === "sort" && Object.values(ballot.themes).some((t) => !themes.has(t))) return COPY.voteGone;
   if (ballot.kind === "dots" && activity.kind === "dots") {
     const used = Object.values(ballot.dots).reduce((a, b) => a + b, 0);
     if (used > activity.dots) return COPY.tooManyDots(activity.dots);
@@ -98,5 +100,31 @@ export function ballotRows(ballot: Ballot): Row[] {
       return Object.entries(ballot.scores).map(([targetId, value]) => ({ targetId, value }));
     case "react":
       return Object.entries(ballot.reactions).map(([targetId, emoji]) => ({ targetId, value: REACTIONS.indexOf(emoji as (typeof REACTIONS)[number]) }));
+    case "sort":
+      // One row per card and the theme it was put in (a theme id is not a number).
+      return Object.entries(ballot.themes).map(([cardId, themeId]) => ({ targetId: `${cardId}:${themeId}`, value: 1 }));
   }
+}
+
+/** Per card, how many phones put it in each theme. */
+export function sortTally(ballots: Row[][]): Map<string, Record<string, number>> {
+  const out = new Map<string, Record<string, number>>();
+  for (const b of ballots)
+    for (const r of b) {
+      const [cardId, themeId] = r.targetId.split(":");
+      if (!cardId || !themeId) continue;
+      const t = out.get(cardId) ?? {};
+      t[themeId] = (t[themeId] ?? 0) + 1;
+      out.set(cardId, t);
+    }
+  return out;
+}
+
+/** The theme most phones chose for a card, if one leads (ties: no suggestion). */
+export function suggestedTheme(counts: Record<string, number> | undefined): { themeId: string; votes: number; of: number } | null {
+  if (!counts) return null;
+  const sorted = Object.entries(counts).sort((a, b) => b[1] - a[1]);
+  const of = sorted.reduce((n, [, v]) => n + v, 0);
+  if (!sorted[0] || (sorted[1] && sorted[1][1] === sorted[0][1])) return null;
+  return { themeId: sorted[0][0], votes: sorted[0][1], of };
 }

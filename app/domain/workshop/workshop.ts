@@ -51,6 +51,8 @@ export const ActivitySchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("rank"), prompt }),
   z.object({ kind: z.literal("scale"), prompt }),
   z.object({ kind: z.literal("react"), prompt }),
+  /** Phones suggest a theme for each card on the big screen; the facilitator decides. */
+  z.object({ kind: z.literal("sort"), prompt }),
 ]);
 export type Activity = z.infer<typeof ActivitySchema>;
 export type ActivityKind = Activity["kind"];
@@ -61,6 +63,7 @@ export const ACTIVITY_LABELS: Record<ActivityKind, string> = {
   rank: "Ranking themes",
   scale: "1 to 5 scale on each theme",
   react: "Emoji reactions to cards",
+  sort: "Sorting: phones suggest a theme for each card",
 };
 export const DEFAULT_PROMPTS: Record<Exclude<ActivityKind, "waiting">, string> = {
   cards: "What would a good result look like for you?",
@@ -68,6 +71,7 @@ export const DEFAULT_PROMPTS: Record<Exclude<ActivityKind, "waiting">, string> =
   rank: "Put these in order. Top is the one that matters most.",
   scale: "How much does each one matter to you?",
   react: "What do you think of these ideas?",
+  sort: "Put each idea in the group where it fits best.",
 };
 
 /** The activity as stored: what it is, the round it started (votes belong to a round), its timer. */
