@@ -38,10 +38,10 @@ export default function Projector() {
             <div className="mx-auto h-48 w-48" role="img" aria-label={`QR code for ${joinAt}, code ${room.code}`} dangerouslySetInnerHTML={{ __html: qr }} />
             <p className="mt-2 text-2xl">{joinAt}</p>
             <p className="font-mono text-6xl font-bold tracking-widest" data-testid="join-code">{room.code}</p>
-            <p className="mt-1 text-xl">{room.phones} joined</p>
+            <p className="mt-1 text-xl">{COPY.wallJoined(room.phones)}</p>
           </div>
         ) : (
-          <p className="text-4xl">{room.status === "closed" ? COPY.ended : "Not open yet"}</p>
+          <p className="text-4xl">{room.status === "closed" ? COPY.ended : COPY.wallNotOpen}</p>
         )}
       </div>
       {activity.kind === "cards" || activity.kind === "waiting" ? (

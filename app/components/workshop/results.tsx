@@ -1,5 +1,6 @@
 // The current round's results, on the console and the projector: dots, ranking
 // points, the 1-5 scale and reactions, biggest first, with bars.
+import { COPY } from "~/domain/workshop/copy";
 import { ACTIVITY_LABELS } from "~/domain/workshop/workshop";
 import type { WallRoom } from "~/utils/workshop.server";
 
@@ -10,13 +11,13 @@ export function ResultsList({ room, large = false }: { room: WallRoom; large?: b
     const themeTitle = new Map(room.themes.map((t) => [t.id, t.title]));
     return (
       <section aria-label={`Results: ${ACTIVITY_LABELS[kind]}`} className="mt-4">
-        <p className={large ? "text-3xl" : "text-sm text-slate-700"}>{room.results.voters} sorted</p>
+        <p className={large ? "text-3xl" : "text-sm text-slate-700"}>{COPY.wallSorted(room.results.voters)}</p>
         <ul className={`mt-2 space-y-1 ${large ? "text-3xl" : ""}`} data-testid="results">
           {room.cards.map((c) => {
             const counts = Object.entries(room.results.byTarget[c.id]?.sort ?? {}).sort((a, b) => b[1] - a[1]);
             return (
               <li key={c.id}>
-                {c.text}: <span className="font-bold">{counts.length ? counts.map(([t, n]) => `${themeTitle.get(t) ?? "?"} ${n}`).join(", ") : "not sorted yet"}</span>
+                {c.text}: <span className="font-bold">{counts.length ? counts.map(([t, n]) => `${themeTitle.get(t) ?? "?"} ${n}`).join(", ") : COPY.wallNotSorted}</span>
               </li>
             );
           })}
@@ -30,14 +31,14 @@ export function ResultsList({ room, large = false }: { room: WallRoom; large?: b
       : room.themes.map((t) => {
           const r = room.results.byTarget[t.id];
           const value = kind === "dots" ? r?.dots ?? 0 : kind === "rank" ? r?.borda ?? 0 : r?.scale?.meanHundredths ?? 0;
-          const label = kind === "dots" ? `${value} dot${value === 1 ? "" : "s"}` : kind === "rank" ? `${value} point${value === 1 ? "" : "s"}` : r?.scale ? `${(r.scale.meanHundredths / 100).toFixed(1)} out of 5 (${r.scale.count})` : "no scores yet";
+          const label = kind === "dots" ? COPY.wallDots(value) : kind === "rank" ? COPY.wallPoints(value) : r?.scale ? COPY.wallScale((r.scale.meanHundredths / 100).toFixed(1), r.scale.count) : COPY.wallNoScores;
           return { id: t.id, title: t.title, value, label };
         });
   const max = Math.max(1, ...rows.map((r) => r.value));
   const sorted = [...rows].sort((a, b) => b.value - a.value || (a.title < b.title ? -1 : 1));
   return (
     <section aria-label={`Results: ${ACTIVITY_LABELS[kind]}`} className="mt-4">
-      <p className={large ? "text-3xl" : "text-sm text-slate-700"}>{room.results.voters} voted</p>
+      <p className={large ? "text-3xl" : "text-sm text-slate-700"}>{COPY.wallVoted(room.results.voters)}</p>
       <ol className="mt-2 space-y-2" data-testid="results">
         {sorted.map((r) => (
           <li key={r.id} data-result={r.title}>

@@ -83,6 +83,16 @@ export const COPY = {
   inContract: "It is in the deal with the service we chose.",
   ideas: (n: number) => (n === 1 ? "1 idea" : `${n} ideas`),
   backToJoin: "Back",
+  // The projector wall, which young people read from across the room.
+  wallNotOpen: "Not open yet",
+  wallJoined: (n: number) => `${n} joined`,
+  wallVoted: (n: number) => `${n} voted`,
+  wallSorted: (n: number) => `${n} sorted`,
+  wallNotSorted: "not sorted yet",
+  wallDots: (n: number) => (n === 1 ? "1 dot" : `${n} dots`),
+  wallPoints: (n: number) => (n === 1 ? "1 point" : `${n} points`),
+  wallScale: (mean: string, n: number) => `${mean} out of 5 (${n})`,
+  wallNoScores: "no scores yet",
   voteBroken: "Something in your vote did not work. Try again.",
   voteOver: "This vote has finished. Look at your screen for what is next.",
   voteGone: "One of these is not there any more. Try again.",
@@ -98,7 +108,7 @@ export function allCopy(): [string, string][] {
   const out: [string, string][] = [];
   const walk = (name: string, v: unknown) => {
     if (typeof v === "string") out.push([name, v]);
-    else if (typeof v === "function") for (const n of [1, 3]) out.push([`${name}(${n})`, (v as (n: number) => string)(n)]);
+    else if (typeof v === "function") for (const n of [1, 3]) out.push([`${name}(${n})`, (v as (a: number | string, b: number) => string)(v.length === 2 ? "4.5" : n, n)]);
     else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(`${name}.${k}`, x);
   };
   walk("COPY", COPY);
