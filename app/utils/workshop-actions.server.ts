@@ -40,22 +40,24 @@ const Schemas = {
 
 export async function workshopAction(w: model.WorkshopRecord, member: MemberContext & { user: UserSummary }, form: FormData): Promise<ConsoleResult> {
   const intent = String(form.get("intent") ?? "");
-  const parse = <S extends z.ZodType>(schema: S) => {
+  // The parsed fields, or the 400 that says which field is wrong.
+  const parse = <S extends z.ZodType>(schema: S): { data: z.infer<S> } | { refused: Invalid } => {
     const r = parseForm(form, schema);
-    return r.ok ? r.data : invalid(r, intent);
+    return r.ok ? { data: r.data } : { refused: invalid(r, intent) };
   };
-  const failed = (v: unknown): v is Invalid => typeof v === "object" && v !== null && "init" in v && "data" in v && (v as { type?: string }).type === "DataWithResponseInit";
 
   switch (intent) {
     case "settings": {
-      const d = parse(WorkshopSettingsSchema);
-      if (failed(d)) return d;
+      const parsed = parse(WorkshopSettingsSchema);
+      if ("refused" in parsed) return parsed.refused;
+      const d = parsed.data;
       await model.updateWorkshop(w, d);
       return ok(intent, "Settings saved.");
     }
     case "participation": {
-      const d = parse(ParticipationSchema);
-      if (failed(d)) return d;
+      const parsed = parse(ParticipationSchema);
+      if ("refused" in parsed) return parsed.refused;
+      const d = parsed.data;
       await model.updateWorkshop(w, d);
       return ok(intent, "Level of participation saved.");
     }
@@ -84,66 +86,76 @@ export async function workshopAction(w: model.WorkshopRecord, member: MemberCont
       return ok(intent, "Phones show the new activity.");
     }
     case "timer": {
-      const d = parse(Schemas.timer);
-      if (failed(d)) return d;
+      const parsed = parse(Schemas.timer);
+      if ("refused" in parsed) return parsed.refused;
+      const d = parsed.data;
       await model.setTimer(w, d.seconds || null);
       return ok(intent, d.seconds ? "Timer started." : "Timer stopped.");
     }
     case "approve":
     case "hide": {
-      const d = parse(Schemas.card);
-      if (failed(d)) return d;
+      const parsed = parse(Schemas.card);
+      if ("refused" in parsed) return parsed.refused;
+      const d = parsed.data;
       if (!(await model.moderateCard(w, d.cardId, { kind: intent }))) return refuse(intent, "That card is not in this workshop.");
       return ok(intent, intent === "approve" ? "Card shown." : "Card hidden.");
     }
     case "edit": {
-      const d = parse(Schemas.edit);
-      if (failed(d)) return d;
+      const parsed = parse(Schemas.edit);
+      if ("refused" in parsed) return parsed.refused;
+      const d = parsed.data;
       if (!(await model.moderateCard(w, d.cardId, { kind: "edit", text: d.text }))) return refuse(intent, "That card is not in this workshop.");
       return ok(intent, "Card corrected; the original words are kept for facilitators.");
     }
     case "merge": {
-      const d = parse(Schemas.merge);
-      if (failed(d)) return d;
+      const parsed = parse(Schemas.merge);
+      if ("refused" in parsed) return parsed.refused;
+      const d = parsed.data;
       if (!(await model.moderateCard(w, d.cardId, { kind: "merge", intoId: d.intoId }))) return refuse(intent, "Choose another card of this workshop to merge into.");
       return ok(intent, "Merged into the other card.");
     }
     case "sort": {
-      const d = parse(Schemas.sort);
-      if (failed(d)) return d;
+      const parsed = parse(Schemas.sort);
+      if ("refused" in parsed) return parsed.refused;
+      const d = parsed.data;
       if (!(await model.moderateCard(w, d.cardId, { kind: "theme", themeId: d.themeId || null }))) return refuse(intent, "That card or theme is not in this workshop.");
       return ok(intent, "Card sorted.");
     }
     case "add-theme": {
-      const d = parse(Schemas.theme);
-      if (failed(d)) return d;
+      const parsed = parse(Schemas.theme);
+      if ("refused" in parsed) return parsed.refused;
+      const d = parsed.data;
       await model.addTheme(w, d.title);
       return ok(intent, "Theme added.");
     }
     case "rename-theme": {
-      const d = parse(Schemas.rename);
-      if (failed(d)) return d;
+      const parsed = parse(Schemas.rename);
+      if ("refused" in parsed) return parsed.refused;
+      const d = parsed.data;
       if (!(await model.renameTheme(w, d.themeId, d.title))) return refuse(intent, "That theme is not in this workshop.");
       return ok(intent, "Theme renamed.");
     }
     case "remove-theme": {
-      const d = parse(Schemas.themeId);
-      if (failed(d)) return d;
+      const parsed = parse(Schemas.themeId);
+      if ("refused" in parsed) return parsed.refused;
+      const d = parsed.data;
       if (!(await model.removeTheme(w, d.themeId))) return refuse(intent, "A theme promoted into the framework stays; record a decision instead.");
       return ok(intent, "Theme removed; its cards are unsorted.");
     }
     case "promote":
       return promote(w, member, form, intent);
     case "decide": {
-      const d = parse(Schemas.decide);
-      if (failed(d)) return d;
+      const parsed = parse(Schemas.decide);
+      if ("refused" in parsed) return parsed.refused;
+      const d = parsed.data;
       if (d.decision !== "none" && !d.reason) return invalid({ errors: { reason: ["Say why, in words young people will read"] } }, intent);
       if (!(await model.decideTheme(w, d.themeId, d.decision === "none" ? null : d.decision, d.reason))) return refuse(intent, "That theme is not in this workshop.");
       return ok(intent, "Decision saved; the “you said, we did” page shows it.");
     }
     case "read-message": {
-      const d = parse(Schemas.message);
-      if (failed(d)) return d;
+      const parsed = parse(Schemas.message);
+      if ("refused" in parsed) return parsed.refused;
+      const d = parsed.data;
       if (!(await model.markMessageRead(w, d.messageId))) return refuse(intent, "That message is not in this workshop.");
       return ok(intent, "Marked as read.");
     }
