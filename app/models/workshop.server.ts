@@ -214,13 +214,14 @@ export async function sortSuggestions(w: WorkshopRecord): Promise<Map<string, Re
 /** Replaces the phone's ballot for the current round; returns a plain-words problem, or null. */
 export async function castBallot(w: WorkshopRecord, phone: Phone, ballot: Ballot): Promise<string | null> {
   if (w.status !== "open") return "The workshop has ended.";
+  // What may be voted on: cards on the big screen (reactions, sorting), themes (the rest, and sorting's choices).
+  const onCards = ballot.kind === "react" || ballot.kind === "sort";
   const [cards, themes] = await Promise.all([
-    db().workshopCard.findMany({ where: { workshopId: w.id, status: "shown" }, select: { id: true } }),
-    db().workshopTheme.findMany({ where: { workshopId: w.id }, select: { id: true } }),
+    onCards ? db().workshopCard.findMany({ where: { workshopId: w.id, status: "shown" }, select: { id: true } }) : [],
+    ballot.kind === "react" ? [] : db().workshopTheme.findMany({ where: { workshopId: w.id }, select: { id: true } }),
   ]);
-  const cardIds = new Set(cards.map((c) => c.id));
   const themeIds = new Set(themes.map((t) => t.id));
-  const problem = ballotProblem(w.activity.activity, ballot, ballot.kind === "react" || ballot.kind === "sort" ? cardIds : themeIds, themeIds);
+  const problem = ballotProblem(w.activity.activity, ballot, onCards ? new Set(cards.map((c) => c.id)) : themeIds, themeIds);
   if (problem) return problem;
   const rows = ballotRows(ballot);
   await db().$transaction([
