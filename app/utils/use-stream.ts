@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 
 export function useStream<T>(url: string, event: string, initial: T): T {
-  const [latest, setLatest] = useState<{ from: T; value: T } | null>(null);
+  const [latest, setLatest] = useState<{ value: T } | null>(null);
   useEffect(() => {
     let source: EventSource | null = null;
     const open = () => {
@@ -11,7 +11,7 @@ export function useStream<T>(url: string, event: string, initial: T): T {
       source = new EventSource(url);
       source.addEventListener(event, (e) => {
         try {
-          setLatest({ from: initial, value: JSON.parse((e as MessageEvent<string>).data) as T });
+          setLatest({ value: JSON.parse((e as MessageEvent<string>).data) as T });
         } catch {
           // a broken frame: the next one replaces it
         }
@@ -26,8 +26,6 @@ export function useStream<T>(url: string, event: string, initial: T): T {
       window.removeEventListener("online", open);
       window.removeEventListener("offline", offline);
     };
-    // `initial` changes on every reload; the stream does not need to reopen for it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [url, event]);
   return latest?.value ?? initial;
 }
