@@ -4,7 +4,6 @@
 // them (two service qualities and an indicator in the framework, one not adopted and
 // why), co-designed on the ladder. And the next one, ready to open.
 import { randomBytes } from "node:crypto";
-import * as Y from "yjs";
 import { addIndicator, addServiceQuality } from "~/domain/outcome-framework";
 import { codeFrom } from "~/domain/workshop/codes";
 import { provenanceLabel, WAITING } from "~/domain/workshop/workshop";
@@ -44,44 +43,36 @@ export async function seedDemoWorkshops(workspaceId: string, facilitator: { id: 
       cardsDeletedAt: new Date(closedAt.getTime() + 30 * DAY),
     },
   });
-  const promoted: { themeTitle: string; as: "service-quality" | "indicator"; id: string; outcomeId: string | null }[] = [];
-  await writeDocument(`${workspaceId}/outcomes`, (doc) => {
-    for (const t of THEMES) {
-      if (!t.as) continue;
-      const sourceRef = `workshop:${past.id}:`;
-      const source = provenanceLabel(past);
-      const id = crypto.randomUUID();
-      if (t.as === "service-quality") addServiceQuality(doc, { title: t.framework!, source, sourceRef }, id);
-      else addIndicator(doc, t.outcomeId!, { title: t.framework!, source, sourceRef }, id);
-      promoted.push({ themeTitle: t.title, as: t.as, id, outcomeId: t.outcomeId ?? null });
-    }
-  });
-  let position = 0;
-  for (const t of THEMES) {
-    const p = promoted.find((x) => x.themeTitle === t.title);
+  // Themes first, so each framework item can point back at its theme.
+  const source = provenanceLabel(past);
+  const promoted: { theme: Theme; themeId: string; itemId: string }[] = [];
+  for (const [position, t] of THEMES.entries()) {
+    const itemId = crypto.randomUUID();
     const theme = await db().workshopTheme.create({
       data: {
         workshopId: past.id,
         title: t.title,
-        position: position++,
+        position,
         cardCount: t.cards,
         results: JSON.stringify({ cards: t.cards, dots: t.dots }),
-        promotedAs: p?.as ?? null,
-        promotedId: p?.id ?? null,
-        promotedOutcomeId: p?.outcomeId ?? null,
-        promotedAt: p ? closedAt : null,
-        promotedByName: p ? facilitator.name : null,
+        promotedAs: t.as ?? null,
+        promotedId: t.as ? itemId : null,
+        promotedOutcomeId: t.outcomeId ?? null,
+        promotedAt: t.as ? closedAt : null,
+        promotedByName: t.as ? facilitator.name : null,
         decision: t.decision ?? null,
         decisionReason: t.reason ?? "",
       },
     });
-    // The framework items point back at their theme.
-    if (p) await writeDocument(`${workspaceId}/outcomes`, (doc) => {
-      const map = doc.getMap<Y.Map<unknown>>(p.as === "service-quality" ? "qualities" : "outcomes");
-      if (p.as === "service-quality") map.get(p.id)?.set("sourceRef", `workshop:${past.id}:${theme.id}`);
-      else (map.get(p.outcomeId!)?.get("indicators") as Y.Map<Y.Map<unknown>> | undefined)?.get(p.id)?.set("sourceRef", `workshop:${past.id}:${theme.id}`);
-    });
+    if (t.as) promoted.push({ theme: t, themeId: theme.id, itemId });
   }
+  await writeDocument(`${workspaceId}/outcomes`, (doc) => {
+    for (const { theme: t, themeId, itemId } of promoted) {
+      const item = { title: t.framework!, source, sourceRef: `workshop:${past.id}:${themeId}` };
+      if (t.as === "service-quality") addServiceQuality(doc, item, itemId);
+      else addIndicator(doc, t.outcomeId!, item, itemId);
+    }
+  });
   await db().workshop.create({
     data: {
       workspaceId,
