@@ -47,6 +47,7 @@ const ANSWERS: Record<string, Record<string, string>> = {
 
 export async function seedTenderWorkspace(people: Person[], ids: Map<string, string>): Promise<string> {
   const lead = people[0]!;
+  const by = { id: ids.get(lead.email)!, name: lead.name };
   const existing = await db().workspace.findFirst({ where: { name: TENDER_WORKSPACE_NAME, createdBy: { email: lead.email } }, select: { id: true } });
   if (existing) return existing.id;
   const workspace = await db().workspace.create({
@@ -64,9 +65,9 @@ export async function seedTenderWorkspace(people: Person[], ids: Map<string, str
     procedure: "competitive-flexible",
     shape: "restricted",
     lightTouch: true,
-  });
+  }, by);
   let p = (await getProcurement(workspace.id))!;
-  await saveTerms(p, pfpTenderTerms(version.ok ? version.version.id : ""));
+  await saveTerms(p, pfpTenderTerms(version.ok ? version.version.id : ""), by);
   const orgs = await db().organisation.findMany({ select: { id: true, name: true } });
   const org = (name: string) => orgs.find((o) => o.name === name)!.id;
   for (const name of ["Positive Families Partnership", "Bridges Outcomes Partnerships", "Family Action", "South West London and St George's Mental Health NHS Trust", "Family Psychology Mutual", "Catalyst Family Services"]) await registerParty(p, org(name), "Demo");
@@ -79,8 +80,9 @@ export async function seedTenderWorkspace(people: Person[], ids: Map<string, str
   const tender = (await tenderModel(p))!;
 
   const bid = async (prime: string, submitter: string, name: string, partners: [string, "delivery" | "investor", boolean][], model: PaymentModel, answers: Record<string, string>, terms: Record<string, [number, number, number]>) => {
-    let b: BidRecord = await createBid(p, { organisationId: org(prime), name, lotId: null, base: tender.model });
-    for (const [n, role, small] of partners) await addPartner(b, { organisationId: org(n), role, small });
+    const by = { id: ids.get(submitter) ?? null, name: people.find((x) => x.email === submitter)!.name };
+    let b: BidRecord = await createBid(p, { organisationId: org(prime), name, lotId: null, base: tender.model }, by);
+    for (const [n, role, small] of partners) await addPartner(b, { organisationId: org(n), role, small }, by);
     b = (await getBid(p.id, b.id))!;
     await seedDraft(workspace.id, b, (doc) => {
       writePaymentDesign(doc, model, []);
@@ -100,16 +102,16 @@ export async function seedTenderWorkspace(people: Person[], ids: Map<string, str
     { "Family Action": [900_000, 3_500, 100], "South West London and St George's Mental Health NHS Trust": [950_000, 3_500, 0], "Family Psychology Mutual": [800_000, 3_000, 100] },
   );
   const catalyst = await bid("Catalyst Family Services", "bids@catalyst.example", "Catalyst Families Consortium", [["Family Action", "delivery", true]], hybrid(21_500, 300_000), ANSWERS.catalyst!, { "Family Action": [850_000, 4_000, 0] });
-  const opened = await openBids(p, null, { name: lead.name });
+  const opened = await openBids(p, null, by);
   if (!opened.ok) throw new Error(`demo tender: ${opened.reason}`);
   p = (await getProcurement(workspace.id))!;
   const priya = people.find((x) => x.email === "commissioner@merton.example")!;
   const ruth = people.find((x) => x.email === "evaluator@ecorys.example")!;
-  for (const e of [priya, ruth]) await addEvaluator(p, ids.get(e.email)!, { name: lead.name });
+  for (const e of [priya, ruth]) await addEvaluator(p, ids.get(e.email)!, by);
   const first = (await evaluatorFor(p.id, ids.get(priya.email)!))!;
-  await declare(first, [{ bidId: pfp.id, conflict: false, note: "" }, { bidId: catalyst.id, conflict: false, note: "" }]);
+  await declare(workspace.id, first, [{ bidId: pfp.id, conflict: false, note: "" }, { bidId: catalyst.id, conflict: false, note: "" }]);
   for (const [b, scores] of [[pfp, [4, 4, 3]], [catalyst, [3, 2, 2]]] as const) {
-    for (const [i, q] of p.terms.criteria.questions.entries()) await saveScore(first.id, b.id, q.id, scores[i]!, "Scored against the descriptors (demo).");
+    for (const [i, q] of p.terms.criteria.questions.entries()) await saveScore(first.id, b.id, q.id, scores[i]!, "Scored against the descriptors (demo).", { workspaceId: workspace.id, by: { id: ids.get(priya.email)!, name: priya.name } });
   }
   return workspace.id;
 }

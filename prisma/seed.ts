@@ -127,6 +127,7 @@ const at = (base: number, days: number, hour: number) => {
  */
 async function seedDemoProcurement(workspaceId: string, ids: Map<string, string>): Promise<void> {
   const lead = DEMO_PEOPLE[0]!;
+  const by = { id: ids.get(lead.email)!, name: lead.name };
   let paymentVersionId = "";
   for (const section of ["outcomes", "referral", "payment"] as const) {
     const v = await publishVersion({ workspaceId, section, name: "For the market-warming day", userId: ids.get(lead.email)!, userName: lead.name });
@@ -139,7 +140,7 @@ async function seedDemoProcurement(workspaceId: string, ids: Map<string, string>
     procedure: "competitive-flexible",
     shape: "dialogue",
     lightTouch: true,
-  });
+  }, by);
   const p = (await getProcurement(workspaceId))!;
   const now = Date.now();
   await saveTimeline(p, {
@@ -154,10 +155,10 @@ async function seedDemoProcurement(workspaceId: string, ids: Map<string, string>
     "award-decision": at(now, 120, 9),
     standstill: at(now, 121, 9),
     contract: at(now, 140, 9),
-  });
-  await saveTerms((await getProcurement(workspaceId))!, pfpTenderTerms(paymentVersionId));
+  }, by);
+  await saveTerms((await getProcurement(workspaceId))!, pfpTenderTerms(paymentVersionId), by);
   const pinned = { outcomes: "For the market-warming day", referral: "For the market-warming day", payment: "For the market-warming day" };
-  await savePublication(p, pinned, true);
+  await savePublication(p, pinned, true, by);
   const people = DEMO_PEOPLE.filter((x) => x.org && (x.orgType === "provider" || x.orgType === "investor"));
   const orgs = await db().organisation.findMany({ where: { name: { in: people.map((x) => x.org!) } }, select: { id: true, name: true } });
   for (const person of people) await registerParty(p, orgs.find((o) => o.name === person.org)!.id, person.name);
@@ -187,6 +188,6 @@ async function seedDemoProcurement(workspaceId: string, ids: Map<string, string>
   await setPollStatus(fresh, event.id, poll.id, "open");
   const asker = await byEmail("mst@familyaction.example");
   const q = await askQuestion(fresh, asker, { source: "event", body: "Will referrals below the 384 commitment be balanced across the boroughs, or does the shortfall sit with the provider?", anonymous: true, eventId: event.id });
-  await moderateQuestion(fresh, q.id, "approve");
-  await answerQuestion(fresh, q.id, { answer: "Shortfalls are balanced across the boroughs each year, and 5–10% rolls over to the next. The commitments are in the referral criteria published for today." }, { name: lead.name });
+  await moderateQuestion(fresh, q.id, "approve", { id: ids.get(lead.email)!, name: lead.name });
+  await answerQuestion(fresh, q.id, { answer: "Shortfalls are balanced across the boroughs each year, and 5–10% rolls over to the next. The commitments are in the referral criteria published for today." }, { id: ids.get(lead.email)!, name: lead.name });
 }

@@ -1,16 +1,20 @@
 import { randomToken, sha256 } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
+import { audit, GLOBAL_CHAIN } from "./audit.server";
+import { auditValue } from "~/domain/audit/chain";
 import { userSelect, type UserSummary } from "./user.server";
 
 export const API_TOKEN_PREFIX = "oc_pat_";
 
 /** Creates a personal API token; the plain token is returned once and never stored. */
-export async function createApiToken({ userId, name }: { userId: string; name: string }) {
+// Tokens belong to an account, not a workspace: they go to the global chain.
+export async function createApiToken({ userId, name, byName }: { userId: string; name: string; byName: string }) {
   const token = API_TOKEN_PREFIX + randomToken();
   const row = await db().apiToken.create({
     data: { userId, name, prefix: token.slice(0, API_TOKEN_PREFIX.length + 6), tokenHash: sha256(token) },
     select: { id: true, name: true, prefix: true, createdAt: true },
   });
+  await audit({ chain: GLOBAL_CHAIN, actor: { id: userId, name: byName }, action: "api-token.created", subject: `api-token:${row.id}`, after: auditValue({ userId, name, prefix: row.prefix }), at: row.createdAt });
   return { ...row, token };
 }
 
@@ -24,8 +28,9 @@ export async function listApiTokens(userId: string) {
 }
 
 /** Revokes one of the user's own tokens; false when there was none to revoke. */
-export async function revokeApiToken({ userId, tokenId }: { userId: string; tokenId: string }): Promise<boolean> {
+export async function revokeApiToken({ userId, tokenId, byName }: { userId: string; tokenId: string; byName: string }): Promise<boolean> {
   const { count } = await db().apiToken.updateMany({ where: { id: tokenId, userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (count === 1) await audit({ chain: GLOBAL_CHAIN, actor: { id: userId, name: byName }, action: "api-token.revoked", subject: `api-token:${tokenId}`, before: auditValue({ revoked: false }), after: auditValue({ revoked: true }) });
   return count === 1;
 }
 

@@ -15,6 +15,14 @@ import { db } from "~/utils/db.server";
 import { seal, unseal, unsealText } from "~/utils/seal.server";
 import { appendDocumentUpdates, readStoredDocument, seedDocumentIfEmpty, type DocumentCodec } from "./document.server";
 import type { ProcurementRecord } from "./procurement.server";
+import { audit, auditWorkspace, chainHead, sealedBidsChain, type Actor } from "./audit.server";
+import { auditValue } from "~/domain/audit/chain";
+
+// Everything about a bid before opening goes to the procurement's sealed chain, which
+// nobody reads until the bids are opened: the workspace's own chain would show, by its
+// length alone, that someone is bidding.
+const sealedAudit = (procurementId: string, actor: Actor, action: string, bidId: string, after: unknown, at?: Date) =>
+  audit({ chain: sealedBidsChain(procurementId), actor, action, subject: `bid:${bidId}`, after: auditValue(after), ...(at ? { at } : {}) });
 
 export const bidAad = {
   doc: (bidId: string) => `bid:${bidId}:doc`,
@@ -91,26 +99,29 @@ export async function listAllBids(procurementId: string): Promise<BidRecord[]> {
   return rows.map(toRecord);
 }
 
-export async function createBid(p: ProcurementRecord, input: { organisationId: string; name: string; lotId: string | null; base: PaymentModel }): Promise<BidRecord> {
+export async function createBid(p: ProcurementRecord, input: { organisationId: string; name: string; lotId: string | null; base: PaymentModel }, by: Actor): Promise<BidRecord> {
   const row = await db().bid.create({
     data: { procurementId: p.id, lotId: input.lotId, partners: { create: { organisationId: input.organisationId, role: "prime" } } },
     include: bidInclude,
   });
   await seedDocumentIfEmpty(bidDocumentName(p.workspaceId, row.id), (doc) => startBid(doc, input.name, input.base), bidCodec(p.id, row.id));
+  await sealedAudit(p.id, by, "bid.started", row.id, { prime: input.organisationId, lotId: input.lotId });
   return toRecord(row);
 }
 
-export async function addPartner(bid: BidRecord, input: { organisationId: string; role: Exclude<ConsortiumRole, "prime">; small: boolean }): Promise<{ ok: true } | { ok: false; error: string }> {
+export async function addPartner(bid: BidRecord, input: { organisationId: string; role: Exclude<ConsortiumRole, "prime">; small: boolean }, by: Actor): Promise<{ ok: true } | { ok: false; error: string }> {
   if (bid.partners.some((p) => p.organisationId === input.organisationId)) return { ok: false, error: "That organisation is already in the consortium." };
   await db().bidPartner.create({ data: { bidId: bid.id, organisationId: input.organisationId, role: input.role, small: input.small } });
+  await sealedAudit(bid.procurementId, by, "bid.partner-added", bid.id, input);
   return { ok: true };
 }
 
-export async function removePartner(bid: BidRecord, organisationId: string): Promise<{ ok: true } | { ok: false; error: string }> {
+export async function removePartner(bid: BidRecord, organisationId: string, by: Actor): Promise<{ ok: true } | { ok: false; error: string }> {
   const partner = bid.partners.find((p) => p.organisationId === organisationId);
   if (!partner) return { ok: false, error: "That organisation is not in the consortium." };
   if (partner.role === "prime") return { ok: false, error: "The prime cannot leave its own bid." };
   await db().bidPartner.deleteMany({ where: { bidId: bid.id, organisationId } });
+  await sealedAudit(bid.procurementId, by, "bid.partner-removed", bid.id, { organisationId });
   return { ok: true };
 }
 
@@ -187,6 +198,8 @@ async function snapshot(workspaceId: string, bid: BidRecord, kind: "version" | "
     },
     select: { id: true },
   });
+  // Only the receipt's hash: the content itself stays sealed.
+  if (kind === "submission") await sealedAudit(bid.procurementId, { name: byName }, "bid.submitted", bid.id, { receipt: sha256, snapshot: row.id }, now);
   return { id: row.id, sha256, at: now.toISOString(), canonical };
 }
 
@@ -195,9 +208,10 @@ export const saveBidVersion = (workspaceId: string, bid: BidRecord, label: strin
 /** Submits the draft as it stands; the caller has checked the window (by the server's clock) and that the submitter is the prime. */
 export const submitBid = (workspaceId: string, bid: BidRecord, byName: string, now: Date) => snapshot(workspaceId, bid, "submission", "Submission", byName, now);
 
-export async function withdrawBid(bid: BidRecord, now = new Date()): Promise<boolean> {
+export async function withdrawBid(bid: BidRecord, by: Actor, now = new Date()): Promise<boolean> {
   if (!bid.submission) return false;
   const { count } = await db().bidSnapshot.updateMany({ where: { id: bid.submission.id, withdrawnAt: null }, data: { withdrawnAt: now } });
+  if (count === 1) await sealedAudit(bid.procurementId, by, "bid.withdrawn", bid.id, { receipt: bid.submission.sha256 }, now);
   return count === 1;
 }
 
@@ -239,7 +253,7 @@ export async function readSubmittedBids(procurementId: string): Promise<OpenedBi
  * deadline passed" if it is not there yet), records who opened them and when, and checks
  * each submission against its receipt.
  */
-export async function openBids(p: ProcurementRecord, bidsOpenedAt: string | null, by: { name: string }, now = new Date()): Promise<{ ok: true; checked: { bidId: string; matches: boolean }[] } | { ok: false; reason: string }> {
+export async function openBids(p: ProcurementRecord, bidsOpenedAt: string | null, by: Actor & { name: string }, now = new Date()): Promise<{ ok: true; checked: { bidId: string; matches: boolean }[] } | { ok: false; reason: string }> {
   const decision = openingDecision(p, bidsOpenedAt, now);
   if (!decision.ok) return decision;
   // The deadline has passed (openingDecision): "bid deadline passed" and "evaluation" are
@@ -260,7 +274,13 @@ export async function openBids(p: ProcurementRecord, bidsOpenedAt: string | null
   if (count !== 1) return { ok: false, reason: "The bids have already been opened." };
   if (moves.length) await db().stageMove.createMany({ data: moves.map((m) => ({ procurementId: p.id, fromStage: m.from, toStage: m.to, byName: by.name, note: "Bids opened", at: now })) });
   const opened = await readSubmittedBids(p.id);
-  return { ok: true, checked: opened.map((o) => ({ bidId: o.bid.id, matches: o.matches })) };
+  const checked = opened.map((o) => ({ bidId: o.bid.id, matches: o.matches }));
+  // The opening unseals the bids' chain: the workspace's chain takes its head, so the
+  // two can only be checked together from here on.
+  const sealed = await chainHead(sealedBidsChain(p.id));
+  for (const m of moves) await auditWorkspace(p.workspaceId, by, "procurement.stage", `procurement:${p.id}`, { before: m.from, after: m.to }, now);
+  await auditWorkspace(p.workspaceId, by, "bids.opened", `procurement:${p.id}`, { after: { bids: opened.map((o) => ({ bid: o.bid.id, receipt: o.bid.submission!.sha256, matches: o.matches })), sealedChain: sealedBidsChain(p.id), sealedHead: sealed.head, sealedEntries: sealed.entries } }, now);
+  return { ok: true, checked };
 }
 
 /**

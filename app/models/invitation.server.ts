@@ -117,7 +117,8 @@ export async function acceptInvitation({ token, user }: { token: string; user: {
   });
   if (count !== 1) throw new InvitationError(STATUS_MESSAGES.used);
   const full = await db().invitation.findUniqueOrThrow({ where: { id: inv.id }, select: { organisationName: true, role: true } });
-  const result = await upsertMember({ workspaceId: inv.workspace.id, userId: user.id, role: inv.role });
+  const me = await db().user.findUnique({ where: { id: user.id }, select: { name: true } });
+  const result = await upsertMember({ workspaceId: inv.workspace.id, userId: user.id, role: inv.role, by: { id: user.id, name: me?.name ?? "The invited person" } });
   if (full.organisationName) {
     await setOrganisationIfMissing(user.id, { name: full.organisationName, type: guessOrganisationType(inv.role) });
   }

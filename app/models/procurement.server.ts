@@ -7,6 +7,7 @@ import { decideExtension, decideMove, formatInstant, isStage, recordMove, STAGE_
 import { EMPTY_TERMS, TenderTermsSchema, type TenderTerms } from "~/domain/procurement/tender";
 import type { DeliveryKind } from "~/domain/procurement/equal-treatment";
 import { db } from "~/utils/db.server";
+import { auditWorkspace, type Actor } from "./audit.server";
 import { env } from "~/utils/env.server";
 import { parseStored } from "~/utils/stored-json.server";
 import { publishWorkspaceEvent } from "~/utils/workspace-events.server";
@@ -86,7 +87,7 @@ export type ProcurementDetails = { title: string; reference: string; summary: st
 export class ProcurementRuleError extends Error {}
 
 /** Creates the workspace's procurement, or changes its details. The procedure is fixed once the tender notice is out. */
-export async function saveDetails(workspaceId: string, details: ProcurementDetails): Promise<ProcurementRecord> {
+export async function saveDetails(workspaceId: string, details: ProcurementDetails, by: Actor): Promise<ProcurementRecord> {
   const existing = await getProcurement(workspaceId);
   if (existing && existing.stage !== "preliminary-market-engagement" && (existing.procedure !== details.procedure || existing.shape !== details.shape)) {
     throw new ProcurementRuleError("The procedure cannot change once the tender notice is published.");
@@ -96,42 +97,50 @@ export async function saveDetails(workspaceId: string, details: ProcurementDetai
     create: { workspaceId, ...details },
     update: details,
   });
+  const before = existing ? { title: existing.title, reference: existing.reference, summary: existing.summary, procedure: existing.procedure, shape: existing.shape, lightTouch: existing.lightTouch } : null;
+  await auditWorkspace(workspaceId, by, existing ? "procurement.details" : "procurement.created", `procurement:${row.id}`, { before, after: details });
   publishWorkspaceEvent(workspaceId, "procurement");
   return toRecord(row);
 }
 
-export async function saveTerms(p: ProcurementRecord, terms: TenderTerms): Promise<void> {
-  await db().procurement.update({ where: { id: p.id }, data: { tenderTerms: JSON.stringify(TenderTermsSchema.parse(terms)) } });
+export async function saveTerms(p: ProcurementRecord, terms: TenderTerms, by: Actor): Promise<void> {
+  const after = TenderTermsSchema.parse(terms);
+  await db().procurement.update({ where: { id: p.id }, data: { tenderTerms: JSON.stringify(after) } });
+  await auditWorkspace(p.workspaceId, by, "procurement.tender-terms", `procurement:${p.id}`, { before: p.terms, after });
   publishWorkspaceEvent(p.workspaceId, "procurement");
 }
 
-export async function saveTimeline(p: ProcurementRecord, timeline: Timeline): Promise<void> {
+export async function saveTimeline(p: ProcurementRecord, timeline: Timeline, by: Actor): Promise<void> {
   await db().procurement.update({ where: { id: p.id }, data: { timeline: JSON.stringify(timeline) } });
+  await auditWorkspace(p.workspaceId, by, "procurement.timeline", `procurement:${p.id}`, { before: p.timeline, after: timeline });
   publishWorkspaceEvent(p.workspaceId, "procurement");
 }
 
-export async function saveLots(p: ProcurementRecord, lots: Lot[]): Promise<void> {
+export async function saveLots(p: ProcurementRecord, lots: Lot[], by: Actor): Promise<void> {
   if (p.stage !== "preliminary-market-engagement" && p.stage !== "tender-notice") throw new ProcurementRuleError("Lots are fixed once bidders are preparing bids.");
   await db().procurement.update({ where: { id: p.id }, data: { lots: JSON.stringify(LotsSchema.parse(lots)) } });
+  await auditWorkspace(p.workspaceId, by, "procurement.lots", `procurement:${p.id}`, { before: p.lots, after: lots });
   publishWorkspaceEvent(p.workspaceId, "procurement");
 }
 
-export async function savePublication(p: ProcurementRecord, published: PinnedVersions, isPublic: boolean): Promise<void> {
+export async function savePublication(p: ProcurementRecord, published: PinnedVersions, isPublic: boolean, by: Actor): Promise<void> {
   await db().procurement.update({
     where: { id: p.id },
     data: { published: JSON.stringify(published), publicSince: isPublic ? (p.publicSince ? new Date(p.publicSince) : new Date()) : null },
   });
+  await auditWorkspace(p.workspaceId, by, "procurement.publication", `procurement:${p.id}`, { before: { published: p.published, public: p.publicSince !== null }, after: { published, public: isPublic } });
   publishWorkspaceEvent(p.workspaceId, "procurement");
 }
 
 /** Moves the stage on if stages.ts allows it now; records the move; a tender notice goes to every party. */
-export async function moveStage(p: ProcurementRecord, to: Stage, by: { name: string }, now = new Date()): Promise<{ ok: true } | { ok: false; reason: string }> {
+export async function moveStage(p: ProcurementRecord, to: Stage, by: Actor & { name: string }, now = new Date()): Promise<{ ok: true } | { ok: false; reason: string }> {
   const decision = decideMove(p, to, now);
   if (!decision.ok) return decision;
   const timeline = recordMove(p.timeline, to, now);
   const moved = await db().procurement.updateMany({ where: { id: p.id, stage: p.stage }, data: { stage: to, timeline: JSON.stringify(timeline) } });
   if (moved.count === 0) return { ok: false, reason: "Someone else moved the procurement on just now. Reload the page to see where it is." };
   await db().stageMove.create({ data: { procurementId: p.id, fromStage: p.stage, toStage: to, byName: by.name, at: now } });
+  await auditWorkspace(p.workspaceId, by, "procurement.stage", `procurement:${p.id}`, { before: p.stage, after: to }, now);
   if (to === "tender-notice") {
     await publishToParties(p, { key: "notice", kind: "notice", label: `Tender notice: ${p.title}`, href: "/procurement" }, now);
   } else {
@@ -141,11 +150,12 @@ export async function moveStage(p: ProcurementRecord, to: Stage, by: { name: str
 }
 
 /** Extends the bid deadline (later dates move with it) and tells every party. */
-export async function extendDeadline(p: ProcurementRecord, to: Date, reason: string, by: { name: string }, now = new Date()): Promise<{ ok: true } | { ok: false; reason: string }> {
+export async function extendDeadline(p: ProcurementRecord, to: Date, reason: string, by: Actor & { name: string }, now = new Date()): Promise<{ ok: true } | { ok: false; reason: string }> {
   const decision = decideExtension(p, to, now);
   if (!decision.ok) return decision;
   await db().procurement.update({ where: { id: p.id }, data: { timeline: JSON.stringify(decision.timeline) } });
   await db().stageMove.create({ data: { procurementId: p.id, fromStage: p.stage, toStage: p.stage, note: `Bid deadline extended to ${to.toISOString()}${reason ? `: ${reason}` : ""}`, byName: by.name, at: now } });
+  await auditWorkspace(p.workspaceId, by, "procurement.deadline-extended", `procurement:${p.id}`, { before: p.timeline["bid-deadline"] ?? null, after: { deadline: to.toISOString(), reason } }, now);
   await publishToParties(p, { key: `deadline:${to.toISOString()}`, kind: "deadline", label: `Bid deadline extended to ${formatInstant(to.toISOString())}${reason ? ` (${reason})` : ""}`, href: "/procurement" }, now);
   return { ok: true };
 }
@@ -187,6 +197,7 @@ export async function registerParty(p: Pick<ProcurementRecord, "id" | "workspace
     const last = await db().party.findFirst({ where: { procurementId: p.id }, orderBy: { number: "desc" }, select: { number: true } });
     try {
       const party = await db().party.create({ data: { procurementId: p.id, organisationId, number: (last?.number ?? 0) + 1, registeredByName: byName } });
+      await auditWorkspace(p.workspaceId, { name: byName }, "procurement.party-registered", `party:${party.id}`, { after: { number: party.number, organisationId } }, party.registeredAt);
       const items = await db().publishedItem.findMany({ where: { procurementId: p.id, onlyForPartyId: null }, select: { key: true } });
       if (items.length) await db().delivery.createMany({ data: items.map((i) => ({ procurementId: p.id, partyId: party.id, itemKey: i.key, at: party.registeredAt })) });
       publishWorkspaceEvent(p.workspaceId, "procurement");
@@ -220,6 +231,9 @@ export async function publishToParties(p: Pick<ProcurementRecord, "id" | "worksp
     update: {},
     select: { publishedAt: true },
   });
+  if (created.publishedAt.getTime() === now.getTime()) {
+    await auditWorkspace(p.workspaceId, "system", "procurement.published-to-parties", `published:${item.key}`, { after: { kind: item.kind, label: item.label, onlyForParty: onlyFor } }, now);
+  }
   const parties = await db().party.findMany({ where: { procurementId: p.id, ...(onlyFor ? { id: onlyFor } : {}) }, select: { id: true, organisationId: true } });
   if (parties.length) {
     const have = new Set((await db().delivery.findMany({ where: { procurementId: p.id, itemKey: item.key }, select: { partyId: true } })).map((d) => d.partyId));

@@ -4,6 +4,8 @@
 import { byVotes, questionActionAllowed, viewQuestion, type Confidentiality, type QuestionAction, type QuestionRecord, type QuestionSource, type QuestionStatus, type QuestionView, type Viewer } from "~/domain/procurement/questions";
 import { answersOpen } from "~/domain/procurement/stages";
 import { db } from "~/utils/db.server";
+import { auditWorkspace, type Actor } from "./audit.server";
+import { sealedValue } from "~/domain/audit/chain";
 import { publishWorkspaceEvent } from "~/utils/workspace-events.server";
 import { partyOf, publishToParties, voterKey, type ProcurementRecord } from "./procurement.server";
 
@@ -75,11 +77,20 @@ export async function askQuestion(p: ProcurementRecord, asker: Asker, input: { s
     },
     select: { id: true },
   });
+  const found = await getQuestion(p.id, q.id, { commissioningTeam: true, organisationId: null });
+  if (found) await auditWorkspace(p.workspaceId, askerAsShown(found.record), "clarification.asked", `question:${q.id}`, { after: { source: input.source, confidentiality: found.record.confidentiality, body: questionText(found.record, input.body) } });
   publishWorkspaceEvent(p.workspaceId, "procurement");
   return q;
 }
 
 export class QuestionRuleError extends Error {}
+
+// The audit trail names an asker as every party sees them (a pseudonym unless they
+// asked by name at an event), and keeps only a hash of anything that may be
+// commercially confidential, so the trail shows no more than the clarification log.
+const publicViewer = { commissioningTeam: false, organisationId: null } as const;
+const askerAsShown = (record: QuestionRecord): Actor => ({ id: null, name: viewQuestion(publicViewer, { ...record, status: "answered", confidentiality: "none" })?.askedBy ?? "A registered party" });
+const questionText = (record: Pick<QuestionRecord, "confidentiality">, text: string | null) => (text === null ? null : record.confidentiality === "none" ? { text } : JSON.parse(sealedValue(text)));
 
 function refuse(reason: string | null): void {
   if (reason) throw new QuestionRuleError(reason);
@@ -89,7 +100,7 @@ function refuse(reason: string | null): void {
  * Answers a question, or edits its answer (every answer is kept). Public answers go to
  * every party at the same moment; an agreed-confidential one to the asker's party only.
  */
-export async function answerQuestion(p: ProcurementRecord, questionId: string, input: { answer: string; body?: string | undefined }, by: { name: string }, now = new Date()): Promise<void> {
+export async function answerQuestion(p: ProcurementRecord, questionId: string, input: { answer: string; body?: string | undefined }, by: Actor & { name: string }, now = new Date()): Promise<void> {
   const found = await getQuestion(p.id, questionId, { commissioningTeam: true, organisationId: null });
   if (!found) throw new QuestionRuleError("That question is not in this procurement.");
   refuse(questionActionAllowed(found.record, "answer"));
@@ -104,6 +115,7 @@ export async function answerQuestion(p: ProcurementRecord, questionId: string, i
     }),
     db().answerRevision.create({ data: { questionId, answer: input.answer, byName: by.name, at: now } }),
   ]);
+  await auditWorkspace(p.workspaceId, by, editing ? "clarification.answer-changed" : "clarification.answered", `question:${questionId}`, { before: questionText(found.record, found.record.answer), after: questionText(found.record, input.answer) }, now);
   const privately = found.record.confidentiality === "agreed";
   const party = privately ? await partyOf(p.id, found.record.askerOrganisationId) : null;
   const revisions = await db().answerRevision.count({ where: { questionId } });
@@ -130,7 +142,7 @@ export async function answerHistory(questionIds: string[]) {
 }
 
 /** The facilitator's and commissioner's moves on a question that are not answers. */
-export async function moderateQuestion(p: ProcurementRecord, questionId: string, action: Exclude<QuestionAction, "answer" | "vote" | "withdraw">): Promise<void> {
+export async function moderateQuestion(p: ProcurementRecord, questionId: string, action: Exclude<QuestionAction, "answer" | "vote" | "withdraw">, by: Actor): Promise<void> {
   const found = await getQuestion(p.id, questionId, { commissioningTeam: true, organisationId: null });
   if (!found) throw new QuestionRuleError("That question is not in this procurement.");
   refuse(questionActionAllowed(found.record, action));
@@ -141,6 +153,7 @@ export async function moderateQuestion(p: ProcurementRecord, questionId: string,
         ? { status: "hidden" }
         : { confidentiality: action === "agree-confidential" ? "agreed" : "refused" };
   await db().question.update({ where: { id: questionId }, data });
+  await auditWorkspace(p.workspaceId, by, `clarification.${action}`, `question:${questionId}`, { before: { status: found.record.status, confidentiality: found.record.confidentiality }, after: data });
   publishWorkspaceEvent(p.workspaceId, "procurement");
 }
 
@@ -150,6 +163,7 @@ export async function withdrawQuestion(p: ProcurementRecord, questionId: string,
   if (!found || !found.view.mine) throw new QuestionRuleError("Only the organisation that asked a question can withdraw it.");
   refuse(questionActionAllowed(found.record, "withdraw"));
   await db().question.update({ where: { id: questionId }, data: { status: "withdrawn" } });
+  await auditWorkspace(p.workspaceId, askerAsShown(found.record), "clarification.withdrawn", `question:${questionId}`, { before: { status: found.record.status }, after: { status: "withdrawn" } });
   publishWorkspaceEvent(p.workspaceId, "procurement");
 }
 

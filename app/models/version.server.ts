@@ -8,6 +8,8 @@ import { readPaymentDesign } from "~/domain/payment/design";
 import { readReferralDesign } from "~/domain/referral-design";
 import { db } from "~/utils/db.server";
 import { readStoredDocument } from "./document.server";
+import { auditWorkspace } from "./audit.server";
+import { sha256 } from "~/domain/audit/chain";
 
 /** The typed model of a section's document, as stored in a version. */
 const MODELS: Partial<Record<Section, (doc: Y.Doc) => unknown>> = {
@@ -29,18 +31,21 @@ export async function publishVersion(input: { workspaceId: string; section: Sect
   const taken = await db().documentVersion.findUnique({ where: { workspaceId_section_name: { workspaceId: input.workspaceId, section: input.section, name: input.name } }, select: { id: true } });
   if (taken) return { ok: false, error: `A version named "${input.name}" already exists. Choose another name.` };
   const doc = await readStoredDocument(`${input.workspaceId}/${input.section}`);
+  const model = JSON.stringify(read(doc));
   const version = await db().documentVersion.create({
     data: {
       workspaceId: input.workspaceId,
       section: input.section,
       name: input.name,
       state: Y.encodeStateAsUpdate(doc) as Uint8Array<ArrayBuffer>,
-      model: JSON.stringify(read(doc)),
+      model,
       createdById: input.userId,
       createdByName: input.userName,
     },
     select: { id: true, name: true, createdByName: true, createdAt: true },
   });
+  // The version's model is kept in full in its own row; the trail proves it by hash.
+  await auditWorkspace(input.workspaceId, { id: input.userId, name: input.userName }, "version.published", `version:${version.id}`, { after: { section: input.section, name: input.name, modelSha256: sha256(model) } }, version.createdAt);
   return { ok: true, version };
 }
 

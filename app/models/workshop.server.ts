@@ -10,6 +10,8 @@ import { ballotProblem, ballotRows, bordaTally, dotsTally, reactTally, scaleTall
 import { cardsDeleteAt, MAX_CARDS_PER_PHONE, parseActivityState, WAITING, type Activity, type ActivityState, type AgeBand, type ModerationMode, type ParticipationLevel, type WorkshopSettings, type WorkshopStatus } from "~/domain/workshop/workshop";
 import { sha256 } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
+import { auditWorkspace } from "./audit.server";
+import { sealedValue } from "~/domain/audit/chain";
 import { publishWorkspaceEvent } from "~/utils/workspace-events.server";
 
 export type WorkshopRecord = {
@@ -180,6 +182,8 @@ export async function addCard(w: WorkshopRecord, phone: Phone, clientId: string,
   const status: CardStatus = heldReason ? "held" : w.moderation === "pre" ? "pending" : "shown";
   try {
     const card = await db().workshopCard.create({ data: { workshopId: w.id, participantId: phone.id, clientId, text, status, heldReason } });
+    // No phone, no pseudonym, no words: that a young person wrote a card, and its hash.
+    await auditWorkspace(w.workspaceId, "a young person", "workshop.card-written", `workshop:${w.id}`, { after: { card: card.id, status, text: JSON.parse(sealedValue(text)) } }, card.createdAt);
     changed(w);
     return { ok: true, card: sentCard(card) };
   } catch (error) {

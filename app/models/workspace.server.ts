@@ -1,5 +1,6 @@
 import type { Role } from "~/domain/roles";
 import { db } from "~/utils/db.server";
+import { auditWorkspace, type Actor } from "./audit.server";
 
 export type WorkspaceListItem = {
   id: string;
@@ -43,7 +44,7 @@ export async function createWorkspace({
   ownerId: string;
   ownerRole: "facilitator" | "commissioner";
 }) {
-  return db().workspace.create({
+  const w = await db().workspace.create({
     data: {
       name,
       description,
@@ -52,11 +53,17 @@ export async function createWorkspace({
     },
     select: { id: true, name: true, description: true, createdAt: true },
   });
+  const owner = await db().user.findUnique({ where: { id: ownerId }, select: { name: true } });
+  await auditWorkspace(w.id, { id: ownerId, name: owner?.name ?? "The creator" }, "workspace.created", `workspace:${w.id}`, { after: { name, description, owner: ownerId, ownerRole } }, w.createdAt);
+  return w;
 }
 
 /** Renames or re-describes a workspace. */
-export async function updateWorkspace({ workspaceId, name, description }: { workspaceId: string; name: string; description: string }) {
-  return db().workspace.update({ where: { id: workspaceId }, data: { name, description }, select: { id: true } });
+export async function updateWorkspace({ workspaceId, name, description, by }: { workspaceId: string; name: string; description: string; by: Actor }) {
+  const before = await db().workspace.findUnique({ where: { id: workspaceId }, select: { name: true, description: true } });
+  const row = await db().workspace.update({ where: { id: workspaceId }, data: { name, description }, select: { id: true } });
+  await auditWorkspace(workspaceId, by, "workspace.settings", `workspace:${workspaceId}`, { before, after: { name, description } });
+  return row;
 }
 
 /** The workspace and `userId`'s membership of it, or null when not a member (or no such workspace). */

@@ -74,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!fresh?.organisation) return invalid({ formErrors: ["We could not set your organisation. Try again."] });
   await registerParty(p, fresh.organisation.id, fresh.name);
   if (!member) {
-    await upsertMember({ workspaceId: p.workspaceId, userId: user.id, role: ROLE_FOR_TYPE[fresh.organisation.type] ?? "observer" });
+    await upsertMember({ workspaceId: p.workspaceId, userId: user.id, role: ROLE_FOR_TYPE[fresh.organisation.type] ?? "observer", by: user });
   }
   throw redirect(`/workspaces/${p.workspaceId}/procurement`);
 }

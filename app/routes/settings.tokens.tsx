@@ -22,13 +22,13 @@ export async function action({ request }: ActionFunctionArgs) {
     await requireAccountPermission(request, "create:api-token");
     const form = parseForm(formData, ApiTokenCreateSchema);
     if (!form.ok) return invalid(form, "create");
-    const created = await createApiToken({ userId: user.id, name: form.data.name });
+    const created = await createApiToken({ userId: user.id, name: form.data.name, byName: user.name });
     return data({ ok: true as const, intent: "create", token: created.token, message: `Token “${created.name}” created.` });
   }
   if (intent !== "revoke") return invalid({ formErrors: ["Unknown action. Reload the page and try again."] });
   const form = parseForm(formData, ApiTokenIdSchema);
   if (!form.ok) return invalid(form, "revoke");
-  if (!(await revokeApiToken({ userId: user.id, tokenId: form.data.tokenId }))) {
+  if (!(await revokeApiToken({ userId: user.id, tokenId: form.data.tokenId, byName: user.name }))) {
     return invalid({ formErrors: ["That token was already revoked or is not yours."] }, "revoke");
   }
   return data({ ok: true as const, intent: "revoke", token: null, message: "Token revoked. Programs using it can no longer sign in." });

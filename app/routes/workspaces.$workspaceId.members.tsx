@@ -48,19 +48,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "change-role": {
         const form = parseForm(formData, MemberRoleSchema);
         if (!form.ok) return invalid(form, intent);
-        await changeMemberRole({ workspaceId: workspace.id, ...form.data });
+        await changeMemberRole({ workspaceId: workspace.id, ...form.data, by: user });
         return done(`Role changed to ${ROLE_LABELS[form.data.role]}.`);
       }
       case "set-lead": {
         const form = parseForm(formData, MembershipIdSchema);
         if (!form.ok) return invalid(form, intent);
-        await setLeadCommissioner({ workspaceId: workspace.id, membershipId: form.data.membershipId });
+        await setLeadCommissioner({ workspaceId: workspace.id, membershipId: form.data.membershipId, by: user });
         return done("Lead commissioner changed.");
       }
       case "remove": {
         const form = parseForm(formData, MembershipIdSchema);
         if (!form.ok) return invalid(form, intent);
-        await removeMember({ workspaceId: workspace.id, membershipId: form.data.membershipId });
+        await removeMember({ workspaceId: workspace.id, membershipId: form.data.membershipId, by: user });
         return done("Member removed.");
       }
       case "revoke-invitation": {

@@ -66,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const form = parseForm(formData, ProcurementDetailsSchema);
     if (!form.ok) return invalid(form, intent.data);
     try {
-      await saveDetails(workspace.id, form.data);
+      await saveDetails(workspace.id, form.data, user);
     } catch (error) {
       if (error instanceof ProcurementRuleError) return data(refusal(error.message, intent.data), { status: 400 });
       throw error;
@@ -85,34 +85,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const kept = Object.fromEntries(Object.entries(procurement.timeline).filter(([k]) => !formData.has(k)));
         const started = STAGES.slice(0, STAGES.indexOf(procurement.stage) + 1);
         const timeline = { ...kept, ...form.data, ...Object.fromEntries(started.filter((s) => procurement.timeline[s]).map((s) => [s, procurement.timeline[s]])) };
-        await saveTimeline(procurement, timeline);
+        await saveTimeline(procurement, timeline, user);
         const problems = timelineProblems(procurement, timeline);
         return done(problems.length ? `Dates saved. Check: ${problems.join(" ")}` : "Dates saved; they meet the minimum periods.");
       }
       case "move": {
         const to = z.enum(STAGES).safeParse(formData.get("to"));
         if (!to.success) return data(refusal("Choose the stage to move to.", intent.data), { status: 400 });
-        const moved = await moveStage(procurement, to.data, { name: user.name });
+        const moved = await moveStage(procurement, to.data, user);
         if (!moved.ok) return data(refusal(moved.reason, intent.data), { status: 400 });
         return done("The procurement moved on.");
       }
       case "extend": {
         const form = parseForm(formData, z.object({ deadline: InstantSchema, reason: z.string().trim().max(300, "Keep the reason short.").default("") }));
         if (!form.ok) return invalid(form, intent.data);
-        const extended = await extendDeadline(procurement, new Date(form.data.deadline), form.data.reason, { name: user.name });
+        const extended = await extendDeadline(procurement, new Date(form.data.deadline), form.data.reason, user);
         if (!extended.ok) return invalid({ errors: { deadline: [extended.reason] }, values: { deadline: formData.get("deadline")?.toString() ?? "" } }, intent.data);
         return done("Deadline extended; every registered party has been told.");
       }
       case "add-lot": {
         const form = parseForm(formData, LotFormSchema);
         if (!form.ok) return invalid(form, intent.data);
-        await saveLots(procurement, [...procurement.lots, { id: slugFor(form.data.title, procurement.lots.map((l) => l.id)), ...form.data }]);
+        await saveLots(procurement, [...procurement.lots, { id: slugFor(form.data.title, procurement.lots.map((l) => l.id)), ...form.data }], user);
         return done(`Lot “${form.data.title}” added.`);
       }
       case "remove-lot": {
         const id = String(formData.get("lotId") ?? "");
         if (!procurement.lots.some((l) => l.id === id)) return data(refusal("That lot is not in this procurement.", intent.data), { status: 400 });
-        await saveLots(procurement, procurement.lots.filter((l) => l.id !== id));
+        await saveLots(procurement, procurement.lots.filter((l) => l.id !== id), user);
         return done("Lot removed.");
       }
       case "publication": {
@@ -124,7 +124,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           if (chosen) pinned[section] = chosen;
         }
         const isPublic = formData.get("public") === "on";
-        await savePublication(procurement, PinnedVersionsSchema.parse(pinned), isPublic);
+        await savePublication(procurement, PinnedVersionsSchema.parse(pinned), isPublic, user);
         return done(isPublic ? "The opportunity page is public." : "The opportunity page is not public.");
       }
       case "register": {

@@ -85,7 +85,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = parseForm(formData, StartSchema);
   if (!form.ok) return invalid(form, intent);
   const lotId = form.data.lotId && procurement.lots.some((l) => l.id === form.data.lotId) ? form.data.lotId : null;
-  const bid = await createBid(procurement, { organisationId: ctx.bidViewer.organisationId, name: form.data.name, lotId, base: tender.model });
+  const bid = await createBid(procurement, { organisationId: ctx.bidViewer.organisationId, name: form.data.name, lotId, base: tender.model }, ctx.user);
   throw redirect(`/workspaces/${ctx.workspace.id}/procurement/bids/${bid.id}`);
 }
 

@@ -99,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       teamOnly();
       const evaluatorId = idSchema("Choose an evaluator.").safeParse(formData.get("evaluatorId"));
       if (!evaluatorId.success) return refuse(evaluatorId.error.issues[0]!.message);
-      return (await removeEvaluator(p, evaluatorId.data)) ? done("Evaluator removed.") : refuse("An evaluator who has scored stays on the record.");
+      return (await removeEvaluator(p, evaluatorId.data, ctx.user)) ? done("Evaluator removed.") : refuse("An evaluator who has scored stays on the record.");
     }
     case "declare": {
       const me = ctx.evaluator;
@@ -116,13 +116,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (!note.success) return invalid({ errors: { [`note-${b.bid.id}`]: [note.error.issues[0]!.message] } }, intent);
         answers.push({ bidId: b.bid.id, conflict: choice === "yes", note: note.data });
       }
-      await declare(me, answers);
+      await declare(p.workspaceId, me, answers);
       return done("Declaration recorded. You can now read and score the bids you have no conflict with.");
     }
     case "start-moderation": {
       teamOnly();
       if (!p.bidsOpenedAt) return refuse("Open the bids first.");
-      return (await startModeration(p)) ? done("Moderation has begun: individual scores are now shown side by side.") : refuse("Moderation has already begun.");
+      return (await startModeration(p, ctx.user)) ? done("Moderation has begun: individual scores are now shown side by side.") : refuse("Moderation has already begun.");
     }
     case "consensus": {
       teamOnly();
@@ -132,7 +132,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!p.terms.criteria.questions.some((q) => q.id === form.data.questionId)) return refuse("That question is not in this tender.");
       if (form.data.score < 0 || form.data.score > p.terms.criteria.scaleMax) return invalid({ errors: { score: [`Scores run from 0 to ${p.terms.criteria.scaleMax}.`] } }, intent);
       if (!(await listAllBids(p.id)).some((b) => b.id === form.data.bidId && b.submission)) return refuse("That bid is not in this procurement.");
-      await saveConsensus(form.data.bidId, form.data.questionId, form.data.score, form.data.reasons, ctx.user.name);
+      await saveConsensus(form.data.bidId, form.data.questionId, form.data.score, form.data.reasons, { workspaceId: p.workspaceId, by: ctx.user });
       return done("Consensus score saved.");
     }
     case "award": {

@@ -45,7 +45,7 @@ const slug = (title: string, taken: string[]) => {
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
-  const { procurement } = await requireProcurement(request, params.workspaceId, "manage:procurement");
+  const { procurement, user } = await requireProcurement(request, params.workspaceId, "manage:procurement");
   if (reached(procurement, procurement.stage, "tender-notice")) return data(refusal("The tender's terms are fixed once the tender notice is published.", intent), { status: 400 });
   const terms = procurement.terms;
   const done = (message: string) => data({ ok: true as const, intent, message });
@@ -60,26 +60,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const ids = sameVersion ? (tender?.model.components.map((c) => c.id) ?? []) : [];
     const parsed = parseRulesForm(values, formData.getAll("newKinds").map(String), ids);
     if (!parsed.ok) return invalid({ errors: parsed.errors, values }, intent);
-    await saveTerms(procurement, { ...terms, rules: parsed.rules });
+    await saveTerms(procurement, { ...terms, rules: parsed.rules }, user);
     return done(sameVersion ? "Bid rules saved." : "Payment model chosen. Now set the bounds for its payments.");
   }
   if (intent === "add-question") {
     const form = parseForm(formData, QuestionFormSchema);
     if (!form.ok) return invalid(form, intent);
     const id = slug(form.data.title, terms.criteria.questions.map((q) => q.id));
-    await saveTerms(procurement, { ...terms, criteria: { ...terms.criteria, questions: [...terms.criteria.questions, { id, title: form.data.title, guidance: form.data.guidance, wordLimit: form.data.wordLimit, weightBps: toBps(form.data.weight) }] } });
+    await saveTerms(procurement, { ...terms, criteria: { ...terms.criteria, questions: [...terms.criteria.questions, { id, title: form.data.title, guidance: form.data.guidance, wordLimit: form.data.wordLimit, weightBps: toBps(form.data.weight) }] } }, user);
     return done("Question added.");
   }
   if (intent === "remove-question") {
     const id = String(formData.get("questionId") ?? "");
     if (!terms.criteria.questions.some((q) => q.id === id)) return data(refusal("That question is not in this tender.", intent), { status: 400 });
-    await saveTerms(procurement, { ...terms, criteria: { ...terms.criteria, questions: terms.criteria.questions.filter((q) => q.id !== id) } });
+    await saveTerms(procurement, { ...terms, criteria: { ...terms.criteria, questions: terms.criteria.questions.filter((q) => q.id !== id) } }, user);
     return done("Question removed.");
   }
   if (intent === "split") {
     const form = parseForm(formData, SplitFormSchema);
     if (!form.ok) return invalid(form, intent);
-    await saveTerms(procurement, { ...terms, criteria: { ...terms.criteria, qualityWeightBps: form.data.quality * 100, priceWeightBps: form.data.price * 100 } });
+    await saveTerms(procurement, { ...terms, criteria: { ...terms.criteria, qualityWeightBps: form.data.quality * 100, priceWeightBps: form.data.price * 100 } }, user);
     return done("Weights saved.");
   }
   return invalid({ formErrors: ["Unknown action. Reload the page and try again."] });

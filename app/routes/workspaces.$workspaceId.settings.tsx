@@ -8,16 +8,16 @@ import { invalid, parseForm } from "~/utils/forms.server";
 import { requireWorkspaceMember } from "~/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { workspace } = await requireWorkspaceMember(request, params.workspaceId, "update:workspace");
+  const { workspace, user } = await requireWorkspaceMember(request, params.workspaceId, "update:workspace");
   return { workspace: { id: workspace.id, name: workspace.name, description: workspace.description } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
-  const { workspace } = await requireWorkspaceMember(request, params.workspaceId, "update:workspace");
+  const { workspace, user } = await requireWorkspaceMember(request, params.workspaceId, "update:workspace");
   const form = parseForm(formData, WorkspaceUpdateSchema);
   if (!form.ok) return invalid(form);
-  await updateWorkspace({ workspaceId: workspace.id, ...form.data });
+  await updateWorkspace({ workspaceId: workspace.id, ...form.data, by: user });
   throw redirect(`/workspaces/${workspace.id}`);
 }
 

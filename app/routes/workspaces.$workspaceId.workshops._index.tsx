@@ -8,6 +8,7 @@ import { ParticipationBadge } from "~/components/workshop/participation";
 import { can } from "~/domain/permissions";
 import { AGE_BAND_LABELS, AGE_BANDS, longDate, MODERATION_LABELS, MODERATION_MODES, WorkshopSettingsSchema } from "~/domain/workshop/workshop";
 import { createWorkshop, listWorkshops } from "~/models/workshop.server";
+import { auditWorkspace } from "~/models/audit.server";
 import { readForm } from "~/utils/csrf.server";
 import { invalid, parseForm } from "~/utils/forms.server";
 import { requireWorkspaceMember } from "~/utils/permissions.server";
@@ -31,6 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(form, WorkshopSettingsSchema);
   if (!parsed.ok) return invalid(parsed, "create");
   const w = await createWorkshop(workspace.id, parsed.data, user.id);
+  await auditWorkspace(workspace.id, user, "workshop.created", `workshop:${w.id}`, { after: parsed.data });
   throw redirect(`/workspaces/${workspace.id}/workshops/${w.id}`);
 }
 

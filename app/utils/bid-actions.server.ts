@@ -77,13 +77,13 @@ export async function bidAction(intent: string, formData: FormData, ctx: Ctx, co
       if (intent === "remove-partner") {
         const organisationId = idSchema("Choose an organisation.").safeParse(formData.get("organisationId"));
         if (!organisationId.success) return refuse(organisationId.error.issues[0]!.message, intent);
-        const r = await removePartner(ctx.bid, organisationId.data);
+        const r = await removePartner(ctx.bid, organisationId.data, ctx.user);
         return r.ok ? done(intent, "Removed from the consortium.") : refuse(r.error, intent);
       }
       const form = parseForm(formData, PartnerFormSchema);
       if (!form.ok) return invalid(form, intent);
       if (!(await partyOf(ctx.procurement.id, form.data.organisationId))) return invalid({ errors: { organisationId: ["Only organisations registered as interested parties can join a consortium."] } }, intent);
-      const r = await addPartner(ctx.bid, { organisationId: form.data.organisationId, role: form.data.role, small: form.data.small === "on" });
+      const r = await addPartner(ctx.bid, { organisationId: form.data.organisationId, role: form.data.role, small: form.data.small === "on" }, ctx.user);
       if (!r.ok) return invalid({ errors: { organisationId: [r.error] } }, intent);
       await notifyConsortium(ctx, form.data.organisationId, "Your organisation was added to a consortium's bid.");
       return done(intent, "Added to the consortium. Its people can now open the bid.");
@@ -113,7 +113,7 @@ export async function bidAction(intent: string, formData: FormData, ctx: Ctx, co
       if (!isPrime(ctx)) return refuse("Only the prime withdraws the bid.", intent);
       const window = submissionWindow(ctx.procurement, now);
       if (!window.open) return refuse(window.reason, intent);
-      if (!(await withdrawBid(ctx.bid, now))) return refuse("There is no submission to withdraw.", intent);
+      if (!(await withdrawBid(ctx.bid, ctx.user, now))) return refuse("There is no submission to withdraw.", intent);
       return done(intent, "Submission withdrawn. The draft can be changed and submitted again before the deadline.");
     }
   }
@@ -129,7 +129,7 @@ async function scoreAction(formData: FormData, ctx: Ctx) {
   const { criteria } = ctx.procurement.terms;
   if (!criteria.questions.some((q) => q.id === form.data.questionId)) return refuse("That question is not in this tender.", "score");
   if (form.data.score < 0 || form.data.score > criteria.scaleMax) return invalid({ errors: { score: [`Scores run from 0 to ${criteria.scaleMax}.`] } }, "score");
-  await saveScore(evaluator.id, ctx.bid.id, form.data.questionId, form.data.score, form.data.justification);
+  await saveScore(evaluator.id, ctx.bid.id, form.data.questionId, form.data.score, form.data.justification, { workspaceId: ctx.workspace.id, by: ctx.user });
   return done("score", "Score saved. Only you see it until moderation.");
 }
 

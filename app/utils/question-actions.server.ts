@@ -44,7 +44,7 @@ export async function questionAction(intent: QuestionIntent, formData: FormData,
       const id = form.data.questionId;
       if (intent === "withdraw") await withdrawQuestion(procurement, id, viewer.organisationId);
       else if (intent === "vote" || intent === "unvote") await voteQuestion(procurement, id, user.id, viewer, intent === "vote");
-      else await moderateQuestion(procurement, id, intent);
+      else await moderateQuestion(procurement, id, intent, user);
     }
   } catch (error) {
     if (error instanceof QuestionRuleError) return data(refusal(error.message, intent), { status: 400 });

@@ -14,6 +14,9 @@ import type { UserSummary } from "~/models/user.server";
 import * as model from "~/models/workshop.server";
 import type { MemberContext } from "./permissions.server";
 import { invalid, parseForm } from "./forms.server";
+import { CSRF_FIELD } from "./csrf.server";
+import { auditWorkspace } from "~/models/audit.server";
+import { sealedValue } from "~/domain/audit/chain";
 
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Choose one from the list");
 const title = singleLine(z.string().trim().min(1, "Give it a title").max(300, "Keep it under 300 characters"));
@@ -38,7 +41,21 @@ const Schemas = {
   message: z.object({ messageId: id }),
 };
 
+// What the audit trail keeps of a console action: the facilitator's decisions, never a
+// young person's words (a corrected card is kept as a hash).
+const AUDITED = new Set(["settings", "participation", "open", "close", "approve", "hide", "edit", "merge", "remove-theme", "promote", "decide"]);
+
 export async function workshopAction(w: model.WorkshopRecord, member: MemberContext & { user: UserSummary }, form: FormData): Promise<ConsoleResult> {
+  const result = await runWorkshopAction(w, member, form);
+  const intent = String(form.get("intent") ?? "");
+  if ("ok" in result && result.ok && AUDITED.has(intent)) {
+    const fields = Object.fromEntries([...form.entries()].filter(([k, v]) => typeof v === "string" && k !== CSRF_FIELD && k !== "intent").map(([k, v]) => [k, k === "text" ? JSON.parse(sealedValue(v)) : v]));
+    await auditWorkspace(w.workspaceId, member.user, `workshop.${intent}`, `workshop:${w.id}`, { after: fields });
+  }
+  return result;
+}
+
+async function runWorkshopAction(w: model.WorkshopRecord, member: MemberContext & { user: UserSummary }, form: FormData): Promise<ConsoleResult> {
   const intent = String(form.get("intent") ?? "");
   // The parsed fields, or the 400 that says which field is wrong.
   const parse = <S extends z.ZodType>(schema: S): { data: z.infer<S> } | { refused: Invalid } => {

@@ -9,6 +9,7 @@ import { createApiToken } from "~/models/api-token.server";
 import { createUser, getUserByEmail } from "~/models/user.server";
 import { upsertMember } from "~/models/membership.server";
 import { createWorkspace } from "~/models/workspace.server";
+import { readChain, verifyChains } from "~/models/audit.server";
 import { disconnectDb, db } from "~/utils/db.server";
 import { DEFAULT_DATABASE_URL, env } from "~/utils/env.server";
 import { migrate } from "../db/migrate";
@@ -29,6 +30,11 @@ Commands:
       CSV columns: name,email,organisation,role (header row required)
   token:create --email E [--name N]
   demo:seed
+  audit:verify [--chain C [--head H]]
+      recomputes every audit chain (or one) and names the first entry edited, deleted or
+      reordered; with --head, also checks a head printed earlier is still in the chain
+  audit:export --chain C
+      one chain as JSON (chains: workspace:<id>, bids:<procurementId>, global)
   payments:evaluate --model F --participants F [--as-of YYYY-MM-DD] [--format json|ndjson|csv|summary]
       actuals for a payment model and participants (JSON files); as-of defaults to today.
       Lines are streamed as they are decided: json (the default), ndjson (a line each),
@@ -114,7 +120,7 @@ const COMMANDS: Record<string, Command> = {
       const input = parse(z.object({ workspace: z.string().min(1), email: EmailSchema, role: RoleSchema }), f);
       const user = await requireUserByEmail(input.email);
       await requireWorkspace(input.workspace);
-      const result = await upsertMember({ workspaceId: input.workspace, userId: user.id, role: input.role });
+      const result = await upsertMember({ workspaceId: input.workspace, userId: user.id, role: input.role, by: { name: "the admin command line" } });
       const said = {
         added: `added ${user.email} as ${input.role}`,
         changed: `changed ${user.email} from ${"previousRole" in result ? result.previousRole : "?"} to ${input.role}`,
@@ -147,7 +153,7 @@ const COMMANDS: Record<string, Command> = {
     async run(f) {
       const input = parse(z.object({ email: EmailSchema, name: z.string().trim().min(1).max(60).default("admin CLI") }), f);
       const user = await requireUserByEmail(input.email);
-      const t = await createApiToken({ userId: user.id, name: input.name });
+      const t = await createApiToken({ userId: user.id, name: input.name, byName: "the admin command line" });
       console.error(`created API token "${t.name}" for ${user.email}; it is shown once:`);
       console.log(t.token);
       return 0;
@@ -175,6 +181,32 @@ const COMMANDS: Record<string, Command> = {
       const result = forecast(parsed, (done, total) => process.stderr.write(`\r${done}/${total} runs`));
       process.stderr.write("\n");
       console.log(JSON.stringify(result, null, 2));
+      return 0;
+    },
+  },
+  "audit:verify": {
+    flags: ["chain", "head"],
+    async run(f) {
+      const input = parse(z.object({ chain: z.string().min(1).optional(), head: z.string().regex(/^[0-9a-f]{64}$/, "a head is 64 hex digits, as printed in full on the record").optional() }), f);
+      if (input.head && !input.chain) throw new UsageError("--head needs --chain: a head belongs to one chain");
+      const checks = await verifyChains(input.chain ? [input.chain] : undefined, input.chain && input.head ? { [input.chain]: input.head } : {});
+      let bad = 0;
+      for (const c of checks) {
+        if (c.problem) {
+          bad += 1;
+          console.log(`FAIL ${c.chain}: ${c.problem.message}`);
+        } else console.log(`ok   ${c.chain}: ${c.entries} entries, head ${c.head}`);
+      }
+      if (!checks.length) console.log("no audit entries yet");
+      console.error(bad ? `${bad} of ${checks.length} chains do not verify` : `${checks.length} chains verify`);
+      return bad ? 1 : 0;
+    },
+  },
+  "audit:export": {
+    flags: ["chain"],
+    async run(f) {
+      const input = parse(z.object({ chain: z.string().min(1) }), f);
+      console.log(JSON.stringify({ chain: input.chain, entries: await readChain(input.chain) }, null, 2));
       return 0;
     },
   },
