@@ -18,6 +18,11 @@ const EnvSchema = z.object({
     }),
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
   SEED_DEMO: z.enum(["true", "false"]).default("true"),
+  /** The publisher's OCDS prefix (registered with the Open Contracting Partnership): every ocid starts with it. */
+  OCDS_PREFIX: z
+    .string()
+    .regex(/^ocds-[a-z0-9]{6}$/, "OCDS_PREFIX must be 'ocds-' then 6 lower-case letters or digits, e.g. ocds-b5fd17, as registered with the Open Contracting Partnership")
+    .default("ocds-ocdemo"),
   /** Set when behind a TLS-terminating proxy that sends X-Forwarded-Proto. */
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   /** Largest WebSocket frame the sync server accepts; larger ones close with 1009. */
