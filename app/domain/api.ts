@@ -10,6 +10,37 @@ import { PathwayStepSchema } from "./referral-design";
 import { ORGANISATION_TYPES, ROLES } from "./roles";
 import { WorkspaceCreateSchema } from "./validation";
 import { WhatIfCreateSchema, WhatIfUpdateSchema } from "./payment/what-if";
+import { ACTOR_KINDS } from "./audit/chain";
+import { IndigoExportSchema } from "./open-data/indigo";
+
+const AuditEntrySchema = z.object({
+  id: z.string(),
+  chain: z.string(),
+  seq: z.number().int(),
+  at: z.string().describe("ISO 8601"),
+  actorKind: z.enum(ACTOR_KINDS),
+  actorId: z.string().nullable(),
+  actorName: z.string().describe("As shown on screen: a name, a pseudonym, or 'a young person'; never an e-mail"),
+  action: z.string(),
+  label: z.string(),
+  subject: z.string(),
+  before: z.string().nullable().describe("Canonical JSON of the state before, or {\"sha256\": …} where it is sealed"),
+  after: z.string().nullable(),
+  prevHash: z.string(),
+  hash: z.string().describe("SHA-256 of the canonical JSON of this entry's fields and prevHash"),
+});
+export const AuditResponseSchema = z.object({
+  chains: z.array(
+    z.object({
+      chain: z.string(),
+      title: z.string(),
+      verified: z.boolean(),
+      problem: z.object({ kind: z.string(), seq: z.number().int(), id: z.string().nullable(), message: z.string() }).nullable(),
+      head: z.string(),
+      entries: z.array(AuditEntrySchema),
+    }),
+  ),
+});
 
 /** A what-if as the API returns it (the model and scenarios as stored, with the owner's name and organisation, never an email). */
 const WhatIfViewSchema = z.object({
@@ -133,6 +164,8 @@ const problems = (...codes: number[]) =>
     codes.map((c) => [String(c), { description: "Problem", content: { "application/problem+json": { schema: z.toJSONSchema(ProblemSchema) } } }]),
   );
 const idParam = { name: "workspaceId", in: "path", required: true, schema: { type: "string" } };
+const procurementIdParam = { name: "procurementId", in: "path", required: true, schema: { type: "string" } };
+const OCDS_SCHEMA = "https://standard.open-contracting.org/schema/1__1__5";
 const whatIfIdParam = { name: "whatIfId", in: "path", required: true, schema: { type: "string" } };
 const versionParam = { name: "version", in: "query", required: false, schema: { type: "string" }, description: "A named version (404 if there is none by that name)" };
 
@@ -264,6 +297,36 @@ export function openApiDocument(serverUrl: string) {
             { name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
           ],
           responses: { "200": { description: "OK", content: json(ActivityResponseSchema) }, ...problems(400, 401, 404) },
+        },
+      },
+      "/procurements/{procurementId}/ocds/releases": {
+        get: {
+          summary: "The procurement's OCDS 1.1 release package (planning, tender, tender updates, award, contract), with the bids and enquiries extensions. No token needed once the opportunity is public; nothing about bids before the award",
+          security: [{}, { bearer: [] }],
+          parameters: [procurementIdParam],
+          responses: { "200": { description: "An OCDS 1.1.5 release package", content: { "application/json": { schema: { $ref: `${OCDS_SCHEMA}/release-package-schema.json` } } } }, ...problems(401, 404) },
+        },
+      },
+      "/procurements/{procurementId}/ocds/record": {
+        get: {
+          summary: "The procurement's OCDS 1.1 record package: its releases linked and compiled by the standard's merge rules",
+          security: [{}, { bearer: [] }],
+          parameters: [procurementIdParam],
+          responses: { "200": { description: "An OCDS 1.1.5 record package", content: { "application/json": { schema: { $ref: `${OCDS_SCHEMA}/record-package-schema.json` } } } }, ...problems(401, 404) },
+        },
+      },
+      "/workspaces/{workspaceId}/indigo": {
+        get: {
+          summary: "The outcomes contract in INDIGO 4.1's project shape: outcome metrics and pricings, payment commitments by payer, investments, the procurement's ocid. 409 while no payment model is complete",
+          parameters: [idParam, { name: "download", in: "query", required: false, schema: { type: "string", enum: ["1"] }, description: "Send as an attachment" }],
+          responses: { "200": { description: "OK", content: json(IndigoExportSchema) }, ...problems(401, 403, 404, 409) },
+        },
+      },
+      "/workspaces/{workspaceId}/audit": {
+        get: {
+          summary: "The workspace's hash-chained audit trail (commissioners and evaluators), each chain verified as it is read; the sealed bids' chain appears once the bids are opened",
+          parameters: [idParam],
+          responses: { "200": { description: "OK", content: json(AuditResponseSchema) }, ...problems(401, 403, 404) },
         },
       },
       "/workspaces/{workspaceId}/referral-criteria/evaluate": {

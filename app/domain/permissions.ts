@@ -43,6 +43,8 @@ export const PERMISSIONS = [
   "read:workshops",
   /** Create and run workshops: moderation, activities, projector, promotion into the framework. */
   "run:workshops",
+  /** Read and export the workspace's audit trail (and the sealed bids' trail once the bids are opened). */
+  "read:audit",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -73,13 +75,13 @@ const managers: Permission[] = [
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   facilitator: managers,
-  commissioner: [...managers, "judge:vignettes", "rate:outcomes", "answer:clarifications"],
+  commissioner: [...managers, "judge:vignettes", "rate:outcomes", "answer:clarifications", "read:audit"],
   provider: [...codesigners, "rate:outcomes", "what-if:payment", ...engaged, "ask:clarifications"],
   // Investors and providers price what-ifs in their own sandboxes (issue 5); the
   // shared payment model is the commissioners'.
   investor: [...contributors, "rate:outcomes", "what-if:payment", ...engaged, "ask:clarifications"],
   "service-user": [...contributors, "rate:outcomes"],
-  evaluator: [...contributors, "read:procurement"],
+  evaluator: [...contributors, "read:procurement", "read:audit"],
   observer: [...everyone, "read:procurement"],
 };
 

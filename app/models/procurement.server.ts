@@ -75,6 +75,11 @@ export async function getProcurement(workspaceId: string): Promise<ProcurementRe
   return row ? toRecord(row) : null;
 }
 
+export async function getProcurementById(procurementId: string): Promise<ProcurementRecord | null> {
+  const row = await db().procurement.findUnique({ where: { id: procurementId } });
+  return row ? toRecord(row) : null;
+}
+
 /** The procurement behind a public opportunity page: only while it is public. */
 export async function getPublicProcurement(procurementId: string): Promise<(ProcurementRecord & { workspaceName: string }) | null> {
   const row = await db().procurement.findUnique({ where: { id: procurementId }, include: { workspace: { select: { name: true } } } });

@@ -20,6 +20,9 @@ import { getUser, requireUser } from "~/utils/auth.server";
 import { readForm } from "~/utils/csrf.server";
 import { invalid, parseForm } from "~/utils/forms.server";
 import { pinnedContent } from "~/utils/pinned.server";
+import { ocidOf } from "~/domain/open-data/ocds";
+import { env } from "~/utils/env.server";
+import { publicAward } from "~/utils/open-data.server";
 
 async function requirePublic(id: string | undefined) {
   const p = await getPublicProcurement(id ?? "");
@@ -31,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const p = await requirePublic(params.procurementId);
   const [user, events, pinned] = await Promise.all([getUser(request), listEvents(p.id), pinnedContent(p.workspaceId, p.published)]);
   const member = user ? await getMembership({ workspaceId: p.workspaceId, userId: user.id }) : null;
+  const awardView = await publicAward(p.id);
   return {
     id: p.id,
     title: p.title,
@@ -44,6 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     signedIn: user !== null,
     hasOrganisation: !!user?.organisation,
     memberOf: member ? p.workspaceId : null,
+    ocid: ocidOf(env().OCDS_PREFIX, p.id),
+    award: awardView ? { supplier: awardView.supplier, decidedAt: awardView.decidedAt, standstillEndsAt: awardView.standstillEndsAt } : null,
   };
 }
 
@@ -126,14 +132,14 @@ export default function OpportunityPage() {
         )}
       </section>
       {o.pinned.outcomes ? (
-        <section aria-labelledby="pub-outcomes">
+        <section id="outcomes" aria-labelledby="pub-outcomes">
           <h2 id="pub-outcomes" className="text-xl font-semibold">Outcome framework (version “{o.pinned.outcomes.version}”)</h2>
           <p>{o.pinned.outcomes.goal}</p>
           <ul className="list-inside list-disc">{o.pinned.outcomes.outcomes.map((x) => <li key={x.id}>{x.title}{x.linkedToPayment ? " (paid for)" : " (tracked)"}</li>)}</ul>
         </section>
       ) : null}
       {o.pinned.referral ? (
-        <section aria-labelledby="pub-referral">
+        <section id="referral" aria-labelledby="pub-referral">
           <h2 id="pub-referral" className="text-xl font-semibold">Referral criteria (version “{o.pinned.referral.version}”)</h2>
           <ul className="list-inside list-disc">{o.pinned.referral.inclusions.map((x) => <li key={x}>{x}</li>)}</ul>
           <p className="mt-1 font-medium">Not eligible:</p>
@@ -141,11 +147,25 @@ export default function OpportunityPage() {
         </section>
       ) : null}
       {o.pinned.payment ? (
-        <section aria-labelledby="pub-payment">
+        <section id="payment" aria-labelledby="pub-payment">
           <h2 id="pub-payment" className="text-xl font-semibold">Payment model (version “{o.pinned.payment.version}”)</h2>
           <ul className="list-inside list-disc">{o.pinned.payment.lines.map((x) => <li key={x}>{x}</li>)}</ul>
         </section>
       ) : null}
+      {o.award ? (
+        <section id="award" aria-labelledby="award-heading">
+          <h2 id="award-heading" className="text-xl font-semibold">Award</h2>
+          <p>Awarded to {o.award.supplier} on {formatInstant(o.award.decidedAt)}. The standstill period runs until {formatInstant(o.award.standstillEndsAt)}.</p>
+        </section>
+      ) : null}
+      <section aria-labelledby="open-data-heading">
+        <h2 id="open-data-heading" className="text-xl font-semibold">Open data</h2>
+        <p>This procurement is published in the Open Contracting Data Standard (OCDS 1.1), ocid <span className="font-mono break-all">{o.ocid}</span>. Nothing about bids is published before the award.</p>
+        <ul className="list-inside list-disc">
+          <li><a className="underline" href={`/api/v1/procurements/${o.id}/ocds/releases`}>Releases (JSON)</a></li>
+          <li><a className="underline" href={`/api/v1/procurements/${o.id}/ocds/record`}>Record (JSON)</a></li>
+        </ul>
+      </section>
     </article>
   );
 }

@@ -17,6 +17,8 @@ import { listAllBids, readSubmittedBids } from "~/models/bid.server";
 import { addEvaluator, declare, getAward, listDeclarations, listEvaluators, listScores, removeEvaluator, saveConsensus, startModeration } from "~/models/evaluation.server";
 import { db } from "~/utils/db.server";
 import { award } from "~/utils/award.server";
+import { awardRecordedAs } from "~/utils/audit.server";
+import { AuditStamp } from "~/components/open-data/audit-stamp";
 import { evaluationFigures } from "~/utils/assessment.server";
 import { requireBidding, type BidContext } from "~/utils/bids.server";
 import { readForm } from "~/utils/csrf.server";
@@ -66,6 +68,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     rows: figures?.rows ?? [],
     priced: (figures?.priced ?? []).map((b) => ({ bidId: b.bidId, label: b.label, forecast: b.forecast })),
     award: figures?.award ?? (await getAward(p.id)),
+    awardRecord: await awardRecordedAs(p.workspaceId, p.id),
     standstillDays: MINIMUM.standstillWorkingDays,
   };
 }
@@ -209,6 +212,7 @@ export default function EvaluationPage() {
           <h3 id="award-heading" className="text-lg font-semibold">Award</h3>
           <p>Awarded to {awarded?.name ?? "the winning bid"} on {formatInstant(d.award.decidedAt)} by {d.award.decidedByName}. {d.award.reasons}</p>
           <p>Standstill: {d.standstillDays} working days, until {formatInstant(d.award.standstillEndsAt)}. The winning proposal is the contract's payment model (<a className="underline" href={`/workspaces/${d.workspaceId}/payment`}>Payment tab</a>).</p>
+          {d.awardRecord ? <AuditStamp record={d.awardRecord} /> : null}
         </section>
       ) : d.moderationAt && d.manage ? (
         <Form method="post" className="max-w-xl rounded border border-slate-300 bg-white p-4">

@@ -69,6 +69,15 @@ export default function EngagementRecordPage() {
           ))}
         </ol>
       </section>
+      <section aria-labelledby="audit-head-heading">
+        <h3 id="audit-head-heading" className="text-lg font-semibold">Audit trail</h3>
+        <p>
+          When this record was made, the workspace's audit trail (<span className="font-mono">{record.audit.chain}</span>) had {record.audit.entries} entries and its head was{" "}
+          <span className="font-mono">{record.audit.short}</span>:
+        </p>
+        <p className="break-all font-mono text-sm">{record.audit.head}</p>
+        <p className="text-sm text-slate-700">To check later that nothing recorded up to then was changed or removed: <code className="break-all">npm run admin -- audit:verify --chain {record.audit.chain} --head {record.audit.head}</code></p>
+      </section>
       <section aria-labelledby="changes-heading">
         <h3 id="changes-heading" className="text-lg font-semibold">What changed in the design afterwards</h3>
         {record.changes.length === 0 ? <p>No new versions published since the engagement began.</p> : (

@@ -37,6 +37,7 @@ export default function WorkspaceLayout() {
           <li><NavLink to={`/workspaces/${workspace.id}/board`} className={tabClass}>Board</NavLink></li>
           <li><NavLink to={`/workspaces/${workspace.id}/workshops`} className={tabClass}>Workshops</NavLink></li>
           <li><NavLink to={`/workspaces/${workspace.id}/activity`} className={tabClass}>Activity</NavLink></li>
+          <li><NavLink to={`/workspaces/${workspace.id}/open-data`} className={tabClass}>Open data</NavLink></li>
           <li><NavLink to={`/workspaces/${workspace.id}/members`} className={tabClass}>Members</NavLink></li>
           {permissions.includes("update:workspace") ? (
             <li><NavLink to={`/workspaces/${workspace.id}/settings`} className={tabClass}>Settings</NavLink></li>

@@ -3,6 +3,7 @@
 // remembered),
 // the consensus scores, the ranking from the tender's weights, and after the award each
 // bidder's assessment summary (its scores and the winner's, with the reasons).
+import { awardRecordedAs } from "./audit.server";
 import { createHash } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 import type { Forecast, Scenario } from "~/domain/payment/forecast";
@@ -74,6 +75,8 @@ export type AssessmentView = {
   won: boolean;
   reasons: string;
   standstillEndsAt: string;
+  /** The award's entry in the audit trail. */
+  recorded: { chain: string; seq: number; hash: string; short: string } | null;
   ranks: { label: string; ours: boolean; winner: boolean; rank: number; qualityPoints: number; pricePoints: number; totalPoints: number }[];
   questions: { title: string; ours: { score: number; reasons: string } | null; winner: { score: number; reasons: string } | null }[];
   scaleMax: number;
@@ -85,6 +88,7 @@ export async function assessmentsFor(ctx: { procurement: ProcurementRecord }, co
   const award = await getAward(p.id);
   if (!award || !mine.some((b) => b.submission)) return [];
   const figures = await evaluationFigures(context, p);
+  const recorded = await awardRecordedAs(p.workspaceId, p.id);
   const mineIds = new Set(mine.map((b) => b.id));
   const scoreOf = (bidId: string, questionId: string) => {
     const c = figures.consensus.find((x) => x.bidId === bidId && x.questionId === questionId);
@@ -98,6 +102,7 @@ export async function assessmentsFor(ctx: { procurement: ProcurementRecord }, co
       won: o.bid.id === award.bidId,
       reasons: award.reasons,
       standstillEndsAt: award.standstillEndsAt,
+      recorded,
       // Its own line and the winner's; other bidders stay unnamed.
       ranks: figures.ranking
         .filter((r) => r.bidId === o.bid.id || r.bidId === award.bidId)

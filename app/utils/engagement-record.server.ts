@@ -9,6 +9,7 @@ import { listEvents, liveRoom } from "~/models/market-event.server";
 import type { ProcurementRecord } from "~/models/procurement.server";
 import { listQuestions } from "~/models/question.server";
 import { db } from "./db.server";
+import { printableHead } from "./audit.server";
 
 export async function engagementRecord(p: ProcurementRecord) {
   const lead = await db().membership.findFirst({ where: { workspaceId: p.workspaceId, isLead: true }, select: { user: { select: { organisation: { select: { name: true } } } } } });
@@ -44,6 +45,8 @@ export async function engagementRecord(p: ProcurementRecord) {
     : [];
   const firstPinned = events[0]?.pinned ?? {};
   return {
+    /** The audit trail's head when the record was made: a printed copy can be checked against it later. */
+    audit: await printableHead(p.workspaceId),
     notice: {
       authority: lead?.user.organisation?.name ?? "The commissioning authority",
       title: p.title,

@@ -3,6 +3,7 @@
 import { formatPoints } from "~/domain/procurement/evaluation";
 import { formatInstant } from "~/domain/procurement/stages";
 import type { AssessmentView } from "~/utils/assessment.server";
+import { AuditStamp } from "~/components/open-data/audit-stamp";
 
 export function AssessmentSummary({ summary: s }: { summary: AssessmentView }) {
   return (
@@ -11,6 +12,7 @@ export function AssessmentSummary({ summary: s }: { summary: AssessmentView }) {
       <p className="mt-1 font-medium">{s.won ? "Your bid has been selected for award." : "Your bid was not selected."}</p>
       <p className="mt-1">Reasons for the decision: {s.reasons}</p>
       <p className="mt-1 text-slate-700">The standstill period runs until {formatInstant(s.standstillEndsAt)} (8 working days); the contract is not signed before then.</p>
+      {s.recorded ? <AuditStamp record={s.recorded} what="The award decision" /> : null}
       <div className="mt-3 overflow-x-auto" role="region" aria-label="Points" tabIndex={0}>
         <table className="min-w-full text-left text-sm">
           <caption className="text-left text-slate-700">Points out of 100</caption>
