@@ -96,7 +96,10 @@ export function ocdsReleases(f: OcdsFacts): Release[] {
   const ocid = ocidOf(f.prefix, f.procurementId);
   const buyerRef = { id: f.buyer.id, name: f.buyer.name };
   const releases: Release[] = [];
-  const start = f.publicSince ?? f.createdAt;
+  // Planning comes first: a procurement recorded here after its notice went out (or made
+  // public later) still has its planning dated no later than the notice.
+  const opened = f.publicSince ?? f.createdAt;
+  const start = f.tender.publishedAt && f.tender.publishedAt < opened ? f.tender.publishedAt : opened;
 
   const planning = () =>
     clean({

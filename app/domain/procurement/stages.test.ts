@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addWorkingDays, answersOpen, decideExtension, decideMove, enquiryState, nextStage, STAGES, stagesOf, timelineProblems, type ProcurementClock, type Stage } from "./stages";
+import { addWorkingDays, DAY_MS, answersOpen, decideExtension, decideMove, enquiryState, nextStage, STAGES, stagesOf, timelineProblems, type ProcurementClock, type Stage } from "./stages";
 
 const day = (n: number, hour = 12) => new Date(Date.UTC(2027, 0, 1 + n, hour)).toISOString();
 const flexible: ProcurementClock = {
@@ -97,5 +97,24 @@ describe("UK time", () => {
     // 28 March 2027: clocks go forward at 01:00 GMT.
     expect(fromLondonLocal("2027-03-28T00:30")).toBe("2027-03-28T00:30:00.000Z");
     expect(fromLondonLocal("2027-03-28T02:30")).toBe("2027-03-28T01:30:00.000Z");
+  });
+});
+
+describe("moving on after stages that started at the same moment", () => {
+  it("lets the contract follow an award whose decision and standstill began together", () => {
+    const at = (d: number) => new Date(Date.UTC(2027, 0, 1) + d * DAY_MS).toISOString();
+    const p = {
+      procedure: "open" as const,
+      shape: null,
+      lightTouch: true,
+      title: "T",
+      summary: "S",
+      stage: "standstill" as const,
+      // Opening the bids closed them and began evaluation at one instant; so did the award and the standstill.
+      timeline: { "tender-notice": at(0), enquiryEndsAt: at(10), clarificationsUntil: at(12), "bid-deadline": at(20), evaluation: at(20), "award-decision": at(30), standstill: at(30), contract: at(45) },
+    };
+    expect(decideMove(p, "contract", new Date(at(46)))).toEqual({ ok: true, to: "contract" });
+    // A planned date still has to come after the one before it.
+    expect(decideMove({ ...p, stage: "award-decision", timeline: { ...p.timeline, standstill: at(29) } }, "standstill", new Date(at(31))).ok).toBe(false);
   });
 });

@@ -128,15 +128,19 @@ function tenderStart(choice: ProcedureChoice): Stage {
  * minimum, an enquiry period that ends after clarifications stop. Empty when it is fine.
  * Only dates that are set are checked; `required` names dates the next move needs.
  */
-export function timelineProblems(choice: ProcedureChoice, timeline: Timeline, required: readonly (keyof Timeline)[] = []): string[] {
+export function timelineProblems(choice: ProcedureChoice, timeline: Timeline, required: readonly (keyof Timeline)[] = [], current?: Stage): string[] {
   const problems: string[] = [];
   const stages = stagesOf(choice);
+  // Stages already started carry when they started: two can start at the same moment
+  // (opening the bids closes them and starts evaluation; an award starts the standstill).
+  const started = current ? stages.slice(0, stages.indexOf(current) + 1) : [];
   for (const key of required) if (!timeline[key]) problems.push(`Set the date for “${dateLabel(key)}”.`);
   let previous: { stage: Stage; at: number } | null = null;
   for (const stage of stages) {
     const at = ms(timeline[stage]);
     if (Number.isNaN(at)) continue;
-    if (previous && at <= previous.at) problems.push(`“${STAGE_LABELS[stage]}” (${fmt(timeline[stage]!)}) must come after “${STAGE_LABELS[previous.stage]}”.`);
+    const sameMomentAllowed = previous !== null && started.includes(stage) && started.includes(previous.stage);
+    if (previous && (sameMomentAllowed ? at < previous.at : at <= previous.at)) problems.push(`“${STAGE_LABELS[stage]}” (${fmt(timeline[stage]!)}) must come after “${STAGE_LABELS[previous.stage]}”.`);
     previous = { stage, at };
   }
   const bid = ms(timeline["bid-deadline"]);
@@ -216,7 +220,7 @@ export function decideMove(p: ProcurementClock, to: Stage, now: Date): MoveDecis
   if (to === "tender-notice") {
     if (!p.title.trim() || !p.summary.trim()) return { ok: false, reason: "Give the procurement a title and a summary before the tender notice." };
   }
-  const problems = timelineProblems(p, p.timeline, requiredFor(p, to));
+  const problems = timelineProblems(p, p.timeline, requiredFor(p, to), p.stage);
   if (problems.length) return { ok: false, reason: problems.join(" ") };
   const planned = ms(p.timeline[to]);
   if ((to === "bid-deadline" || to === "shortlist") && !Number.isNaN(planned) && now.getTime() < planned) {
