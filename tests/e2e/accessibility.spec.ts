@@ -23,6 +23,7 @@ const signedInPages: { name: string; path: (workspaceId: string) => string }[] =
   { name: "payment model", path: (id) => `/workspaces/${id}/payment` },
   { name: "activity", path: (id) => `/workspaces/${id}/activity` },
   { name: "workshops", path: (id) => `/workspaces/${id}/workshops` },
+  { name: "open data and audit trail", path: (id) => `/workspaces/${id}/open-data` },
   { name: "procurement", path: (id) => `/workspaces/${id}/procurement` },
   { name: "clarifications", path: (id) => `/workspaces/${id}/procurement/clarifications` },
   { name: "engagement record", path: (id) => `/workspaces/${id}/procurement/record` },

@@ -194,6 +194,17 @@ describe("drafting a bid, sealed", () => {
     expect((await b(LEAD).page(`${base()}/evaluation`)).html).not.toContain("Positive Families Partnership");
     // Attachments and submissions are as sealed as the bid.
     for (const email of [LEAD, RIVAL, EVALUATOR]) expect((await b(email).get(`${base()}/bids/${bidA}/attachments/x`)).status, email).toBe(404);
+    // The audit trail and open data say nothing of bids before opening: no entry, no
+    // sealed chain (its length would be a count), no bidder in any OCDS release.
+    for (const email of [LEAD, EVALUATOR]) {
+      const trail = await (await b(email).get(`/api/v1/workspaces/${ws}/audit`)).text();
+      expect(trail, email).not.toContain(bidA);
+      expect(trail, email).not.toContain('"bid.');
+      expect(trail, email).not.toContain(`bids:${procurementId}`);
+      expect(await (await b(email).get(`/workspaces/${ws}/open-data/audit.csv`)).text(), email).not.toContain(bidA);
+    }
+    const ocds = await (await fetch(`${server.url}/api/v1/procurements/${procurementId}/ocds/record`)).text();
+    for (const name of ["Positive Families Partnership", "Catalyst", bidA]) expect(ocds).not.toContain(name);
   });
 
   it("the sync server lets only the consortium open the draft", async () => {

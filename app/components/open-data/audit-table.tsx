@@ -34,7 +34,7 @@ export function AuditChain({ view }: { view: AuditChainView }) {
         <span className="sr-only">)</span>
       </p>
       {view.entries.length ? (
-        <div className="mt-2 overflow-x-auto">
+        <div className="mt-2 overflow-x-auto" role="region" aria-label={`Entries of ${view.title}`} tabIndex={0}>
           <table className="w-full min-w-[40rem] text-left text-sm">
             <caption className="text-left text-slate-700">{view.total > view.entries.length ? `The newest ${view.entries.length} of ${view.total} entries; download for all of them.` : `All ${view.total} entries, newest first.`}</caption>
             <thead>
