@@ -29,3 +29,27 @@ test("sign in and open a workspace's members with the keyboard alone", async ({ 
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: /^Members \(\d+\)$/ })).toBeVisible();
 });
+
+test("an evaluator on a phone reaches the open data and downloads the audit trail with the keyboard alone", async ({ page, consoleErrors: _ }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto("/login");
+  await page.getByLabel("Email address").fill("evaluator@ecorys.example");
+  await page.getByLabel("Password").fill("outcomes-demo");
+  await page.getByLabel("Password").press("Enter");
+  await expect(page.getByRole("heading", { name: "Your workspaces" })).toBeVisible();
+  await page.getByRole("link", { name: "Pan-London Edge of Care" }).click();
+  const tab = page.getByRole("link", { name: "Open data", exact: true });
+  for (let i = 0; i < 30 && !(await tab.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  await expect(tab).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Audit trail" })).toBeVisible();
+  await expect(page.getByText("The chain verifies")).toBeVisible();
+  await expect(page.getByText(/against the official OCDS 1\.1\.5 schema with both extensions: valid/)).toBeVisible();
+  const csv = page.getByRole("link", { name: "Download the audit trail (CSV)" });
+  for (let i = 0; i < 40 && !(await csv.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  await expect(csv).toBeFocused();
+  const download = page.waitForEvent("download");
+  await page.keyboard.press("Enter");
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^audit-trail-.+\.csv$/);
+});

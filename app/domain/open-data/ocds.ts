@@ -14,7 +14,7 @@
 // Money: amounts are integer pence in the product; OCDS wants major units, so amounts
 // are pence / 100, which JSON prints exactly (the shortest decimal that round-trips
 // has at most two places for any integer number of pence below 2^53).
-import { STAGE_LABELS, type Stage, type Timeline } from "../procurement/stages";
+import type { Stage, Timeline } from "../procurement/stages";
 
 export const OCDS_VERSION = "1.1";
 export const EXTENSIONS = [
@@ -212,22 +212,23 @@ function enquirerId(name: string): string {
   return `enquirer-${name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}`;
 }
 
-/** The release package: every release so far, with the publisher and the extensions used. */
-export function releasePackage(f: OcdsFacts, releases: Release[]) {
+/** What both packages say of themselves: where they are, the version and extensions, who publishes them, when they last changed. */
+function packageMetadata(f: OcdsFacts, releases: Release[], kind: "releases" | "record") {
   return {
-    uri: `${f.packageBase}/releases`,
+    uri: `${f.packageBase}/${kind}`,
     version: OCDS_VERSION,
     extensions: [...EXTENSIONS],
     publishedDate: releases.at(-1)?.date ?? f.createdAt,
     publisher: { name: f.publisher },
-    license: "https://creativecommons.org/licenses/by/4.0/",
-    publicationPolicy: `${f.packageBase.replace(/\/api\/v1\/procurements\/.*$/, "")}/opportunities/${f.procurementId}`,
-    releases,
+    // UK public bodies publish under the Open Government Licence.
+    license: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
   };
 }
 
-/** What the stage says in words, for documents' descriptions. */
-export const stageWords = (s: Stage) => STAGE_LABELS[s];
+/** The release package: every release so far, with the publisher and the extensions used. */
+export function releasePackage(f: OcdsFacts, releases: Release[]) {
+  return { ...packageMetadata(f, releases, "releases"), releases };
+}
 
 // ---- Compiling releases into a record (the OCDS merge routine) ----
 
@@ -278,12 +279,7 @@ export function compileReleases(releases: Release[], rules: MergeRules): Record<
 export function recordPackage(f: OcdsFacts, releases: Release[], rules: MergeRules) {
   const ocid = ocidOf(f.prefix, f.procurementId);
   return {
-    uri: `${f.packageBase}/record`,
-    version: OCDS_VERSION,
-    extensions: [...EXTENSIONS],
-    publishedDate: releases.at(-1)?.date ?? f.createdAt,
-    publisher: { name: f.publisher },
-    license: "https://creativecommons.org/licenses/by/4.0/",
+    ...packageMetadata(f, releases, "record"),
     packages: [`${f.packageBase}/releases`],
     records: [
       {
