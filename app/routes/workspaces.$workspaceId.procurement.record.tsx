@@ -72,7 +72,7 @@ export default function EngagementRecordPage() {
       <section aria-labelledby="audit-head-heading">
         <h3 id="audit-head-heading" className="text-lg font-semibold">Audit trail</h3>
         <p>
-          When this record was made, the workspace's audit trail (<span className="font-mono">{record.audit.chain}</span>) had {record.audit.entries} entries and its head was{" "}
+          When this record was made, the workspace's audit trail (<span className="break-all font-mono">{record.audit.chain}</span>) had {record.audit.entries} entries and its head was{" "}
           <span className="font-mono">{record.audit.short}</span>:
         </p>
         <p className="break-all font-mono text-sm">{record.audit.head}</p>
