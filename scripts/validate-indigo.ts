@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { INDIGO_SCHEMA_PATH, officialIndigoValidator } from "./indigo-official";
+import { INDIGO_ORGANISATION_SCHEMA_PATH, INDIGO_SCHEMA_PATH, officialIndigoValidator } from "./indigo-official";
 
 const dir = mkdtempSync(join(tmpdir(), "oc-indigo-"));
 process.env.DATABASE_URL = `file:${join(dir, "demo.db")}`;
@@ -24,6 +24,7 @@ async function main(): Promise<number> {
   const official = officialIndigoValidator();
   console.log(official ? `official schema: ${INDIGO_SCHEMA_PATH}` : `official schema not found at ${INDIGO_SCHEMA_PATH}: checking the project's own model only`);
   const validate = official ?? Object.assign(() => true, { errors: undefined });
+  const validateOrganisation = officialIndigoValidator(INDIGO_ORGANISATION_SCHEMA_PATH) ?? Object.assign(() => true, { errors: undefined });
   let failures = 0;
   for (const w of await db().workspace.findMany({ select: { id: true, name: true }, orderBy: { createdAt: "asc" } })) {
     const exported = await indigoExport(w.id);
@@ -32,14 +33,15 @@ async function main(): Promise<number> {
       continue;
     }
     const own = IndigoExportSchema.safeParse(exported);
-    const matches = validate(exported.data);
+    const badOrganisations = exported.organisations.filter((o) => !validateOrganisation(o.data));
+    const matches = validate(exported.data) && badOrganisations.length === 0;
     if (own.success && matches) {
-      console.log(`ok   ${w.name}: ${exported.data.outcome_metrics.length} outcome metrics, ${exported.data.outcome_pricings.length} pricings, ${exported.data.outcome_payment_commitments.length} payment commitments, ${exported.data.investments.length} investments`);
+      console.log(`ok   ${w.name}: ${exported.data.outcome_metrics.length} outcome metrics, ${exported.data.outcome_pricings.length} pricings, ${exported.data.outcome_payment_commitments.length} payment commitments, ${exported.data.investments.length} investments, ${exported.organisations.length} organisations`);
     } else {
       failures += 1;
       console.log(`FAIL ${w.name}`);
       if (!own.success) console.log(JSON.stringify(own.error.issues, null, 2));
-      if (!matches) console.log(JSON.stringify(validate.errors, null, 2));
+      if (!matches) console.log(JSON.stringify(validate.errors ?? validateOrganisation.errors, null, 2));
     }
   }
   await disconnectDb();

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkRecordPackage, checkReleasePackage, reportOk } from "~/domain/open-data/ocds-check";
 import { IndigoExportSchema } from "~/domain/open-data/indigo";
-import { officialIndigoValidator } from "../../scripts/indigo-official";
+import { INDIGO_ORGANISATION_SCHEMA_PATH, officialIndigoValidator } from "../../scripts/indigo-official";
 import { admin, Browser } from "../support/client";
 import { startServer, type TestServer } from "../support/server";
 import { execSql } from "../support/sql";
@@ -172,6 +172,8 @@ describe("taken through the award into contract", () => {
     expect(p.investments[0]!.investment_commitment.amount?.exact.value).toBe(4_500_000);
     const official = officialIndigoValidator();
     if (official) expect(official(p), JSON.stringify(official.errors)).toBe(true);
+    const organisation = officialIndigoValidator(INDIGO_ORGANISATION_SCHEMA_PATH);
+    if (organisation) for (const o of exported.organisations) expect(organisation(o.data), JSON.stringify(organisation.errors)).toBe(true);
   });
 });
 

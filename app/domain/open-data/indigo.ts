@@ -82,9 +82,12 @@ export const IndigoProjectSchema = z
   .strict();
 export type IndigoProject = z.infer<typeof IndigoProjectSchema>;
 
-export const IndigoOrganisationSchema = z.object({ id: z.string().regex(/^INDIGO-ORG-/), data: z.object({ name: str, type: str.optional() }).strict() }).strict();
+const ORGANISATION_TYPES = ["Registered company, partnership or commercial association", "Registered non-profit organisation, charity or foundation", "Government body", "Multilateral, bilateral or intergovernmental body", "Arrangement", "Crowdfunding", "Unregistered organisation", "Individual", "Collective"] as const;
+export const IndigoOrganisationSchema = z
+  .object({ id: z.string().regex(/^INDIGO-ORG-/), data: z.object({ status: z.literal("PUBLIC"), name: str, type: z.object({ value: z.enum(ORGANISATION_TYPES) }).strict().optional() }).strict() })
+  .strict();
 
-/** The export: INDIGO's project file shape ({id, data}) plus the organisations it refers to. */
+/** The export: INDIGO's project file shape ({id, data}) plus the organisations it refers to, in INDIGO's organisation shape. */
 export const IndigoExportSchema = z
   .object({
     standard: z.literal("INDIGO 4.1 (project), as modelled by Outcome Commons"),
@@ -120,10 +123,10 @@ export function indigoProject(f: IndigoFacts): IndigoExport {
   const rate = f.model.caps.totalFromSuccessRate;
   const cases = rate?.cases ?? null;
   const outcomes = f.model.components.filter((c) => (OUTCOME_KINDS as readonly string[]).includes(c.kind));
-  const organisations = new Map<string, { id: string; data: { name: { value: string }; type?: { value: string } } }>();
-  const org = (kind: string, key: string, name: string, type?: string) => {
+  const organisations = new Map<string, z.infer<typeof IndigoOrganisationSchema>>();
+  const org = (kind: string, key: string, name: string, type?: (typeof ORGANISATION_TYPES)[number]) => {
     const id = indigoOrgId(kind, key);
-    organisations.set(id, { id, data: { name: { value: name }, ...(type ? { type: { value: type } } : {}) } });
+    organisations.set(id, { id, data: { status: "PUBLIC", name: { value: name }, ...(type ? { type: { value: type } } : {}) } });
     return { value: id };
   };
 
@@ -160,7 +163,7 @@ export function indigoProject(f: IndigoFacts): IndigoExport {
     ...payers.map((p) => {
       const own = f.model.caps.perPayerPence[p.id];
       return {
-        organisation_id: org("PAYER", p.id, p.name, "Government/Public Sector/Public Bank"),
+        organisation_id: org("PAYER", p.id, p.name, "Government body"),
         organisation_role_category: { value: "Government/Public Sector/Public Bank" as const },
         maximum_potential_outcome_payment: { currency: { value: f.model.currency }, ...(own !== undefined ? { amount: { value: pounds(own) } } : {}) },
         ...(own === undefined && payers.length > 1 ? { notes: "Shares the contract's total cap with the other outcome payers; no cap of its own." } : {}),
