@@ -171,7 +171,7 @@ async function seedDemoProcurement(workspaceId: string, ids: Map<string, string>
     endsAt: at(now, 0, 16),
     place: "City Hall, Kamal Chunchie Way, London E16",
     onlineUrl: "https://meet.example/market-warming",
-  });
+  }, by);
   await updateEvent(fresh, event.id, {
     status: "live",
     agenda: [
@@ -181,11 +181,11 @@ async function seedDemoProcurement(workspaceId: string, ids: Map<string, string>
       { id: "questions", time: "14:00", title: "Questions and answers", presenter: "The commissioners", notes: "" },
     ],
     showing: { kind: "agenda", itemId: "welcome" },
-  });
+  }, by);
   const byEmail = async (email: string) => (await db().user.findUnique({ where: { email }, select: { id: true, name: true, organisation: { select: { id: true, name: true, type: true } } } }))!;
   for (const x of DEMO_PEOPLE.filter((d) => d.role !== "service-user")) await register(fresh, event.id, await byEmail(x.email), x.role !== "evaluator");
-  const poll = await createPoll(fresh, event.id, { question: "Which share of provider income at risk would you bid against?", kind: "single", options: ["Up to 50%", "50% to 75%", "All of it"], anonymous: true });
-  await setPollStatus(fresh, event.id, poll.id, "open");
+  const poll = await createPoll(fresh, event.id, { question: "Which share of provider income at risk would you bid against?", kind: "single", options: ["Up to 50%", "50% to 75%", "All of it"], anonymous: true }, by);
+  await setPollStatus(fresh, event.id, poll.id, "open", by);
   const asker = await byEmail("mst@familyaction.example");
   const q = await askQuestion(fresh, asker, { source: "event", body: "Will referrals below the 384 commitment be balanced across the boroughs, or does the shortfall sit with the provider?", anonymous: true, eventId: event.id });
   await moderateQuestion(fresh, q.id, "approve", { id: ids.get(lead.email)!, name: lead.name });

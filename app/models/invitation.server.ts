@@ -1,6 +1,7 @@
 import type { OrganisationType, Role } from "~/domain/roles";
 import { randomToken, sha256 } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
+import { auditWorkspace, type Actor } from "./audit.server";
 import { setOrganisationIfMissing } from "./user.server";
 import { upsertMember } from "./membership.server";
 
@@ -45,6 +46,9 @@ export async function createInvitation(input: {
       select: { id: true, email: true, role: true, expiresAt: true },
     });
   });
+  // The trail says who invited whom as what, by the invitation's id: never the address.
+  const inviter = input.invitedById ? await db().user.findUnique({ where: { id: input.invitedById }, select: { id: true, name: true } }) : null;
+  await auditWorkspace(input.workspaceId, inviter ?? { name: "the admin command line" }, "invitation.created", `invitation:${invitation.id}`, { after: { role: input.role, expiresAt: invitation.expiresAt.toISOString() } }, now);
   return { invitation, token };
 }
 
@@ -58,12 +62,13 @@ export async function listPendingInvitations(workspaceId: string) {
 }
 
 /** Revokes a pending invitation of this workspace. */
-export async function revokeInvitation({ workspaceId, invitationId }: { workspaceId: string; invitationId: string }) {
+export async function revokeInvitation({ workspaceId, invitationId, by }: { workspaceId: string; invitationId: string; by: Actor }) {
   const { count } = await db().invitation.updateMany({
     where: { id: invitationId, workspaceId, acceptedAt: null, revokedAt: null },
     data: { revokedAt: new Date() },
   });
   if (count === 0) throw new InvitationError("That invitation has already been used or withdrawn.");
+  await auditWorkspace(workspaceId, by, "invitation.revoked", `invitation:${invitationId}`, { after: { revoked: true } });
 }
 
 export type InvitationStatus = "valid" | "expired" | "used" | "revoked";

@@ -7,6 +7,7 @@ import { AgendaSchema, PinnedVersionsSchema, ShowingSchema, type AgendaItem, typ
 import { viewQuestion, byVotes, type QuestionRecord, type QuestionView, type Viewer } from "~/domain/procurement/questions";
 import { z } from "zod";
 import { db } from "~/utils/db.server";
+import { auditWorkspace, type Actor } from "./audit.server";
 import { parseStored } from "~/utils/stored-json.server";
 import { publishWorkspaceEvent, subscribeWorkspace } from "~/utils/workspace-events.server";
 import { voterKey, type ProcurementRecord } from "./procurement.server";
@@ -59,15 +60,16 @@ export async function getEvent(procurementId: string, eventId: string): Promise<
 
 export type EventInput = { title: string; description: string; startsAt: string; endsAt: string; place: string; onlineUrl: string };
 
-export async function createEvent(p: ProcurementRecord, input: EventInput): Promise<{ id: string }> {
+export async function createEvent(p: ProcurementRecord, input: EventInput, by: Actor): Promise<{ id: string }> {
   const e = await db().marketEvent.create({ data: { procurementId: p.id, ...input, startsAt: new Date(input.startsAt), endsAt: new Date(input.endsAt), pinned: JSON.stringify(p.published) }, select: { id: true } });
+  await auditWorkspace(p.workspaceId, by, "event.created", `event:${e.id}`, { after: { ...input, pinned: p.published } });
   publishWorkspaceEvent(p.workspaceId, "procurement");
   return e;
 }
 
-export async function updateEvent(p: ProcurementRecord, eventId: string, data: Partial<{ agenda: AgendaItem[]; pinned: PinnedVersions; showing: Showing | null; status: EventStatus } & EventInput>): Promise<void> {
+export async function updateEvent(p: ProcurementRecord, eventId: string, data: Partial<{ agenda: AgendaItem[]; pinned: PinnedVersions; showing: Showing | null; status: EventStatus } & EventInput>, by: Actor): Promise<void> {
   const { agenda, pinned, showing, startsAt, endsAt, ...rest } = data;
-  await db().marketEvent.updateMany({
+  const updated = await db().marketEvent.updateMany({
     where: { id: eventId, procurementId: p.id },
     data: {
       ...rest,
@@ -78,6 +80,9 @@ export async function updateEvent(p: ProcurementRecord, eventId: string, data: P
       ...(showing !== undefined ? { showing: showing ? JSON.stringify(showing) : null } : {}),
     },
   });
+  // What the presenter puts on screen moment to moment is not a change that matters; the rest is.
+  const { showing: _showing, ...recorded } = data;
+  if (updated.count === 1 && Object.keys(recorded).length) await auditWorkspace(p.workspaceId, by, "event.changed", `event:${eventId}`, { after: recorded });
   publishWorkspaceEvent(p.workspaceId, "procurement");
 }
 
@@ -107,14 +112,16 @@ export async function listRegistrations(eventId: string) {
   return db().eventRegistration.findMany({ where: { eventId }, orderBy: [{ organisationName: "asc" }, { registeredAt: "asc" }], select: { id: true, organisationName: true, organisationType: true, attendedAt: true, registeredAt: true, user: { select: { name: true } } } });
 }
 
-export async function createPoll(p: ProcurementRecord, eventId: string, poll: { question: string; kind: PollKind; options: string[]; anonymous: boolean }): Promise<{ id: string }> {
+export async function createPoll(p: ProcurementRecord, eventId: string, poll: { question: string; kind: PollKind; options: string[]; anonymous: boolean }, by: Actor): Promise<{ id: string }> {
   const row = await db().poll.create({ data: { eventId, question: poll.question, kind: poll.kind, options: JSON.stringify(poll.options), anonymous: poll.anonymous }, select: { id: true } });
+  await auditWorkspace(p.workspaceId, by, "poll.created", `poll:${row.id}`, { after: { event: eventId, ...poll } });
   publishWorkspaceEvent(p.workspaceId, "procurement");
   return row;
 }
 
-export async function setPollStatus(p: ProcurementRecord, eventId: string, pollId: string, status: PollStatus): Promise<boolean> {
+export async function setPollStatus(p: ProcurementRecord, eventId: string, pollId: string, status: PollStatus, by: Actor): Promise<boolean> {
   const r = await db().poll.updateMany({ where: { id: pollId, eventId }, data: { status } });
+  if (r.count > 0) await auditWorkspace(p.workspaceId, by, "poll.status", `poll:${pollId}`, { after: { status } });
   publishWorkspaceEvent(p.workspaceId, "procurement");
   return r.count > 0;
 }

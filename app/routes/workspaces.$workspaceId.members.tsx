@@ -66,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "revoke-invitation": {
         const form = parseForm(formData, InvitationIdSchema);
         if (!form.ok) return invalid(form, intent);
-        await revokeInvitation({ workspaceId: workspace.id, invitationId: form.data.invitationId });
+        await revokeInvitation({ workspaceId: workspace.id, invitationId: form.data.invitationId, by: user });
         return done("Invitation withdrawn.");
       }
       default:

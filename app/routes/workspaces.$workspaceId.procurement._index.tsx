@@ -135,7 +135,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "create-event": {
         const form = parseForm(formData, MarketEventFormSchema);
         if (!form.ok) return invalid(form, intent.data);
-        const event = await createEvent(procurement, form.data);
+        const event = await createEvent(procurement, form.data, user);
         throw redirect(`${here}/events/${event.id}`);
       }
     }

@@ -89,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "status": {
       const status = z.enum(["planned", "live", "ended"]).safeParse(formData.get("status"));
       if (!status.success) return refuse("Choose planned, live or ended.");
-      await updateEvent(procurement, event.id, { status: status.data, ...(status.data === "ended" ? { showing: null } : {}) });
+      await updateEvent(procurement, event.id, { status: status.data, ...(status.data === "ended" ? { showing: null } : {}) }, user);
       if (status.data === "ended") {
         // What the room saw goes to every registered party, whether they came or not.
         const versions = Object.values(event.pinned);
@@ -106,20 +106,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const showing = parseShowing(String(formData.get("showing") ?? ""));
       if (showing === undefined) return refuse("Choose something to show.");
       if (showing?.kind === "agenda" && !event.agenda.some((a) => a.id === showing.itemId)) return refuse("That agenda item is not in this event.");
-      await updateEvent(procurement, event.id, { showing });
+      await updateEvent(procurement, event.id, { showing }, user);
       return done("Every screen following you now shows it.");
     }
     case "agenda-add": {
       const form = parseForm(formData, AgendaItemFormSchema);
       if (!form.ok) return invalid(form, intent);
       const agenda = [...event.agenda, { id: slugFor(form.data.title, event.agenda.map((a) => a.id)), ...form.data }].sort((a, b) => (a.time < b.time ? -1 : a.time > b.time ? 1 : 0));
-      await updateEvent(procurement, event.id, { agenda });
+      await updateEvent(procurement, event.id, { agenda }, user);
       return done(`Added “${form.data.title}” at ${form.data.time}.`);
     }
     case "agenda-remove": {
       const id = String(formData.get("itemId") ?? "");
       if (!event.agenda.some((a) => a.id === id)) return refuse("That agenda item is not in this event.");
-      await updateEvent(procurement, event.id, { agenda: event.agenda.filter((a) => a.id !== id) });
+      await updateEvent(procurement, event.id, { agenda: event.agenda.filter((a) => a.id !== id) }, user);
       return done("Agenda item removed.");
     }
     case "pin": {
@@ -130,20 +130,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (!(await listVersions(procurement.workspaceId, s)).some((v) => v.name === name)) return invalid({ errors: { [s]: ["Choose one of the published versions."] } }, intent);
         pinned[s] = name;
       }
-      await updateEvent(procurement, event.id, { pinned: PinnedVersionsSchema.parse(pinned) });
+      await updateEvent(procurement, event.id, { pinned: PinnedVersionsSchema.parse(pinned) }, user);
       return done("Everyone now discusses these versions.");
     }
     case "poll-create": {
       const form = parseForm(formData, PollCreateSchema);
       if (!form.ok) return invalid(form, intent);
-      await createPoll(procurement, event.id, form.data);
+      await createPoll(procurement, event.id, form.data, user);
       return done("Poll ready. Open it when the room should answer.");
     }
     case "poll-status": {
       const status = z.enum(["open", "closed", "draft"]).safeParse(formData.get("status"));
       const pollId = String(formData.get("pollId") ?? "");
-      if (!status.success || !(await setPollStatus(procurement, event.id, pollId, status.data))) return refuse("That poll is not in this event.");
-      if (status.data === "open") await updateEvent(procurement, event.id, { showing: { kind: "poll", pollId } });
+      if (!status.success || !(await setPollStatus(procurement, event.id, pollId, status.data, user))) return refuse("That poll is not in this event.");
+      if (status.data === "open") await updateEvent(procurement, event.id, { showing: { kind: "poll", pollId } }, user);
       return done(status.data === "open" ? "Poll open, and on every screen." : "Poll closed; its result is kept.");
     }
     case "respond": {

@@ -207,6 +207,9 @@ describe("the audit trail", () => {
     const body = await json(await audit(LEAD, live));
     expect(body.chains.map((c: Json) => c.chain)).toEqual([`workspace:${live}`]);
     expect(body.chains[0].entries.every((e: Json) => e.chain === `workspace:${live}`)).toBe(true);
+    // The market-warming day is in it: planned, its agenda, its poll opened; and the question answered.
+    const actions = body.chains[0].entries.map((e: Json) => e.action);
+    for (const a of ["event.created", "event.changed", "poll.created", "poll.status", "clarification.answered", "procurement.publication"]) expect(actions).toContain(a);
     expect((await b(LEAD).get(`/api/v1/workspaces/not-a-workspace/audit`)).status).toBe(404);
   });
 
