@@ -18,6 +18,7 @@ import { getAward } from "~/models/evaluation.server";
 import { listEvents } from "~/models/market-event.server";
 import { getProcurement, getProcurementById, getPublicProcurement, type ProcurementRecord } from "~/models/procurement.server";
 import { requireApiUser } from "./api.server";
+import { getUser } from "./auth.server";
 import { problem } from "./http.server";
 import { authoriseMember } from "./permissions.server";
 import { listQuestions } from "~/models/question.server";
@@ -135,9 +136,10 @@ export async function requireOcdsReadable(request: Request, procurementId: strin
   if (open) return open;
   const p = await getProcurementById(id);
   if (!p) throw notFound();
-  const header = request.headers.get("Authorization") ?? request.headers.get("Cookie");
-  if (!header) throw notFound();
-  const user = await requireApiUser(request);
+  // A bad token says so (401), as everywhere in the API; a visitor without a session
+  // learns nothing, not even that the id exists.
+  const user = request.headers.get("Authorization") ? await requireApiUser(request) : await getUser(request);
+  if (!user) throw notFound();
   const member = await authoriseMember(user.id, p.workspaceId, "read:procurement");
   if (!member.ok) throw notFound();
   return p;

@@ -81,6 +81,9 @@ describe("OCDS", () => {
   it("keeps a procurement that is not public to its members, and answers everyone else alike", async () => {
     expect((await releasesOf(null, tenderProcurement)).status).toBe(404);
     expect((await recordOf(null, tenderProcurement)).status).toBe(404);
+    // A stale or forged session cookie learns no more than no cookie at all.
+    const cookie = b(LEAD).cookieHeader().replace(/=([^;]+)/g, "=stale");
+    expect((await fetch(`${server.url}/api/v1/procurements/${tenderProcurement}/ocds/releases`, { headers: { Cookie: cookie } })).status).toBe(404);
     const stranger = new Browser(server.url);
     await stranger.page("/signup");
     const signup = await stranger.post("/signup", { name: "Stranger", email: "stranger@elsewhere.example", password: "a-long-enough-password", confirmPassword: "a-long-enough-password" });
