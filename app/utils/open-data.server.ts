@@ -76,12 +76,13 @@ export async function ocdsFacts(p: ProcurementRecord, origin: string): Promise<O
 
   let awardFacts: OcdsFacts["award"] = null;
   if (award) {
-    const bids = (await listAllBids(p.id)).filter((b) => b.submission);
+    // Every live submission with whether it still matches its receipt: one read gives both.
+    const opened = await readSubmittedBids(p.id);
+    const bids = opened.map((o) => o.bid);
     const winner = bids.find((b) => b.id === award.bidId);
     const prime = winner?.partners.find((x) => x.role === "prime");
     const contract = award.contractVersionId ? await getVersionModel(p.workspaceId, "payment", award.contractVersionId) : null;
     const model = contract ? PaymentModelSchema.safeParse(contract.model) : null;
-    const opened = await readSubmittedBids(p.id);
     awardFacts = {
       decidedAt: award.decidedAt,
       reasons: award.reasons,
@@ -102,7 +103,6 @@ export async function ocdsFacts(p: ProcurementRecord, origin: string): Promise<O
     publisher: buyer.name,
     buyer,
     title: p.title,
-    reference: p.reference,
     summary: p.summary,
     procedure: p.procedure,
     shape: p.shape,

@@ -13,7 +13,6 @@ function facts(over: Partial<OcdsFacts> = {}): OcdsFacts {
     publisher: "Outcome Commons",
     buyer: { id: "org-lb-merton", name: "London Borough of Merton" },
     title: "Pan-London edge-of-care social outcomes contract",
-    reference: "PLEC-2026-01",
     summary: "Edge-of-care services for young people aged 10–16.",
     procedure: "competitive-flexible",
     shape: "restricted",

@@ -35,7 +35,6 @@ export type OcdsFacts = {
   publisher: string;
   buyer: OcdsOrganisation;
   title: string;
-  reference: string;
   summary: string;
   procedure: "open" | "competitive-flexible";
   shape: "restricted" | "dialogue" | null;
